@@ -1,0 +1,30 @@
+/**
+ * Demo data for a new embedded database, so a newcomer sees a working system at once: the
+ * flagship project from its public facts. Never loaded into PostgreSQL.
+ * @module
+ */
+import { isoDate, NewProject, Target } from "@coordina/domain"
+import { ProjectsRepository } from "@coordina/store"
+import { Effect } from "effect"
+import flagship from "./flagship-project.json" with { type: "json" }
+
+/** Loads the demo data unless the database already holds a project; says whether it did. */
+export const loadDemo = Effect.gen(function* () {
+  const projects = yield* ProjectsRepository
+  const existing = yield* projects.list({ limit: 1 })
+  if (existing.items.length > 0) return false
+  const p = flagship.project
+  yield* projects.create(
+    new NewProject({
+      code: p.code,
+      title: p.titleEn,
+      funder: p.funder,
+      startDate: isoDate(p.startDate),
+      durationMonths: p.durationMonths,
+      targets: p.targets.map(
+        (t) => new Target({ indicator: t.indicator as Target["indicator"], value: t.value }),
+      ),
+    }),
+  )
+  return true
+}).pipe(Effect.catchTag("ProjectCodeTaken", () => Effect.succeed(false)))

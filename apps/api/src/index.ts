@@ -1,0 +1,7 @@
+/**
+ * `@coordina/api`: the HTTP application, for the server entry point and for tests.
+ * @module
+ */
+export { makeApp } from "./app.js"
+export { type ApiConfig, readConfig } from "./Config.js"
+export type { AppEnv, AppRuntime, AppServices } from "./http/AppEnv.js"

@@ -1,0 +1,38 @@
+/**
+ * Starts the API: migrates the database, loads demo data into a new embedded one, and
+ * serves the API and the SPA.
+ * @module
+ */
+import { randomBytes } from "node:crypto"
+import { serve } from "@hono/node-server"
+import { Database, Store } from "@coordina/store"
+import { ManagedRuntime } from "effect"
+import { makeApp } from "./app.js"
+import { readConfig } from "./Config.js"
+import { loadDemo } from "./demo/Demo.js"
+
+const config = readConfig()
+const generatedToken = config.adminToken ? undefined : randomBytes(24).toString("base64url")
+const adminToken = config.adminToken ?? generatedToken
+const runtime = ManagedRuntime.make(Store.layer(config.databaseUrl))
+
+if (config.demo && Database.dialectOf(config.databaseUrl) === "sqlite") {
+  const loaded = await runtime.runPromise(loadDemo)
+  if (loaded) console.log("Demo data loaded into the new embedded database.")
+}
+
+const app = makeApp(runtime, { ...config, adminToken })
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(`Coordina API and web app: http://localhost:${info.port}/  (API docs: /docs)`)
+  if (generatedToken)
+    console.log(
+      `Admin token (generated for this run; set COORDINA_ADMIN_TOKEN to fix one): ${generatedToken}`,
+    )
+})
+
+const shutdown = () => {
+  server.close()
+  runtime.dispose().finally(() => process.exit(0))
+}
+process.on("SIGINT", shutdown)
+process.on("SIGTERM", shutdown)

@@ -1,0 +1,58 @@
+/**
+ * An API over a fresh database for tests: requests go straight to the Hono app, no socket.
+ * @module
+ */
+import { Store } from "@coordina/store"
+import type { TestDatabase } from "@coordina/store/testing"
+import { ManagedRuntime } from "effect"
+import { makeApp } from "../app.js"
+
+/** The admin token the test apps accept. */
+export const adminToken = "test-admin-token"
+
+/** A test API and helpers to call it as admin. */
+export interface TestApp {
+  readonly request: (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<Response>
+  readonly json: <A = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ status: number; body: A }>
+  readonly dispose: () => Promise<void>
+}
+
+/** Starts an API on a new, migrated database of the given kind. */
+export const startTestApp = async (
+  db: TestDatabase,
+  options: { bodyLimitBytes?: number } = {},
+): Promise<TestApp> => {
+  const runtime = ManagedRuntime.make(Store.layer(await db.freshUrl()))
+  await runtime.runtime()
+  const app = makeApp(runtime, {
+    adminToken,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    webDist: "/nonexistent",
+  })
+  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    Promise.resolve(
+      app.request(path, {
+        method,
+        headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json", ...headers },
+        ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+      }),
+    )
+  return {
+    request,
+    json: async (method, path, body) => {
+      const res = await request(method, path, body)
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : {} }
+    },
+    dispose: () => runtime.dispose(),
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Calendar dates without a time of day, written `YYYY-MM-DD`.
+ *
+ * Every date rule in Coordina (project periods, agreement terms, time limits) works on whole
+ * calendar days, so dates are plain ISO strings and arithmetic is done in UTC, where there
+ * are no daylight-saving gaps.
+ * @module
+ */
+import { Schema } from "effect"
+
+const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const isRealDate = (s: string): boolean => {
+  const m = isoPattern.exec(s)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}
+
+/** A calendar date as an ISO 8601 string `YYYY-MM-DD` that names a day that exists. */
+export const IsoDate = Schema.String.pipe(
+  Schema.filter((s) => isRealDate(s) || "a date written YYYY-MM-DD that exists in the calendar"),
+  Schema.brand("IsoDate"),
+  Schema.annotations({
+    identifier: "IsoDate",
+    title: "date",
+    description: "A calendar date, YYYY-MM-DD",
+    examples: ["2017-12-01" as never],
+    jsonSchema: { type: "string", format: "date" },
+  }),
+)
+/** A calendar date as an ISO 8601 string `YYYY-MM-DD`. */
+export type IsoDate = typeof IsoDate.Type
+
+/** Reads a literal date, throwing on a malformed one; for constants and tests. */
+export const isoDate = (s: string): IsoDate => {
+  if (!isRealDate(s)) throw new Error(`not a date: ${s}`)
+  return s as IsoDate
+}
+
+const MS_PER_DAY = 86_400_000
+
+/** Days since 1970-01-01 for a date; the inverse of {@link fromDayNumber}. */
+export const toDayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY
+
+/** The date that is `n` days after 1970-01-01. */
+export const fromDayNumber = (n: number): IsoDate =>
+  new Date(n * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate
+
+/** The date `days` calendar days after `date` (before it when negative). */
+export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(toDayNumber(date) + days)
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: IsoDate, to: IsoDate): number => toDayNumber(to) - toDayNumber(from)
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export const dayOfWeek = (date: IsoDate): number => new Date(`${date}T00:00:00Z`).getUTCDay()
+
+/** Builds a date from its parts (month 1–12); parts out of range roll over as in `Date.UTC`. */
+export const makeDate = (year: number, month: number, day: number): IsoDate =>
+  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) as IsoDate
+
+/** The year, month (1–12) and day of a date. */
+export const parts = (date: IsoDate): { year: number; month: number; day: number } => ({
+  year: Number(date.slice(0, 4)),
+  month: Number(date.slice(5, 7)),
+  day: Number(date.slice(8, 10)),
+})
+
+/** The last day of the given month (1–12). */
+export const lastDayOfMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/**
+ * The last day of a period of `months` months that begins on `start`.
+ *
+ * A period in months ends the day before the day with the same number `months` later
+ * (1 Dec 2017 + 16 months ends on 31 Mar 2019). When that month has no such day
+ * (31 Jan + 1 month), the period ends on the last day of that month (28 or 29 Feb), as the
+ * Bulgarian Obligations and Contracts Act (art. 60) counts terms in months.
+ */
+export const endOfPeriod = (start: IsoDate, months: number): IsoDate => {
+  const { year, month, day } = parts(start)
+  const monthIndex = month - 1 + months
+  const targetYear = year + Math.floor(monthIndex / 12)
+  const targetMonth = (((monthIndex % 12) + 12) % 12) + 1
+  if (day > lastDayOfMonth(targetYear, targetMonth)) return makeDate(targetYear, targetMonth + 1, 0)
+  return addDays(makeDate(targetYear, targetMonth, day), -1)
+}
+
+/** Orders two dates; ISO strings compare as dates. */
+export const compareDates = (a: IsoDate, b: IsoDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The earlier of two dates. */
+export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b)
+
+/** The later of two dates. */
+export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b)
+
+/** Every date from `from` through `to`, inclusive; empty when `to` is earlier. */
+export const datesInRange = (from: IsoDate, to: IsoDate): ReadonlyArray<IsoDate> => {
+  const out: Array<IsoDate> = []
+  for (let n = toDayNumber(from); n <= toDayNumber(to); n++) out.push(fromDayNumber(n))
+  return out
+}

@@ -1,0 +1,139 @@
+/**
+ * Capacity-building projects: their period, targets and extensions.
+ * @module
+ */
+import { Schema } from "effect"
+import { type IsoDate, IsoDate as IsoDateSchema, daysBetween, endOfPeriod } from "./CalendarDate.js"
+
+/** Opaque identifier of a project. */
+export const ProjectId = Schema.String.pipe(
+  Schema.minLength(1),
+  Schema.brand("ProjectId"),
+  Schema.annotations({ identifier: "ProjectId" }),
+)
+/** Opaque identifier of a project. */
+export type ProjectId = typeof ProjectId.Type
+
+/** The three reach indicators a funder sets targets for. */
+export const Indicator = Schema.Literal("direct", "indirect", "total").annotations({
+  identifier: "Indicator",
+})
+/** The three reach indicators a funder sets targets for. */
+export type Indicator = typeof Indicator.Type
+
+/** A whole number greater than zero. */
+export const PositiveInt = Schema.Int.pipe(Schema.greaterThan(0))
+/** A whole number, zero or more. */
+export const NonNegativeInt = Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))
+
+/**
+ * Targets for parts of an indicator, keyed like the reach breakdowns:
+ * `{ "byInstitutionKind": { "municipality": 60 } }` means at least 60 representatives of
+ * municipalities.
+ */
+export const BreakdownTargets = Schema.Record({
+  key: Schema.String,
+  value: Schema.Record({ key: Schema.String, value: NonNegativeInt }),
+}).annotations({ identifier: "BreakdownTargets" })
+
+/** A target the funder set for one indicator. */
+export class Target extends Schema.Class<Target>("Target")({
+  indicator: Indicator,
+  value: PositiveInt,
+  breakdown: Schema.optional(BreakdownTargets),
+}) {}
+
+/** A lengthening of the project period, for example after COVID-19. */
+export class Extension extends Schema.Class<Extension>("Extension")({
+  months: PositiveInt.annotations({ description: "How many months the period grows by" }),
+  reason: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500)),
+}) {}
+
+const Code = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(64))
+const Title = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))
+
+/** What a client sends to create a project. */
+export class NewProject extends Schema.Class<NewProject>("NewProject")({
+  code: Code,
+  title: Title,
+  funder: Schema.optional(Schema.String.pipe(Schema.maxLength(500))),
+  startDate: IsoDateSchema,
+  durationMonths: PositiveInt.pipe(Schema.lessThanOrEqualTo(240)),
+  targets: Schema.Array(Target).pipe(Schema.maxItems(50)),
+}) {}
+
+/** A capacity-building project as stored, with its extensions. */
+export class Project extends Schema.Class<Project>("Project")({
+  id: ProjectId,
+  code: Code,
+  title: Title,
+  funder: Schema.optional(Schema.String),
+  startDate: IsoDateSchema,
+  durationMonths: PositiveInt,
+  targets: Schema.Array(Target),
+  extensions: Schema.Array(Extension),
+  version: PositiveInt,
+}) {
+  /** Total months of the period, extensions included. */
+  get totalMonths(): number {
+    return projectMonths(this)
+  }
+  /** The last day of the project period. */
+  get endDate(): IsoDate {
+    return projectEndDate(this)
+  }
+}
+
+/** A project as the API shows it: the stored record and its current end date. */
+export const ProjectView = Schema.Struct({ ...Project.fields, endDate: IsoDateSchema }).annotations({
+  identifier: "ProjectView",
+})
+/** A project as the API shows it. */
+export type ProjectView = typeof ProjectView.Type
+
+/** The API's view of a project. */
+export const toProjectView = (p: Project): ProjectView => ({ ...p, endDate: p.endDate })
+
+/** The period's length in months, counting every extension. */
+export const projectMonths = (p: {
+  readonly durationMonths: number
+  readonly extensions: ReadonlyArray<{ readonly months: number }>
+}): number => p.extensions.reduce((sum, e) => sum + e.months, p.durationMonths)
+
+/**
+ * The last day of the project period: `startDate` + `durationMonths` (plus every extension's
+ * months) − 1 day. 1 Dec 2017 + 16 months ends on 31 Mar 2019.
+ */
+export const projectEndDate = (p: {
+  readonly startDate: IsoDate
+  readonly durationMonths: number
+  readonly extensions: ReadonlyArray<{ readonly months: number }>
+}): IsoDate => endOfPeriod(p.startDate, projectMonths(p))
+
+/**
+ * The share of the project period elapsed on `asOf`:
+ * (asOf − start + 1 day) / (end − start + 1 day), clamped to [0, 1].
+ */
+export const elapsedShare = (
+  p: {
+    readonly startDate: IsoDate
+    readonly durationMonths: number
+    readonly extensions: ReadonlyArray<{ readonly months: number }>
+  },
+  asOf: IsoDate,
+): number => {
+  const length = daysBetween(p.startDate, projectEndDate(p)) + 1
+  const elapsed = daysBetween(p.startDate, asOf) + 1
+  return Math.min(1, Math.max(0, elapsed / length))
+}
+
+/** No project has the given id (or the caller may not know it exists). */
+export class ProjectNotFound extends Schema.TaggedError<ProjectNotFound>()("ProjectNotFound", {
+  projectId: Schema.String,
+}) {}
+
+/** Another project already uses the code. */
+export class ProjectCodeTaken extends Schema.TaggedError<ProjectCodeTaken>()("ProjectCodeTaken", {
+  code: Schema.String,
+  existingId: Schema.String,
+}) {}

@@ -1,0 +1,35 @@
+/**
+ * Helpers for reading rows the same way from SQLite and PostgreSQL.
+ * @module
+ */
+
+/** A count or integer column: PostgreSQL sends 64-bit integers as strings. */
+export const int = (v: unknown): number => (typeof v === "number" ? v : v == null ? 0 : Number(v))
+
+/** A JSON text column. */
+export const json = <A>(v: unknown): A => (typeof v === "string" ? (JSON.parse(v) as A) : (v as A))
+
+/** An optional text column: SQL NULL becomes a missing property. */
+export const opt = <K extends string>(key: K, v: unknown): { [P in K]?: string } =>
+  (v == null ? {} : { [key]: String(v) }) as { [P in K]?: string }
+
+/** What a list request asks for: a page size and where to continue. */
+export interface PageRequest {
+  readonly cursor?: string | undefined
+  readonly limit?: number | undefined
+}
+
+/** The page size a list asks for: 50 by default, at most 500. */
+export const pageSize = (limit: number | undefined): number => Math.min(Math.max(limit ?? 50, 1), 500)
+
+/** A page of items and the cursor of the next one, if there is more. */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly nextCursor: string | null
+}
+
+/** Cuts a `limit + 1` row fetch into a page, with the last id as the next cursor. */
+export const toPage = <A extends { readonly id: string }>(rows: ReadonlyArray<A>, limit: number): Page<A> => {
+  const items = rows.slice(0, limit)
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null }
+}
