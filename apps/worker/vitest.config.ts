@@ -1,4 +1,6 @@
 import { packageConfig } from "@coordina/vitest-config"
 import { defineConfig } from "vitest/config"
 
-export default defineConfig(packageConfig("worker"))
+export default defineConfig(
+  packageConfig("worker", { globalSetup: ["../../packages/store/src/testing/globalSetup.ts"] }),
+)

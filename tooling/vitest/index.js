@@ -16,7 +16,7 @@ export const packageConfig = (name, test = {}) => {
     ssr: { resolve: { conditions, externalConditions: conditions } },
     test: {
       include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
-      reporters: ["default", ["json", { outputFile: join(resultsDir, `${name}.json`) }]],
+      reporters: ["verbose", ["json", { outputFile: join(resultsDir, `${name}.json`) }]],
       testTimeout: 30_000,
       hookTimeout: 120_000,
       ...test,

@@ -20,6 +20,16 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number
   /** Largest sign-in sheet accepted, in bytes. */
   readonly sheetLimitBytes: number
+  /**
+   * The secret salt of erasure keys (`COORDINA_PSEUDONYM_SALT`, at least 16 characters); erasure
+   * is refused while it is not set.
+   */
+  readonly pseudonymSalt: string | undefined
+  /**
+   * Whether a reverse proxy in front sets `X-Forwarded-For` and `X-Forwarded-Proto`
+   * (`COORDINA_TRUST_PROXY=on`): then the client address and scheme come from them.
+   */
+  readonly trustProxy: boolean
 }
 
 /** Reads the configuration from the environment, with the defaults a newcomer needs. */
@@ -31,4 +41,6 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => (
   webDist: resolve(env.COORDINA_WEB_DIST ?? resolve(import.meta.dirname, "../../web/dist")),
   bodyLimitBytes: Number(env.COORDINA_BODY_LIMIT ?? 1024 * 1024),
   sheetLimitBytes: Number(env.COORDINA_SHEET_LIMIT ?? 20 * 1024 * 1024),
+  pseudonymSalt: env.COORDINA_PSEUDONYM_SALT && env.COORDINA_PSEUDONYM_SALT.length >= 16 ? env.COORDINA_PSEUDONYM_SALT : undefined,
+  trustProxy: env.COORDINA_TRUST_PROXY === "on",
 })

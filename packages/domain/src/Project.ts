@@ -4,6 +4,7 @@
  */
 import { Schema } from "effect"
 import { type IsoDate, IsoDate as IsoDateSchema, daysBetween, endOfPeriod } from "./CalendarDate.js"
+import { TargetGroup } from "./Institution.js"
 
 /** Opaque identifier of a project. */
 export const ProjectId = Schema.String.pipe(
@@ -49,6 +50,21 @@ export class Extension extends Schema.Class<Extension>("Extension")({
   reason: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500)),
 }) {}
 
+/**
+ * The share of an event's days a participant must attend to count as reached, in (0, 1];
+ * without it one attended day is enough.
+ */
+export const MinimumAttendanceShare = Schema.Number.pipe(
+  Schema.greaterThan(0),
+  Schema.lessThanOrEqualTo(1),
+).annotations({ identifier: "MinimumAttendanceShare" })
+
+/** The optional reach rules a project may set: a narrower target group, a minimum attendance. */
+const reachRuleFields = {
+  targetGroup: Schema.optional(TargetGroup),
+  minimumAttendanceShare: Schema.optional(MinimumAttendanceShare),
+}
+
 const Code = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(64))
 const Title = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))
 
@@ -60,6 +76,7 @@ export class NewProject extends Schema.Class<NewProject>("NewProject")({
   startDate: IsoDateSchema,
   durationMonths: PositiveInt.pipe(Schema.lessThanOrEqualTo(240)),
   targets: Schema.Array(Target).pipe(Schema.maxItems(50)),
+  ...reachRuleFields,
 }) {}
 
 /** A capacity-building project as stored, with its extensions. */
@@ -72,6 +89,7 @@ export class Project extends Schema.Class<Project>("Project")({
   durationMonths: PositiveInt,
   targets: Schema.Array(Target),
   extensions: Schema.Array(Extension),
+  ...reachRuleFields,
   version: PositiveInt,
 }) {
   /** Total months of the period, extensions included. */

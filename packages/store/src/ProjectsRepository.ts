@@ -10,6 +10,7 @@ import {
   ProjectCodeTaken,
   ProjectNotFound,
   Target,
+  TargetGroup,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"
@@ -38,6 +39,8 @@ const make = Effect.gen(function* () {
         startDate: r.startDate,
         durationMonths: int(r.durationMonths),
         targets: json<ReadonlyArray<unknown>>(r.targets).map((t) => Schema.encodeSync(Target)(t as Target)),
+        ...(r.targetGroup == null ? {} : { targetGroup: json<unknown>(r.targetGroup) }),
+        ...(r.minimumAttendanceShare == null ? {} : { minimumAttendanceShare: Number(r.minimumAttendanceShare) }),
         extensions: extensions
           .filter((e) => e.projectId === r.id)
           .map((e) =>
@@ -75,6 +78,8 @@ const make = Effect.gen(function* () {
       startDate: input.startDate,
       durationMonths: input.durationMonths,
       targets: JSON.stringify(input.targets.map((t) => Schema.encodeSync(Target)(t))),
+      targetGroup: input.targetGroup ? JSON.stringify(Schema.encodeSync(TargetGroup)(input.targetGroup)) : null,
+      minimumAttendanceShare: input.minimumAttendanceShare ?? null,
       version: 1,
       createdAt: now,
       updatedAt: now,

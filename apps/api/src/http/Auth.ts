@@ -1,23 +1,33 @@
 /**
- * Who is asking: bearer tokens are resolved to a principal. Only hashes of tokens are kept,
- * and they are compared in constant time.
+ * Who is asking. A request proves it with `Authorization: Bearer <token>` (the admin token, a
+ * session token or an API key) or, from the web app, with the session cookie; a cookie-borne
+ * request that changes anything must also send the session's `X-CSRF-Token`. Only hashes of
+ * tokens are kept, and they are compared in constant time.
  * @module
  */
-import { createHash, timingSafeEqual } from "node:crypto"
-import type { MiddlewareHandler } from "hono"
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto"
+import { getConnInfo } from "@hono/node-server/conninfo"
+import type { Principal as AccessPrincipal, StaffRole } from "@coordina/domain"
+import { ApiKeysRepository, SessionsRepository } from "@coordina/store"
+import { Effect, Option } from "effect"
+import type { Context, MiddlewareHandler } from "hono"
+import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import type { AppEnv } from "./AppEnv.js"
 import { httpProblem, sendProblem } from "./Problem.js"
 
-/** The roles a principal may hold. */
-export type Role = "admin" | "coordinator" | "case_worker" | "institution_user" | "auditor" | "integrator"
+/** The roles a principal may hold: staff roles, or `integrator` for an API key. */
+export type Role = StaffRole | "integrator"
 
 /** An authenticated caller. */
-export interface Principal {
-  /** `admin-token` for `COORDINA_ADMIN_TOKEN`; other kinds arrive with users and API keys. */
-  readonly kind: "admin-token"
-  /** Stable id written to the audit log. */
-  readonly id: string
+export interface Principal extends AccessPrincipal {
+  /** The names of its roles, for display and logs; decisions use `grants` and `scopes`. */
   readonly roles: ReadonlyArray<Role>
+  /** The session, when the caller signed in. */
+  readonly sessionId?: string
+  /** When the session ends, for a session. */
+  readonly expiresAt?: string
+  /** Whether the session came in the cookie (then changes need the CSRF token). */
+  readonly viaCookie: boolean
 }
 
 /** The SHA-256 of a token, hex; what is kept instead of the token. */
@@ -31,18 +41,145 @@ export const bearerToken = (header: string | undefined): string | undefined => {
   return match?.[1]
 }
 
-/** Rejects requests without a valid token (401 problem); sets `principal` for the rest. */
+const sessionPrefix = "cs_"
+const apiKeyPrefix = "ck_"
+
+/** A new session token: 256 random bits. */
+export const newSessionToken = (): string => `${sessionPrefix}${randomBytes(32).toString("base64url")}`
+/** A new API key: 256 random bits. */
+export const newApiKey = (): string => `${apiKeyPrefix}${randomBytes(32).toString("base64url")}`
+
+/**
+ * The CSRF token of a session, derived from its token so the web app can ask for it again after
+ * a reload (`GET /v1/sessions/current`) while only its hash is stored.
+ */
+export const csrfTokenFor = (sessionToken: string): string =>
+  createHmac("sha256", sessionToken).update("coordina csrf token").digest("base64url")
+
+/** The session cookie's name: `__Host-` bound to the origin whenever the cookie is Secure. */
+export const sessionCookieName = (secure: boolean): string =>
+  secure ? "__Host-coordina_session" : "coordina_session"
+
+/** What decides how the request is seen: behind a trusted proxy, its forwarding headers count. */
+export interface AuthConfig {
+  readonly adminTokenHash: string | undefined
+  readonly trustProxy: boolean
+}
+
+const localHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1"])
+
+/** Whether the session cookie must be `Secure`: always, except over plain HTTP to localhost. */
+export const secureCookies = (c: Context, trustProxy: boolean): boolean => {
+  const url = new URL(c.req.url)
+  const forwarded = trustProxy ? c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim() : undefined
+  const scheme = forwarded ?? url.protocol.replace(":", "")
+  return !(scheme === "http" && localHosts.has(url.hostname))
+}
+
+/** The client's address: the socket's, or the last hop a trusted proxy names. */
+export const clientAddress = (c: Context, trustProxy: boolean): string => {
+  if (trustProxy) {
+    const hops = c.req.header("X-Forwarded-For")?.split(",").map((h) => h.trim()).filter(Boolean)
+    const last = hops?.at(-1)
+    if (last) return last
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown"
+  } catch {
+    return "unknown"
+  }
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure except on plain-HTTP localhost. */
+export const setSessionCookie = (c: Context, token: string, expiresAt: string, trustProxy: boolean) => {
+  const secure = secureCookies(c, trustProxy)
+  setCookie(c, sessionCookieName(secure), token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure,
+    path: "/",
+    expires: new Date(expiresAt),
+  })
+}
+
+/** Clears the session cookie. */
+export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
+  const secure = secureCookies(c, trustProxy)
+  deleteCookie(c, sessionCookieName(secure), { path: "/", secure, ...(secure ? { prefix: "host" as const } : {}) })
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
+
+/** Requests that need no principal: signing in. */
+const isPublic = (method: string, path: string) => method === "POST" && /^\/v1\/sessions\/?$/.test(path)
+
+const adminPrincipal: Principal = {
+  kind: "admin-token",
+  id: "admin-token",
+  grants: [{ role: "admin" }],
+  scopes: [],
+  roles: ["admin"],
+  viaCookie: false,
+}
+
+const resolveToken = (token: string, viaCookie: boolean) =>
+  Effect.gen(function* () {
+    const hash = hashToken(token)
+    if (token.startsWith(sessionPrefix)) {
+      const found = yield* (yield* SessionsRepository).resolve(hash)
+      return Option.map(
+        found,
+        (s): Principal => ({
+          kind: "session",
+          id: s.user.id,
+          grants: s.user.roles,
+          scopes: [],
+          roles: s.user.roles.map((g) => g.role),
+          sessionId: s.sessionId,
+          expiresAt: s.expiresAt,
+          viaCookie,
+        }),
+      )
+    }
+    if (token.startsWith(apiKeyPrefix) && !viaCookie) {
+      const found = yield* (yield* ApiKeysRepository).resolve(hash)
+      return Option.map(
+        found,
+        (k): Principal => ({ kind: "api-key", id: k.id, grants: [], scopes: k.scopes, roles: ["integrator"], viaCookie }),
+      )
+    }
+    return Option.none<Principal>()
+  })
+
+const unauthorized = (c: Context, detail: string) =>
+  sendProblem(c, httpProblem(401, detail), { "WWW-Authenticate": 'Bearer realm="coordina"' })
+
+/**
+ * Rejects requests without valid credentials (401 problem), and cookie-borne changes without the
+ * session's CSRF token (403); sets `principal` for the rest.
+ */
 export const authenticate =
-  (adminTokenHash: string | undefined): MiddlewareHandler<AppEnv> =>
+  (config: AuthConfig): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const token = bearerToken(c.req.header("Authorization"))
-    if (token && adminTokenHash && sameHash(hashToken(token), adminTokenHash)) {
-      c.set("principal", { kind: "admin-token", id: "admin-token", roles: ["admin"] })
+    if (isPublic(c.req.method, c.req.path)) return next()
+    const bearer = bearerToken(c.req.header("Authorization"))
+    if (bearer && config.adminTokenHash && sameHash(hashToken(bearer), config.adminTokenHash)) {
+      c.set("principal", adminPrincipal)
       return next()
     }
-    return sendProblem(
-      c,
-      httpProblem(401, token ? "The token is not valid." : "Send an Authorization: Bearer <token> header."),
-      { "WWW-Authenticate": 'Bearer realm="coordina"' },
-    )
+    const cookie = bearer
+      ? undefined
+      : (getCookie(c, sessionCookieName(true)) ?? getCookie(c, sessionCookieName(false)))
+    const token = bearer ?? cookie
+    if (!token) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
+    const principal = await c.var.runtime.runPromise(resolveToken(token, cookie !== undefined))
+    if (Option.isNone(principal))
+      return unauthorized(c, bearer ? "The token is not valid." : "The session has ended; sign in again.")
+    if (cookie !== undefined && unsafeMethods.has(c.req.method)) {
+      const sent = c.req.header("X-CSRF-Token") ?? ""
+      if (!sameHash(hashToken(sent), hashToken(csrfTokenFor(cookie))))
+        return sendProblem(c, httpProblem(403, "A change made with the session cookie must send its X-CSRF-Token."))
+    }
+    c.set("principal", principal.value)
+    return next()
   }

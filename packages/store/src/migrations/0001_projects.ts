@@ -38,6 +38,14 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX audit_log_entity ON audit_log (entity, id)`
   yield* sql`CREATE INDEX audit_log_actor ON audit_log (actor, id)`
   yield* sql`
+    CREATE TABLE job_runs (
+      job TEXT NOT NULL,
+      period TEXT NOT NULL,
+      started_at TEXT NOT NULL,
+      finished_at TEXT,
+      PRIMARY KEY (job, period)
+    )`
+  yield* sql`
     CREATE TABLE health_checks (
       period TEXT PRIMARY KEY,
       checked_at TEXT NOT NULL,

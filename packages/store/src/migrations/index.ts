@@ -5,9 +5,15 @@
  */
 import { Migrator } from "@effect/sql"
 import projects from "./0001_projects.js"
+import reach from "./0100_reach.js"
+import agreements from "./0200_agreements.js"
+import access from "./0300_access.js"
 
 const migrations = {
   "1_projects": projects,
+  "100_reach": reach,
+  "200_agreements": agreements,
+  "300_access": access,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

@@ -1,0 +1,96 @@
+/**
+ * Browser tests' harness: the real API (serving the built SPA) on a fresh database and a free
+ * port, and headless Chromium driven by playwright-core. Without Chromium the browser tests
+ * are skipped, except under CI=true, where that is a failure.
+ */
+import { existsSync, mkdtempSync } from "node:fs"
+import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import { makeApp } from "@coordina/api"
+import { Store } from "@coordina/store"
+import { type ServerType, serve } from "@hono/node-server"
+import { ManagedRuntime } from "effect"
+import { type Browser, chromium, type Page } from "playwright-core"
+
+/** The admin token the harness's API accepts. */
+export const adminToken = "e2e-admin-token"
+
+/** Where Debian installs Chromium. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+
+/** Whether browser tests can run here; under CI a missing browser or build throws instead. */
+export const browserAvailable = (() => {
+  const missing = [
+    !existsSync(chromiumPath) && `Chromium at ${chromiumPath}`,
+    !existsSync(resolve(import.meta.dirname, "../../dist/index.html")) && "the built SPA (run vite build)",
+  ].filter(Boolean)
+  if (missing.length === 0) return true
+  if (process.env.CI === "true") throw new Error(`Browser tests need ${missing.join(" and ")}`)
+  return false
+})()
+
+/** A running API with the SPA, and how to reach and stop it. */
+export interface TestServer {
+  readonly url: string
+  readonly api: <A = unknown>(method: string, path: string, body?: unknown) => Promise<A>
+  readonly stop: () => Promise<void>
+}
+
+/** Starts the API over a new SQLite database (or `databaseUrl`), serving the built SPA. */
+export const startServer = async (databaseUrl?: string): Promise<TestServer> => {
+  const url = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "coordina-e2e-")), "e2e.db")}`
+  const runtime = ManagedRuntime.make(Store.layer(url))
+  await runtime.runtime()
+  const app = makeApp(runtime, {
+    adminToken,
+    bodyLimitBytes: 1024 * 1024,
+    webDist: resolve(import.meta.dirname, "../../dist"),
+  })
+  const server: ServerType = await new Promise((ready) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(s))
+  })
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: base,
+    api: async (method, path, body) => {
+      const res = await fetch(base + path, {
+        method,
+        headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+      return res.json()
+    },
+    stop: async () => {
+      await new Promise((done) => server.close(done))
+      await runtime.dispose()
+    },
+  }
+}
+
+/** Headless Chromium with the flags this machine needs (no network beyond loopback). */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  })
+
+/** Signs in through the SPA's sign-in page with the admin token, in the given language. */
+export const signIn = async (page: Page, server: TestServer, language: "bg" | "en" = "en"): Promise<void> => {
+  await page.goto(`${server.url}/sign-in`)
+  await page.evaluate((l) => localStorage.setItem("coordina.language", l), language)
+  await page.reload()
+  await page.getByLabel(language === "en" ? "Access token" : "Ключ за достъп").fill(adminToken)
+  await page.getByRole("button", { name: language === "en" ? "Sign in" : "Вход" }).click()
+}

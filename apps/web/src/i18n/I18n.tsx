@@ -1,0 +1,59 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react"
+import { bg } from "./bg.js"
+import { en, type Messages } from "./en.js"
+
+/** The languages of the UI. */
+export type Language = "bg" | "en"
+
+const dictionaries: Record<Language, Messages> = { bg, en }
+const storageKey = "coordina.language"
+
+interface I18nValue {
+  readonly language: Language
+  readonly t: Messages
+  readonly setLanguage: (language: Language) => void
+  /** A date `YYYY-MM-DD` as people of this language write it (1 декември 2017 г. / 1 December 2017). */
+  readonly formatDate: (iso: string) => string
+  readonly formatNumber: (n: number, options?: Intl.NumberFormatOptions) => string
+}
+
+const I18nContext = createContext<I18nValue | null>(null)
+
+const initialLanguage = (): Language => {
+  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(storageKey)
+  return stored === "en" || stored === "bg" ? stored : "bg"
+}
+
+/** Provides the current language and its texts to the app. */
+export const I18nProvider = ({ children }: { children: ReactNode }) => {
+  const [language, setLanguageState] = useState<Language>(initialLanguage)
+  const setLanguage = useCallback((next: Language) => {
+    localStorage.setItem(storageKey, next)
+    document.documentElement.lang = next
+    setLanguageState(next)
+  }, [])
+  const value = useMemo<I18nValue>(() => {
+    const locale = language === "bg" ? "bg-BG" : "en-GB"
+    const dates = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    })
+    return {
+      language,
+      t: dictionaries[language],
+      setLanguage,
+      formatDate: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
+      formatNumber: (n, options) => new Intl.NumberFormat(locale, options).format(n),
+    }
+  }, [language, setLanguage])
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+/** The current language's texts and formatters. */
+export const useI18n = (): I18nValue => {
+  const value = useContext(I18nContext)
+  if (!value) throw new Error("useI18n outside I18nProvider")
+  return value
+}

@@ -1,0 +1,53 @@
+import type { Messages } from "./en.js"
+
+/** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
+export const bg: Messages = {
+  app: {
+    name: "Coordina",
+    tagline: "Координация на интеграцията в България",
+    language: "Език",
+    signOut: "Изход",
+    loading: "Зареждане…",
+    error: "Възникна грешка",
+    retry: "Опитай отново",
+    notFound: "Тази страница не съществува.",
+    back: "Назад",
+    save: "Запази",
+    cancel: "Отказ",
+    create: "Създай",
+    next: "Следваща страница",
+    previous: "Предишна страница",
+    none: "Все още няма записи.",
+    total: "Общо",
+  },
+  nav: {
+    projects: "Проекти",
+    mainNavigation: "Основна навигация",
+  },
+  signIn: {
+    title: "Вход",
+    intro: "Влезте с вашия ключ за достъп.",
+    token: "Ключ за достъп",
+    submit: "Вход",
+    invalid: "Ключът не е приет.",
+    required: "Въведете ключ.",
+  },
+  projects: {
+    title: "Проекти",
+    code: "Код",
+    name: "Наименование",
+    funder: "Финансиращ орган",
+    period: "Период",
+    start: "Начало",
+    end: "Край",
+    duration: "Продължителност",
+    months: (n: number) => (n === 1 ? "1 месец" : `${n} месеца`),
+    extensions: "Удължавания",
+    noExtensions: "Без удължавания",
+    targets: "Целеви стойности",
+    indicator: { direct: "Пряк обхват", indirect: "Непряк обхват", total: "Общ обхват" },
+    value: "Целева стойност",
+    elapsed: "Изминал период",
+    notFound: "Няма такъв проект.",
+  },
+}

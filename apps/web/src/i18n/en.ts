@@ -1,0 +1,63 @@
+/**
+ * English texts. Every text the SPA shows has a key here; `bg.ts` must have the same keys
+ * (the type checker enforces it). Feature texts live in their own sections.
+ */
+export const en = {
+  app: {
+    name: "Coordina",
+    tagline: "Coordination of integration in Bulgaria",
+    language: "Language",
+    signOut: "Sign out",
+    loading: "Loading…",
+    error: "Something went wrong",
+    retry: "Try again",
+    notFound: "This page does not exist.",
+    back: "Back",
+    save: "Save",
+    cancel: "Cancel",
+    create: "Create",
+    next: "Next page",
+    previous: "Previous page",
+    none: "Nothing here yet.",
+    total: "Total",
+  },
+  nav: {
+    projects: "Projects",
+    mainNavigation: "Main navigation",
+  },
+  signIn: {
+    title: "Sign in",
+    intro: "Sign in with your access token.",
+    token: "Access token",
+    submit: "Sign in",
+    invalid: "The token was not accepted.",
+    required: "Enter a token.",
+  },
+  projects: {
+    title: "Projects",
+    code: "Code",
+    name: "Title",
+    funder: "Funder",
+    period: "Period",
+    start: "Start",
+    end: "End",
+    duration: "Duration",
+    months: (n: number) => (n === 1 ? "1 month" : `${n} months`),
+    extensions: "Extensions",
+    noExtensions: "No extensions",
+    targets: "Targets",
+    indicator: { direct: "Direct reach", indirect: "Indirect reach", total: "Total reach" },
+    value: "Target value",
+    elapsed: "Period elapsed",
+    notFound: "No such project.",
+  },
+} as const
+
+/** The shape every language must provide. */
+export type Messages = Widen<typeof en>
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Widen<T[K]> }

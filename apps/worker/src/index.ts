@@ -1,0 +1,6 @@
+/**
+ * `@coordina/worker`: scheduled jobs, for the entry point and for tests.
+ * @module
+ */
+export { type Job, runDue, schedule } from "./Job.js"
+export { jobs } from "./jobs/index.js"

@@ -1,0 +1,9 @@
+/**
+ * Every job the worker schedules.
+ * @module
+ */
+import type { Job } from "../Job.js"
+import { DatabaseHealthJob } from "./DatabaseHealthJob.js"
+
+/** The jobs, in the order `--once` runs them. */
+export const jobs: ReadonlyArray<Job> = [DatabaseHealthJob]

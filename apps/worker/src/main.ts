@@ -1,0 +1,24 @@
+/**
+ * The worker: runs every scheduled job on its cron schedule against the shared database.
+ * `--once` runs each job for its current period and exits (for tests and operators).
+ * @module
+ */
+import { NodeRuntime } from "@effect/platform-node"
+import { Store } from "@coordina/store"
+import { Effect } from "effect"
+import { readConfig } from "./Config.js"
+import { runDue, schedule } from "./Job.js"
+import { jobs } from "./jobs/index.js"
+
+const config = readConfig()
+const once = process.argv.includes("--once")
+
+const program = once
+  ? Effect.forEach(jobs, (job) => runDue(job, new Date(), config.timeZone), { discard: true })
+  : Effect.logInfo(`Coordina worker: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`).pipe(
+      Effect.zipRight(
+        Effect.forEach(jobs, (job) => schedule(job, config.timeZone), { concurrency: "unbounded" }),
+      ),
+    )
+
+NodeRuntime.runMain(program.pipe(Effect.provide(Store.layer(config.databaseUrl))))

@@ -1,0 +1,91 @@
+/**
+ * Events of a capacity-building project: regional workshops, training seminars, conferences.
+ * @module
+ */
+import { Either, Schema } from "effect"
+import { datesInRange, daysBetween, type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
+import { PlanningRegionCode } from "./PlanningRegions.js"
+import { ProjectId } from "./Project.js"
+
+/** Opaque identifier of an event. */
+export const EventId = Schema.String.pipe(
+  Schema.minLength(1),
+  Schema.brand("EventId"),
+  Schema.annotations({ identifier: "EventId" }),
+)
+/** Opaque identifier of an event. */
+export type EventId = typeof EventId.Type
+
+/** What kind of event it is; reach is broken down by the kind of the first contact. */
+export const EventKind = Schema.Literal(
+  "regional_workshop",
+  "training_seminar",
+  "conference",
+  "working_meeting",
+  "study_visit",
+  "multiplier_training",
+).annotations({ identifier: "EventKind" })
+/** What kind of event it is. */
+export type EventKind = typeof EventKind.Type
+
+const eventFields = {
+  projectId: ProjectId,
+  kind: EventKind,
+  title: Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(500)),
+  startDate: IsoDateSchema,
+  endDate: IsoDateSchema,
+  city: Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200)),
+  planningRegion: Schema.optional(PlanningRegionCode),
+}
+
+/** The longest event the system accepts, in days; a longer one is a typing error. */
+export const maxEventDays = 366
+
+const endNotBeforeStart = (e: { readonly startDate: IsoDate; readonly endDate: IsoDate }) =>
+  e.endDate < e.startDate
+    ? { path: ["endDate"], message: "endDate is before startDate" }
+    : daysBetween(e.startDate, e.endDate) + 1 > maxEventDays
+      ? { path: ["endDate"], message: `an event lasts at most ${maxEventDays} days` }
+      : true
+
+/** What a client sends to create an event; the end is never before the start. */
+export class NewEvent extends Schema.Class<NewEvent>("NewEvent")(
+  Schema.Struct(eventFields).pipe(Schema.filter(endNotBeforeStart)),
+) {}
+
+/** An event as stored. */
+export class Event extends Schema.Class<Event>("Event")({
+  id: EventId,
+  ...eventFields,
+  version: Schema.Int.pipe(Schema.greaterThan(0)),
+}) {}
+
+/** No event has the given id. */
+export class EventNotFound extends Schema.TaggedError<EventNotFound>()("EventNotFound", {
+  eventId: Schema.String,
+}) {}
+
+/** Every day of an event, first to last. */
+export const eventDays = (e: {
+  readonly startDate: IsoDate
+  readonly endDate: IsoDate
+}): ReadonlyArray<IsoDate> => datesInRange(e.startDate, e.endDate)
+
+/** How many days an event lasts. */
+export const eventDayCount = (e: { readonly startDate: IsoDate; readonly endDate: IsoDate }): number =>
+  daysBetween(e.startDate, e.endDate) + 1
+
+/** Whether a date is one of the event's days. */
+export const isEventDay = (
+  e: { readonly startDate: IsoDate; readonly endDate: IsoDate },
+  day: string,
+): boolean => day >= e.startDate && day <= e.endDate
+
+/** An event's dates, checked outside a schema (e.g. rows read back from storage). */
+export const checkEventDates = (e: {
+  readonly startDate: IsoDate
+  readonly endDate: IsoDate
+}): Either.Either<true, string> => {
+  const r = endNotBeforeStart(e)
+  return r === true ? Either.right(true) : Either.left(r.message)
+}

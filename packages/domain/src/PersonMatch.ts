@@ -1,0 +1,78 @@
+/**
+ * Who is the same person. People arrive from registration forms, check-in and sign-in sheets,
+ * in Cyrillic and Latin; matching, in order:
+ * 1. the same email (trimmed, lower-cased) is the same person;
+ * 2. the same normalised full name at the same institution is the same person;
+ * 3. the same normalised name at another institution is only a possible duplicate, listed for
+ *    a person to confirm and merge, never merged on its own.
+ * @module
+ */
+import { personKeys } from "./Person.js"
+
+/** A person on file, as matching sees them. Pass surviving records only (not merged ones). */
+export interface MatchCandidate {
+  readonly id: string
+  readonly nameKey: string
+  readonly emailKey?: string | undefined
+  readonly institutionId: string
+}
+
+/** Someone arriving: a sheet row, a form. */
+export interface MatchInput {
+  readonly givenName: string
+  readonly familyName: string
+  readonly email?: string | undefined
+  readonly institutionId: string
+}
+
+/** The outcome of matching someone against the people on file. */
+export type MatchResult =
+  | { readonly _tag: "SameEmail"; readonly personId: string }
+  | { readonly _tag: "SameNameAndInstitution"; readonly personId: string }
+  | { readonly _tag: "New"; readonly possibleDuplicates: ReadonlyArray<string> }
+
+const byId = (a: MatchCandidate, b: MatchCandidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * Matches someone against candidates (any superset of the people sharing their email or name
+ * key will do). When several records share a name at the institution, the oldest (lowest id)
+ * wins, so the answer does not depend on the order of the candidates.
+ */
+export const matchPerson = (input: MatchInput, candidates: ReadonlyArray<MatchCandidate>): MatchResult => {
+  const { nameKey, emailKey } = personKeys(input)
+  const sorted = [...candidates].sort(byId)
+  if (emailKey !== undefined) {
+    const byEmail = sorted.find((c) => c.emailKey === emailKey)
+    if (byEmail) return { _tag: "SameEmail", personId: byEmail.id }
+  }
+  const sameName = sorted.filter((c) => c.nameKey === nameKey)
+  const here = sameName.find((c) => c.institutionId === input.institutionId)
+  if (here) return { _tag: "SameNameAndInstitution", personId: here.id }
+  return { _tag: "New", possibleDuplicates: sameName.map((c) => c.id) }
+}
+
+/** A group of records that share a normalised name at more than one institution. */
+export interface DuplicateGroup {
+  readonly nameKey: string
+  readonly personIds: ReadonlyArray<string>
+}
+
+/**
+ * The possible duplicates among people on file: records with the same name key at two or more
+ * institutions. Records at the same institution with the same name are matched, not listed,
+ * but still appear in a group that spans institutions so the reviewer sees them all.
+ */
+export const possibleDuplicateGroups = (
+  people: ReadonlyArray<MatchCandidate>,
+): ReadonlyArray<DuplicateGroup> => {
+  const groups = new Map<string, Array<MatchCandidate>>()
+  for (const p of people) {
+    const group = groups.get(p.nameKey)
+    if (group) group.push(p)
+    else groups.set(p.nameKey, [p])
+  }
+  return [...groups.entries()]
+    .filter(([, members]) => new Set(members.map((m) => m.institutionId)).size > 1)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([nameKey, members]) => ({ nameKey, personIds: members.sort(byId).map((m) => m.id) }))
+}

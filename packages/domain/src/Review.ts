@@ -1,0 +1,348 @@
+/**
+ * The review of how the ordinance works, computed from the records as a fold: rows of
+ * agreements, offers, plan measures and tasks are added one at a time (so a store can stream
+ * them), and `finishReview` gives, per rule set, planning region, province or municipality,
+ * the funnel, late intents, median days between steps, termination grounds, offers and their
+ * uptake, measures by area and status, and overdue tasks by institution. Counts only, never
+ * names.
+ *
+ * The accumulator is mutable for speed and owned by the fold that created it.
+ * @module
+ */
+import { Either, Schema } from "effect"
+import { type IsoDate, IsoDate as IsoDateSchema, toDayNumber } from "./CalendarDate.js"
+import { isOverdue } from "./CoordinationTask.js"
+import { type MeasureStatus, measureStatusOn } from "./IntegrationPlan.js"
+import { ruleSetInForce } from "./ProcedureRuleSet.js"
+
+/** What the review groups by. */
+export const ReviewGroupBy = Schema.Literal("procedure", "planningRegion", "province", "municipality").annotations({
+  identifier: "ReviewGroupBy",
+})
+/** What the review groups by. */
+export type ReviewGroupBy = typeof ReviewGroupBy.Type
+
+/** The key of records with no municipality yet (intents not matched). */
+export const unassigned = "unassigned"
+/** The key of a municipality with no planning region or province on file. */
+export const unknownPlace = "unknown"
+
+/** An agreement, as the review reads it. */
+export interface ReviewAgreementRow {
+  readonly procedureId: string
+  readonly municipalityId?: string | null | undefined
+  readonly statusDecisionDate: string
+  readonly intentDate: string
+  readonly intentLate: boolean
+  readonly matchedOn?: string | null | undefined
+  readonly concludedOn?: string | null | undefined
+  readonly extendedOn?: string | null | undefined
+  readonly endDate?: string | null | undefined
+  readonly terminatedOn?: string | null | undefined
+  readonly terminationGround?: string | null | undefined
+  readonly closedOn?: string | null | undefined
+}
+
+/** A municipal offer, as the review reads it. */
+export interface ReviewOfferRow {
+  readonly municipalityId: string
+  readonly date: string
+  readonly capacity: number
+}
+
+/** Where a plan measure or a task belongs: its agreement's rule set and municipality. */
+export interface ReviewPlacement {
+  readonly procedureId: string
+  readonly municipalityId?: string | null | undefined
+}
+
+/** A plan measure, as the review reads it. */
+export interface ReviewMeasureRow extends ReviewPlacement {
+  readonly area: string
+  readonly status: MeasureStatus
+  readonly dueDate: string
+  readonly doneOn?: string | null | undefined
+}
+
+/** A coordination task, as the review reads it. */
+export interface ReviewTaskRow extends ReviewPlacement {
+  readonly institutionId: string
+  readonly openedOn: string
+  readonly dueDate: string
+  readonly doneOn?: string | null | undefined
+}
+
+/** Where a municipality lies. */
+export interface ReviewPlace {
+  readonly planningRegion?: string | undefined
+  readonly province?: string | undefined
+}
+
+/** How a review is asked for. */
+export interface ReviewOptions {
+  readonly groupBy: ReviewGroupBy
+  readonly asOf: IsoDate
+  /** The planning region and province of a municipality (an institution id). */
+  readonly placeOf: (municipalityId: string) => ReviewPlace | undefined
+}
+
+const Count = Schema.Int
+const Counts = Schema.Record({ key: Schema.String, value: Count })
+const Median = Schema.NullOr(Schema.Number)
+
+/** The funnel: the first four count agreements that reached the step by `asOf`, the last three final states on `asOf`. */
+export const ReviewFunnel = Schema.Struct({
+  intents: Count,
+  matched: Count,
+  concluded: Count,
+  extended: Count,
+  terminated: Count,
+  expired: Count,
+  closed: Count,
+}).annotations({ identifier: "ReviewFunnel" })
+/** The funnel. */
+export type ReviewFunnel = typeof ReviewFunnel.Type
+
+/** Measures by status. */
+export const MeasureCounts = Schema.Struct({ planned: Count, in_progress: Count, done: Count, missed: Count }).annotations({
+  identifier: "MeasureCounts",
+})
+
+/** The review of one group. */
+export const ReviewGroup = Schema.Struct({
+  key: Schema.String,
+  funnel: ReviewFunnel,
+  lateIntents: Count,
+  lateIntentShare: Schema.NullOr(Schema.Number),
+  medianDays: Schema.Struct({
+    statusToIntent: Median,
+    intentToMatch: Median,
+    matchToConclude: Median,
+    intentToConclude: Median,
+  }),
+  terminationGrounds: Counts,
+  offers: Schema.Struct({
+    count: Count,
+    capacity: Count,
+    matched: Count,
+    uptake: Schema.NullOr(Schema.Number),
+  }),
+  measures: Schema.Record({ key: Schema.String, value: MeasureCounts }),
+  overdueTasks: Schema.Struct({ total: Count, byInstitution: Counts }),
+}).annotations({ identifier: "ReviewGroup" })
+/** The review of one group. */
+export type ReviewGroup = typeof ReviewGroup.Type
+
+/** The whole review: one entry per group, sorted by key, and the total over all. */
+export const Review = Schema.Struct({
+  asOf: IsoDateSchema,
+  groupBy: ReviewGroupBy,
+  groups: Schema.Array(ReviewGroup),
+  total: ReviewGroup,
+}).annotations({ identifier: "Review" })
+/** The whole review. */
+export type Review = typeof Review.Type
+
+interface GroupAcc {
+  funnel: { -readonly [K in keyof ReviewFunnel]: number }
+  lateIntents: number
+  days: { statusToIntent: Array<number>; intentToMatch: Array<number>; matchToConclude: Array<number>; intentToConclude: Array<number> }
+  grounds: Map<string, number>
+  offers: { count: number; capacity: number }
+  measures: Map<string, { planned: number; in_progress: number; done: number; missed: number }>
+  overdue: Map<string, number>
+  overdueTotal: number
+}
+
+/** A review being folded. */
+export interface ReviewAccumulator {
+  readonly options: ReviewOptions
+  readonly groups: Map<string, GroupAcc>
+  readonly total: GroupAcc
+}
+
+const emptyGroup = (): GroupAcc => ({
+  funnel: { intents: 0, matched: 0, concluded: 0, extended: 0, terminated: 0, expired: 0, closed: 0 },
+  lateIntents: 0,
+  days: { statusToIntent: [], intentToMatch: [], matchToConclude: [], intentToConclude: [] },
+  grounds: new Map(),
+  offers: { count: 0, capacity: 0 },
+  measures: new Map(),
+  overdue: new Map(),
+  overdueTotal: 0,
+})
+
+/** Starts a review. */
+export const startReview = (options: ReviewOptions): ReviewAccumulator => ({
+  options,
+  groups: new Map(),
+  total: emptyGroup(),
+})
+
+const placeKey = (acc: ReviewAccumulator, municipalityId: string | null | undefined): string => {
+  const by = acc.options.groupBy
+  if (municipalityId == null) return unassigned
+  if (by === "municipality") return municipalityId
+  const place = acc.options.placeOf(municipalityId)
+  return (by === "planningRegion" ? place?.planningRegion : place?.province) ?? unknownPlace
+}
+
+/** The group a record belongs to. */
+export const groupKey = (acc: ReviewAccumulator, row: ReviewPlacement): string =>
+  acc.options.groupBy === "procedure" ? row.procedureId : placeKey(acc, row.municipalityId)
+
+const groupOf = (acc: ReviewAccumulator, key: string): GroupAcc => {
+  let g = acc.groups.get(key)
+  if (!g) {
+    g = emptyGroup()
+    acc.groups.set(key, g)
+  }
+  return g
+}
+
+const reached = (d: string | null | undefined, asOf: string): d is string => d != null && d <= asOf
+const days = (from: string, to: string) => toDayNumber(to as IsoDate) - toDayNumber(from as IsoDate)
+
+const addAgreementTo = (g: GroupAcc, row: ReviewAgreementRow, asOf: string) => {
+  g.funnel.intents++
+  if (row.intentLate) g.lateIntents++
+  g.days.statusToIntent.push(days(row.statusDecisionDate, row.intentDate))
+  const matched = reached(row.matchedOn, asOf)
+  const concluded = reached(row.concludedOn, asOf)
+  if (matched) {
+    g.funnel.matched++
+    g.days.intentToMatch.push(days(row.intentDate, row.matchedOn!))
+  }
+  if (concluded) {
+    g.funnel.concluded++
+    g.days.intentToConclude.push(days(row.intentDate, row.concludedOn!))
+    if (matched) g.days.matchToConclude.push(days(row.matchedOn!, row.concludedOn!))
+  }
+  if (reached(row.extendedOn, asOf)) g.funnel.extended++
+  if (reached(row.terminatedOn, asOf)) {
+    g.funnel.terminated++
+    const ground = row.terminationGround ?? unknownPlace
+    g.grounds.set(ground, (g.grounds.get(ground) ?? 0) + 1)
+  } else if (concluded && row.endDate != null && row.endDate < asOf) g.funnel.expired++
+  if (reached(row.closedOn, asOf)) g.funnel.closed++
+}
+
+/** Adds an agreement; one whose intent is after `asOf` did not exist yet and counts nowhere. */
+export const addAgreement = (acc: ReviewAccumulator, row: ReviewAgreementRow): void => {
+  const asOf = acc.options.asOf
+  if (row.intentDate > asOf) return
+  addAgreementTo(groupOf(acc, groupKey(acc, row)), row, asOf)
+  addAgreementTo(acc.total, row, asOf)
+}
+
+/** Adds a municipal offer made by `asOf`; under `procedure` it counts for the rule set in force on its date. */
+export const addOffer = (acc: ReviewAccumulator, row: ReviewOfferRow): void => {
+  if (row.date > acc.options.asOf) return
+  const key =
+    acc.options.groupBy === "procedure"
+      ? Either.match(ruleSetInForce(row.date as IsoDate), { onLeft: () => "none", onRight: (r) => r.id as string })
+      : placeKey(acc, row.municipalityId)
+  for (const g of [groupOf(acc, key), acc.total]) {
+    g.offers.count++
+    g.offers.capacity += row.capacity
+  }
+}
+
+/** Adds `count` measures of an area already classified by their status on `asOf`. */
+export const addMeasureCount = (
+  acc: ReviewAccumulator,
+  placement: ReviewPlacement,
+  area: string,
+  status: MeasureStatus,
+  count: number,
+): void => {
+  for (const g of [groupOf(acc, groupKey(acc, placement)), acc.total]) {
+    let m = g.measures.get(area)
+    if (!m) {
+      m = { planned: 0, in_progress: 0, done: 0, missed: 0 }
+      g.measures.set(area, m)
+    }
+    m[status] += count
+  }
+}
+
+/** Adds a plan measure, classified by its status on `asOf`. */
+export const addMeasure = (acc: ReviewAccumulator, row: ReviewMeasureRow): void =>
+  addMeasureCount(acc, row, row.area, measureStatusOn(row, acc.options.asOf), 1)
+
+/** Adds `count` tasks of an institution already known to be overdue on `asOf`. */
+export const addOverdueTasks = (
+  acc: ReviewAccumulator,
+  placement: ReviewPlacement,
+  institutionId: string,
+  count: number,
+): void => {
+  for (const g of [groupOf(acc, groupKey(acc, placement)), acc.total]) {
+    g.overdue.set(institutionId, (g.overdue.get(institutionId) ?? 0) + count)
+    g.overdueTotal += count
+  }
+}
+
+/** Adds a coordination task; only an overdue one counts. */
+export const addTask = (acc: ReviewAccumulator, row: ReviewTaskRow): void => {
+  if (isOverdue(row, acc.options.asOf)) addOverdueTasks(acc, row, row.institutionId, 1)
+}
+
+/** The median of some numbers, or null when there are none. */
+export const median = (values: ReadonlyArray<number>): number | null => {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+const sortedRecord = <V>(m: Map<string, V>): Record<string, V> =>
+  Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
+const finishGroup = (key: string, g: GroupAcc): ReviewGroup => ({
+  key,
+  funnel: { ...g.funnel },
+  lateIntents: g.lateIntents,
+  lateIntentShare: g.funnel.intents === 0 ? null : g.lateIntents / g.funnel.intents,
+  medianDays: {
+    statusToIntent: median(g.days.statusToIntent),
+    intentToMatch: median(g.days.intentToMatch),
+    matchToConclude: median(g.days.matchToConclude),
+    intentToConclude: median(g.days.intentToConclude),
+  },
+  terminationGrounds: sortedRecord(g.grounds),
+  offers: {
+    count: g.offers.count,
+    capacity: g.offers.capacity,
+    matched: g.funnel.matched,
+    uptake: g.offers.capacity === 0 ? null : g.funnel.matched / g.offers.capacity,
+  },
+  measures: sortedRecord(new Map([...g.measures].map(([k, v]) => [k, { ...v }]))),
+  overdueTasks: { total: g.overdueTotal, byInstitution: sortedRecord(g.overdue) },
+})
+
+/** The finished review: groups sorted by key, and the total. */
+export const finishReview = (acc: ReviewAccumulator): Review => ({
+  asOf: acc.options.asOf,
+  groupBy: acc.options.groupBy,
+  groups: [...acc.groups.keys()].sort().map((key) => finishGroup(key, acc.groups.get(key)!)),
+  total: finishGroup("total", acc.total),
+})
+
+/** The review of in-memory rows; a store streams them through the same fold instead. */
+export const reviewOf = (
+  options: ReviewOptions,
+  rows: {
+    readonly agreements: Iterable<ReviewAgreementRow>
+    readonly offers?: Iterable<ReviewOfferRow>
+    readonly measures?: Iterable<ReviewMeasureRow>
+    readonly tasks?: Iterable<ReviewTaskRow>
+  },
+): Review => {
+  const acc = startReview(options)
+  for (const r of rows.agreements) addAgreement(acc, r)
+  for (const r of rows.offers ?? []) addOffer(acc, r)
+  for (const r of rows.measures ?? []) addMeasure(acc, r)
+  for (const r of rows.tasks ?? []) addTask(acc, r)
+  return finishReview(acc)
+}
