@@ -41,6 +41,9 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => (
   webDist: resolve(env.COORDINA_WEB_DIST ?? resolve(import.meta.dirname, "../../web/dist")),
   bodyLimitBytes: Number(env.COORDINA_BODY_LIMIT ?? 1024 * 1024),
   sheetLimitBytes: Number(env.COORDINA_SHEET_LIMIT ?? 20 * 1024 * 1024),
-  pseudonymSalt: env.COORDINA_PSEUDONYM_SALT && env.COORDINA_PSEUDONYM_SALT.length >= 16 ? env.COORDINA_PSEUDONYM_SALT : undefined,
+  pseudonymSalt:
+    env.COORDINA_PSEUDONYM_SALT && env.COORDINA_PSEUDONYM_SALT.length >= 16
+      ? env.COORDINA_PSEUDONYM_SALT
+      : undefined,
   trustProxy: env.COORDINA_TRUST_PROXY === "on",
 })

@@ -15,18 +15,53 @@ import { openAPIRouteHandler } from "hono-openapi"
 import type { ApiConfig } from "./Config.js"
 import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
+import { idempotency } from "./http/Idempotency.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
+import { apiKeyRoutes } from "./routes/apiKeys.js"
+import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
+import { beneficiaryPrivacyRoutes, personPrivacyRoutes } from "./routes/privacy.js"
 import { projectRoutes } from "./routes/projects.js"
+import { disseminationRoutes } from "./routes/dissemination.js"
+import { eventRoutes } from "./routes/events.js"
+import { institutionRoutes } from "./routes/institutions.js"
+import { peopleRoutes } from "./routes/people.js"
+import { reachRoutes } from "./routes/reach.js"
+import { retentionRoutes } from "./routes/retention.js"
+import { sessionRoutes } from "./routes/sessions.js"
+import { signInSheetRoutes } from "./routes/signInSheets.js"
+import { userRoutes } from "./routes/users.js"
+import { agreementRoutes } from "./routes/agreements.js"
+import { beneficiaryRoutes } from "./routes/beneficiaries.js"
+import { municipalOfferRoutes } from "./routes/municipalOffers.js"
+import { procedureRoutes } from "./routes/procedures.js"
+import { reviewRoutes } from "./routes/review.js"
+import { taskRoutes } from "./routes/tasks.js"
 
 /** The resources of API v1, each a sub-app mounted under `/v1`. */
 const v1 = new Hono<AppEnv>().route("/projects", projectRoutes)
+  .route("/projects", reachRoutes)
+  .route("/institutions", institutionRoutes)
+  .route("/people", peopleRoutes)
+  .route("/events", eventRoutes)
+  .route("/dissemination-activities", disseminationRoutes)
+  .route("/users", userRoutes)
+  .route("/api-keys", apiKeyRoutes)
+  .route("/audit", auditRoutes)
+  .route("/retention", retentionRoutes)
+  .route("/events", signInSheetRoutes)
+  .route("/procedures", procedureRoutes)
+  .route("/beneficiaries", beneficiaryRoutes)
+  .route("/municipal-offers", municipalOfferRoutes)
+  .route("/agreements", agreementRoutes)
+  .route("/tasks", taskRoutes)
+  .route("/review", reviewRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'"],
   imgSrc: ["'self'", "data:"],
   connectSrc: ["'self'"],
   fontSrc: ["'self'", "data:"],
@@ -36,6 +71,9 @@ const contentSecurityPolicy = {
   formAction: ["'self'"],
 }
 
+/** Whether a request uploads a sign-in sheet (`POST /v1/events/{id}/sign-in-sheet`). */
+const isSheetUpload = (path: string) => /^\/v1\/events\/[^/]+\/sign-in-sheet\/?$/.test(path)
+
 /** Turns a Hono route path into a regular expression, to tell 404 from 405. */
 const pathPattern = (path: string) =>
   new RegExp(`^${path.replace(/\/:[^/{]+(\{[^}]+\})?/g, "/[^/]+").replace(/\/\*$/, "(/.*)?")}/?$`)
@@ -43,7 +81,8 @@ const pathPattern = (path: string) =>
 /** The Coordina API, running its handlers in `runtime`. */
 export const makeApp = (
   runtime: AppRuntime,
-  config: Pick<ApiConfig, "adminToken" | "bodyLimitBytes" | "webDist">,
+  config: Pick<ApiConfig, "adminToken" | "bodyLimitBytes" | "webDist"> &
+    Partial<Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy">>,
 ) => {
   const adminTokenHash = config.adminToken ? hashToken(config.adminToken) : undefined
   const app = new Hono<AppEnv>()
@@ -55,23 +94,41 @@ export const makeApp = (
     return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
   })
 
-  app.use("*", secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false }))
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy,
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+    }),
+  )
   app.use("*", async (c, next) => {
     c.set("runtime", runtime)
     await next()
   })
-  app.use(
-    "/v1/*",
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        sendProblem(c, httpProblem(413, `The body is larger than ${config.bodyLimitBytes} bytes.`)),
-    }),
-  )
-  app.use("/v1/*", authenticate(adminTokenHash))
+      maxSize,
+      onError: (c) => sendProblem(c, httpProblem(413, `The body is larger than ${maxSize} bytes.`)),
+    })
+  const bodyLimitOf = limitOf(config.bodyLimitBytes)
+  // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own.
+  const sheetLimit = limitOf(config.sheetLimitBytes ?? config.bodyLimitBytes)
+  app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? sheetLimit : bodyLimitOf)(c, next))
+  app.use("/v1/*", authenticate({ adminTokenHash, trustProxy: config.trustProxy ?? false }))
+  // Answers about people and their rights must not sit in shared caches or the browser's.
+  app.use("/v1/*", async (c, next) => {
+    await next()
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store")
+  })
+  app.use("/v1/*", idempotency())
 
   app.route("/health", healthRoutes)
   app.route("/v1", v1)
+  // Routes that need configuration: the session cookie's proxy trust, the erasure salt.
+  app.route("/v1/sessions", sessionRoutes({ trustProxy: config.trustProxy ?? false }))
+  app.route("/v1/people", personPrivacyRoutes(config.pseudonymSalt))
+  app.route("/v1/beneficiaries", beneficiaryPrivacyRoutes(config.pseudonymSalt))
   app.get(
     "/openapi.json",
     openAPIRouteHandler(app, {

@@ -15,8 +15,18 @@ import {
 import type { Scope } from "./ApiKey.js"
 import type { RoleGrant } from "./User.js"
 
-const staff = (...grants: ReadonlyArray<RoleGrant>): Principal => ({ kind: "session", id: "usr_1", grants, scopes: [] })
-const key = (...scopes: ReadonlyArray<Scope>): Principal => ({ kind: "api-key", id: "key_1", grants: [], scopes })
+const staff = (...grants: ReadonlyArray<RoleGrant>): Principal => ({
+  kind: "session",
+  id: "usr_1",
+  grants,
+  scopes: [],
+})
+const key = (...scopes: ReadonlyArray<Scope>): Principal => ({
+  kind: "api-key",
+  id: "key_1",
+  grants: [],
+  scopes,
+})
 
 const admin = staff({ role: "admin" })
 const auditor = staff({ role: "auditor" })
@@ -30,22 +40,70 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
   admin: Object.fromEntries(families.map((f) => [f, "w"])) as Record<Family, "w">,
   auditor: { ...(Object.fromEntries(families.map((f) => [f, "r"])) as Record<Family, "r">), privacy: "-" },
   coordinator: {
-    projects: "r", institutions: "w", people: "w", events: "w", dissemination: "w", reach: "r", reports: "w",
-    procedures: "-", beneficiaries: "-", agreements: "-", tasks: "-", review: "r", audit: "-", users: "-",
-    "api-keys": "-", retention: "-", privacy: "-",
+    projects: "r",
+    institutions: "w",
+    people: "w",
+    events: "w",
+    dissemination: "w",
+    reach: "r",
+    reports: "w",
+    procedures: "-",
+    beneficiaries: "-",
+    agreements: "-",
+    tasks: "-",
+    review: "r",
+    audit: "-",
+    users: "-",
+    "api-keys": "-",
+    retention: "-",
+    privacy: "-",
   },
   case_worker: {
-    projects: "-", institutions: "r", people: "-", events: "-", dissemination: "-", reach: "-", reports: "-",
-    procedures: "r", beneficiaries: "w", agreements: "w", tasks: "w", review: "-", audit: "-", users: "-",
-    "api-keys": "-", retention: "-", privacy: "-",
+    projects: "-",
+    institutions: "r",
+    people: "-",
+    events: "-",
+    dissemination: "-",
+    reach: "-",
+    reports: "-",
+    procedures: "r",
+    beneficiaries: "w",
+    agreements: "w",
+    tasks: "w",
+    review: "-",
+    audit: "-",
+    users: "-",
+    "api-keys": "-",
+    retention: "-",
+    privacy: "-",
   },
   institution_user: {
-    projects: "-", institutions: "r", people: "-", events: "-", dissemination: "-", reach: "-", reports: "-",
-    procedures: "r", beneficiaries: "-", agreements: "-", tasks: "w", review: "-", audit: "-", users: "-",
-    "api-keys": "-", retention: "-", privacy: "-",
+    projects: "-",
+    institutions: "r",
+    people: "-",
+    events: "-",
+    dissemination: "-",
+    reach: "-",
+    reports: "-",
+    procedures: "r",
+    beneficiaries: "-",
+    agreements: "-",
+    tasks: "w",
+    review: "-",
+    audit: "-",
+    users: "-",
+    "api-keys": "-",
+    retention: "-",
+    privacy: "-",
   },
 }
-const principals: Record<string, Principal> = { admin, auditor, coordinator, case_worker: caseWorker, institution_user: institutionUser }
+const principals: Record<string, Principal> = {
+  admin,
+  auditor,
+  coordinator,
+  case_worker: caseWorker,
+  institution_user: institutionUser,
+}
 
 describe("family rights of staff roles", () => {
   for (const [role, rights] of Object.entries(table)) {
@@ -62,7 +120,10 @@ describe("family rights of staff roles", () => {
     for (const f of families) expect(allows(nobody, f, "read")).toBe(false)
   })
   it("adds the rights of every grant a user holds", () => {
-    const both = staff({ role: "coordinator", projectIds: ["prj_a"] }, { role: "case_worker", municipalityIds: ["m"] })
+    const both = staff(
+      { role: "coordinator", projectIds: ["prj_a"] },
+      { role: "case_worker", municipalityIds: ["m"] },
+    )
     expect(allows(both, "events", "write")).toBe(true)
     expect(allows(both, "agreements", "write")).toBe(true)
     expect(allows(both, "users", "read")).toBe(false)
@@ -88,8 +149,16 @@ describe("API key scopes", () => {
   })
   it("never lets a key manage accounts, keys, retention or erasure", () => {
     const all = key(
-      "projects:write", "institutions:write", "people:write", "events:write", "dissemination:write",
-      "reach:write", "agreements:write", "tasks:write", "reports:write", "audit:write",
+      "projects:write",
+      "institutions:write",
+      "people:write",
+      "events:write",
+      "dissemination:write",
+      "reach:write",
+      "agreements:write",
+      "tasks:write",
+      "reports:write",
+      "audit:write",
     )
     for (const f of ["users", "api-keys", "retention", "privacy"] as const) {
       expect(allows(all, f, "read")).toBe(false)
@@ -120,7 +189,9 @@ describe("record-level visibility", () => {
   })
   it("shows an institution user the tasks addressed to their institution", () => {
     expect(canSeeTask(institutionUser, { institutionId: "ins_school" })).toBe(true)
-    expect(canSeeTask(institutionUser, { institutionId: "ins_clinic", municipalityId: "ins_school" })).toBe(false)
+    expect(canSeeTask(institutionUser, { institutionId: "ins_clinic", municipalityId: "ins_school" })).toBe(
+      false,
+    )
     expect(canSeeTask(caseWorker, { institutionId: "ins_clinic", municipalityId: "ins_sofia" })).toBe(true)
     expect(canSeeTask(caseWorker, { institutionId: "ins_sofia" })).toBe(true)
     expect(canSeeTask(caseWorker, { institutionId: "ins_clinic", municipalityId: "ins_varna" })).toBe(false)

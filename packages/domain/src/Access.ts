@@ -154,7 +154,11 @@ export const municipalityScope = (principal: Principal): RecordScope =>
 /** The institutions whose coordination tasks a principal sees (besides its municipalities' agreements). */
 export const institutionScope = (principal: Principal): RecordScope =>
   scopeOf(principal, (g) =>
-    g.role === "institution_user" ? [g.institutionId] : g.role === "case_worker" ? g.municipalityIds : undefined,
+    g.role === "institution_user"
+      ? [g.institutionId]
+      : g.role === "case_worker"
+        ? g.municipalityIds
+        : undefined,
   )
 
 /** Whether a principal may learn of a project and of what belongs to it. */

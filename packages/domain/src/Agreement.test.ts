@@ -66,7 +66,9 @@ const history = {
     const events = history.active()
     return [
       ...events,
-      right(terminate(replay(events), { ...rec, ground: "death", date: d("2019-06-01"), initiator: "mayor" })),
+      right(
+        terminate(replay(events), { ...rec, ground: "death", date: d("2019-06-01"), initiator: "mayor" }),
+      ),
     ]
   },
   closed: (): Array<AgreementEvent> => {
@@ -76,7 +78,11 @@ const history = {
 }
 
 /** Tries an action on a day, with a command that would be valid in the right state. */
-const attempt = (a: Agreement, action: AgreementAction, date: string): Either.Either<AgreementEvent, { readonly _tag: string }> => {
+const attempt = (
+  a: Agreement,
+  action: AgreementAction,
+  date: string,
+): Either.Either<AgreementEvent, { readonly _tag: string }> => {
   const on = d(date)
   switch (action) {
     case "match":
@@ -191,7 +197,9 @@ describe("refusals beside the state", () => {
   it("refuses a ground the governing rule set does not list", () => {
     const a = replay(history.active())
     expect(
-      left(terminate(a, { ...rec, ground: "suitable_work_refused", date: d("2019-06-01"), initiator: "mayor" })),
+      left(
+        terminate(a, { ...rec, ground: "suitable_work_refused", date: d("2019-06-01"), initiator: "mayor" }),
+      ),
     ).toMatchObject({ _tag: "GroundNotInRuleSet", procedureId: "ordinance-2017" })
     expect(ordinance2017.terminationGrounds).not.toContain("suitable_work_refused")
   })

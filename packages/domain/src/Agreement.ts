@@ -51,7 +51,13 @@ export const AgreementState = Schema.Literal(
 export type AgreementState = typeof AgreementState.Type
 
 /** The actions on an agreement after the intent. */
-export const AgreementAction = Schema.Literal("match", "conclude", "extend", "terminate", "close").annotations({
+export const AgreementAction = Schema.Literal(
+  "match",
+  "conclude",
+  "extend",
+  "terminate",
+  "close",
+).annotations({
   identifier: "AgreementAction",
 })
 /** The actions on an agreement after the intent. */
@@ -107,9 +113,14 @@ export const Terminated = event("terminated", {
 export const Closed = event("closed", { date: IsoDate, reason: Text }).annotations({ identifier: "Closed" })
 
 /** Any event of an agreement's history. */
-export const AgreementEvent = Schema.Union(IntentDeclared, Matched, Concluded, Extended, Terminated, Closed).annotations(
-  { identifier: "AgreementEvent" },
-)
+export const AgreementEvent = Schema.Union(
+  IntentDeclared,
+  Matched,
+  Concluded,
+  Extended,
+  Terminated,
+  Closed,
+).annotations({ identifier: "AgreementEvent" })
 /** Any event of an agreement's history. */
 export type AgreementEvent = typeof AgreementEvent.Type
 
@@ -163,11 +174,14 @@ export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("
 }) {}
 
 /** The agreement has been extended as often as its rule set allows. */
-export class ExtensionLimitReached extends Schema.TaggedError<ExtensionLimitReached>()("ExtensionLimitReached", {
-  agreementId: Schema.String,
-  maxExtensions: Schema.Int,
-  currentState: Schema.String,
-}) {}
+export class ExtensionLimitReached extends Schema.TaggedError<ExtensionLimitReached>()(
+  "ExtensionLimitReached",
+  {
+    agreementId: Schema.String,
+    maxExtensions: Schema.Int,
+    currentState: Schema.String,
+  },
+) {}
 
 /** The ground is not one the governing rule set lists. */
 export class GroundNotInRuleSet extends Schema.TaggedError<GroundNotInRuleSet>()("GroundNotInRuleSet", {
@@ -184,11 +198,14 @@ export class DateOutOfOrder extends Schema.TaggedError<DateOutOfOrder>()("DateOu
 }) {}
 
 /** The agreement changed since the client read it (`If-Match` named an older version). */
-export class AgreementVersionStale extends Schema.TaggedError<AgreementVersionStale>()("AgreementVersionStale", {
-  entity: Schema.String,
-  expectedVersion: Schema.Int,
-  currentVersion: Schema.Int,
-}) {}
+export class AgreementVersionStale extends Schema.TaggedError<AgreementVersionStale>()(
+  "AgreementVersionStale",
+  {
+    entity: Schema.String,
+    expectedVersion: Schema.Int,
+    currentVersion: Schema.Int,
+  },
+) {}
 
 /** Who records an event, and when. */
 export interface Recorded {
@@ -314,14 +331,23 @@ const inOrder = (a: Agreement, date: IsoDate): Either.Either<void, DateOutOfOrde
   const earliest = lastStepDate(a)
   return date < earliest
     ? Either.left(
-        new DateOutOfOrder({ date, earliest, message: `The date ${date} is before the previous step (${earliest}).` }),
+        new DateOutOfOrder({
+          date,
+          earliest,
+          message: `The date ${date} is before the previous step (${earliest}).`,
+        }),
       )
     : Either.right(undefined)
 }
 
 /** The intent's time limit under a rule set: none when the rule set sets none. */
-export const intentDeadline = (ruleSet: ProcedureRuleSet, statusDecisionDate: IsoDate): IsoDate | undefined =>
-  ruleSet.intentTimeLimitDays === undefined ? undefined : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays)
+export const intentDeadline = (
+  ruleSet: ProcedureRuleSet,
+  statusDecisionDate: IsoDate,
+): IsoDate | undefined =>
+  ruleSet.intentTimeLimitDays === undefined
+    ? undefined
+    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays)
 
 /**
  * Records an intent. The rule set in force on the intent date governs the agreement; a late
@@ -367,10 +393,13 @@ export const match = (
   },
 ): Either.Either<typeof Matched.Type, IllegalTransition | DateOutOfOrder | NoCapacityLeft> =>
   Either.gen(function* () {
-    if (stateOn(a, command.date) !== "intent_declared") return yield* Either.left(illegal(a, "match", command.date))
+    if (stateOn(a, command.date) !== "intent_declared")
+      return yield* Either.left(illegal(a, "match", command.date))
     yield* inOrder(a, command.date)
     if (remainingCapacity(command.offer) <= 0)
-      return yield* Either.left(new NoCapacityLeft({ offerId: command.offer.id, capacity: command.offer.capacity }))
+      return yield* Either.left(
+        new NoCapacityLeft({ offerId: command.offer.id, capacity: command.offer.capacity }),
+      )
     return {
       type: "matched" as const,
       at: command.at,
@@ -386,7 +415,8 @@ export const conclude = (
   ruleSet: ProcedureRuleSet = governingRuleSet(a),
 ): Either.Either<typeof Concluded.Type, IllegalTransition | DateOutOfOrder> =>
   Either.gen(function* () {
-    if (stateOn(a, command.date) !== "matched") return yield* Either.left(illegal(a, "conclude", command.date))
+    if (stateOn(a, command.date) !== "matched")
+      return yield* Either.left(illegal(a, "conclude", command.date))
     yield* inOrder(a, command.date)
     return {
       type: "concluded" as const,
@@ -411,7 +441,11 @@ export const extend = (
     if (stateOn(a, command.date) !== "active") return yield* Either.left(illegal(a, "extend", command.date))
     if (a.extensions >= ruleSet.maxExtensions)
       return yield* Either.left(
-        new ExtensionLimitReached({ agreementId: a.id, maxExtensions: ruleSet.maxExtensions, currentState: a.state }),
+        new ExtensionLimitReached({
+          agreementId: a.id,
+          maxExtensions: ruleSet.maxExtensions,
+          currentState: a.state,
+        }),
       )
     yield* inOrder(a, command.date)
     const months = ruleSet.termMonths + ruleSet.extensionMonths * (a.extensions + 1)
@@ -430,10 +464,15 @@ export const terminate = (
   ruleSet: ProcedureRuleSet = governingRuleSet(a),
 ): Either.Either<typeof Terminated.Type, IllegalTransition | GroundNotInRuleSet | DateOutOfOrder> =>
   Either.gen(function* () {
-    if (stateOn(a, command.date) !== "active") return yield* Either.left(illegal(a, "terminate", command.date))
+    if (stateOn(a, command.date) !== "active")
+      return yield* Either.left(illegal(a, "terminate", command.date))
     if (!ruleSet.terminationGrounds.includes(command.ground))
       return yield* Either.left(
-        new GroundNotInRuleSet({ ground: command.ground, procedureId: ruleSet.id, allowed: ruleSet.terminationGrounds }),
+        new GroundNotInRuleSet({
+          ground: command.ground,
+          procedureId: ruleSet.id,
+          allowed: ruleSet.terminationGrounds,
+        }),
       )
     yield* inOrder(a, command.date)
     return {
@@ -454,7 +493,12 @@ export const close = (
     if (state !== "intent_declared" && state !== "matched")
       return yield* Either.left(illegal(a, "close", command.date))
     yield* inOrder(a, command.date)
-    return { type: "closed" as const, at: command.at, by: command.by, data: { date: command.date, reason: command.reason } }
+    return {
+      type: "closed" as const,
+      at: command.at,
+      by: command.by,
+      data: { date: command.date, reason: command.reason },
+    }
   })
 
 /** What a client sends to declare an intent. */

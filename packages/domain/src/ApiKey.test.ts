@@ -5,7 +5,9 @@ import { keyUsable, NewApiKey, scopesAllow } from "./ApiKey.js"
 describe("API keys", () => {
   const decode = Schema.decodeUnknownEither(NewApiKey)
   it("accepts `<family>:read|write` scopes and refuses others", () => {
-    expect(Either.isRight(decode({ name: "Sofia case system", scopes: ["agreements:write", "tasks:read"] }))).toBe(true)
+    expect(
+      Either.isRight(decode({ name: "Sofia case system", scopes: ["agreements:write", "tasks:read"] })),
+    ).toBe(true)
     expect(Either.isLeft(decode({ name: "x", scopes: ["users:read"] }))).toBe(true)
     expect(Either.isLeft(decode({ name: "x", scopes: ["agreements:delete"] }))).toBe(true)
     expect(Either.isLeft(decode({ name: "x", scopes: [], expiresAt: "tomorrow" }))).toBe(true)

@@ -80,7 +80,9 @@ export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
 /** The answer to creating a key: the only time the key is shown. */
 export const CreatedApiKey = Schema.Struct({
   ...ApiKey.fields,
-  key: Schema.String.annotations({ description: "The key, shown this once; send it as `Authorization: Bearer`" }),
+  key: Schema.String.annotations({
+    description: "The key, shown this once; send it as `Authorization: Bearer`",
+  }),
 }).annotations({ identifier: "CreatedApiKey" })
 
 /** No key has the given id. */

@@ -33,6 +33,8 @@ describe("municipal offers", () => {
     expect(remainingCapacity(offer)).toBe(1)
     expect(takePlace(offer)).toEqual(Either.right(2))
     const full = { ...offer, taken: 2 } as MunicipalOffer
-    expect(Either.getLeft(takePlace(full)).pipe((o) => o._tag === "Some" && o.value._tag)).toBe("NoCapacityLeft")
+    expect(Either.getLeft(takePlace(full)).pipe((o) => o._tag === "Some" && o.value._tag)).toBe(
+      "NoCapacityLeft",
+    )
   })
 })

@@ -137,9 +137,14 @@ const refuse = (t: CoordinationTask, action: string) =>
   )
 
 /** The institution accepts an open task. */
-export const acceptTask = (t: CoordinationTask, date: IsoDate): Either.Either<CoordinationTask, IllegalTransition> =>
+export const acceptTask = (
+  t: CoordinationTask,
+  date: IsoDate,
+): Either.Either<CoordinationTask, IllegalTransition> =>
   t.status === "open"
-    ? Either.right(new CoordinationTask({ ...t, status: "accepted", acceptedOn: date, version: t.version + 1 }))
+    ? Either.right(
+        new CoordinationTask({ ...t, status: "accepted", acceptedOn: date, version: t.version + 1 }),
+      )
     : refuse(t, "accept")
 
 /** The institution rejects an open task, saying why. */
@@ -149,7 +154,9 @@ export const rejectTask = (
   date: IsoDate,
 ): Either.Either<CoordinationTask, IllegalTransition> =>
   t.status === "open"
-    ? Either.right(new CoordinationTask({ ...t, status: "rejected", rejectedOn: date, reason, version: t.version + 1 }))
+    ? Either.right(
+        new CoordinationTask({ ...t, status: "rejected", rejectedOn: date, reason, version: t.version + 1 }),
+      )
     : refuse(t, "reject")
 
 /** The institution completes an accepted task with its outcome; only an accepted task completes. */
@@ -159,7 +166,9 @@ export const completeTask = (
   date: IsoDate,
 ): Either.Either<CoordinationTask, IllegalTransition> =>
   t.status === "accepted"
-    ? Either.right(new CoordinationTask({ ...t, status: "done", doneOn: date, outcome, version: t.version + 1 }))
+    ? Either.right(
+        new CoordinationTask({ ...t, status: "done", doneOn: date, outcome, version: t.version + 1 }),
+      )
     : refuse(t, "complete")
 
 /** The measure as its task leaves it: accepted is in progress, done is done with the outcome as evidence. */

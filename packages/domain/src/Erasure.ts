@@ -20,7 +20,8 @@ export const ErasureKey = Schema.String.pipe(
  * under the configured salt, computed by the caller): stable for one record, not reversible and
  * not linkable across installations without the salt.
  */
-export const erasureKeyFromDigest = (hexDigest: string): string => `ERASED-${hexDigest.slice(0, 16).toLowerCase()}`
+export const erasureKeyFromDigest = (hexDigest: string): string =>
+  `ERASED-${hexDigest.slice(0, 16).toLowerCase()}`
 
 /** The given name an erased person shows. */
 export const erasedGivenName = "Erased"

@@ -60,7 +60,13 @@ describe("planChanges", () => {
     expect(changes.removed.map((m) => m.area)).toEqual(["health"])
   })
   it("refuses an area the rule set does not list, and a plan on a closed agreement", () => {
-    const bad = planChanges(agreement("matched"), d("2019-05-01"), ordinance2017, [], [wanted("astrology", "ins_a")])
+    const bad = planChanges(
+      agreement("matched"),
+      d("2019-05-01"),
+      ordinance2017,
+      [],
+      [wanted("astrology", "ins_a")],
+    )
     expect(Either.getLeft(bad).pipe((o) => o._tag === "Some" && o.value._tag)).toBe("AreaNotInRuleSet")
     const closed = planChanges(agreement("closed"), d("2019-05-01"), ordinance2017, [], [])
     expect(Either.getLeft(closed).pipe((o) => o._tag === "Some" && o.value)).toMatchObject({
@@ -83,7 +89,11 @@ describe("measure status on a day", () => {
 
 describe("coordination tasks", () => {
   const m = measure("housing", "ins_a")
-  const task = new CoordinationTask({ ...openTask(m, d("2019-06-20"), ordinance2017), id: "tsk_1" as TaskId, version: 1 })
+  const task = new CoordinationTask({
+    ...openTask(m, d("2019-06-20"), ordinance2017),
+    id: "tsk_1" as TaskId,
+    version: 1,
+  })
 
   it("opens for the measure's institution, due no sooner than the rule set's days, on a working day", () => {
     // 20 Jun + 14 days = Thu 4 Jul 2019, later than the measure's 28 Jun
@@ -92,7 +102,9 @@ describe("coordination tasks", () => {
     expect(early.dueDate).toBe("2019-06-28")
   })
   it("goes open → accepted → done, and only an accepted task completes", () => {
-    expect(Either.getLeft(completeTask(task, "housed", d("2019-06-21"))).pipe((o) => o._tag === "Some" && o.value)).toMatchObject({
+    expect(
+      Either.getLeft(completeTask(task, "housed", d("2019-06-21"))).pipe((o) => o._tag === "Some" && o.value),
+    ).toMatchObject({
       _tag: "IllegalTransition",
       action: "complete",
       currentState: "open",
@@ -104,7 +116,11 @@ describe("coordination tasks", () => {
     const done = Either.getOrThrow(completeTask(accepted, "housed in Sofia", d("2019-06-25")))
     expect(done).toMatchObject({ status: "done", outcome: "housed in Sofia", doneOn: "2019-06-25" })
     expect(measureAfterTask(m, accepted).status).toBe("in_progress")
-    expect(measureAfterTask(m, done)).toMatchObject({ status: "done", evidence: ["housed in Sofia"], doneOn: "2019-06-25" })
+    expect(measureAfterTask(m, done)).toMatchObject({
+      status: "done",
+      evidence: ["housed in Sofia"],
+      doneOn: "2019-06-25",
+    })
     expect(Either.isLeft(completeTask(done, "again", d("2019-06-26")))).toBe(true)
   })
   it("goes open → rejected with a reason, which is final and escalates to the coordinator", () => {

@@ -65,7 +65,11 @@ export class AreaNotInRuleSet extends Schema.TaggedError<AreaNotInRuleSet>()("Ar
  * past its due date without being done; otherwise as recorded.
  */
 export const measureStatusOn = (
-  m: { readonly status: MeasureStatus; readonly dueDate: string; readonly doneOn?: string | undefined | null },
+  m: {
+    readonly status: MeasureStatus
+    readonly dueDate: string
+    readonly doneOn?: string | undefined | null
+  },
   asOf: string,
 ): MeasureStatus => {
   if (m.doneOn != null && m.doneOn <= asOf) return "done"

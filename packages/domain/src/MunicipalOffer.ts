@@ -36,7 +36,10 @@ export class MunicipalOffer extends Schema.Class<MunicipalOffer>("MunicipalOffer
 }) {}
 
 /** An offer as the API shows it, with the places left. */
-export const MunicipalOfferView = Schema.Struct({ ...MunicipalOffer.fields, remaining: Schema.Int }).annotations({
+export const MunicipalOfferView = Schema.Struct({
+  ...MunicipalOffer.fields,
+  remaining: Schema.Int,
+}).annotations({
   identifier: "MunicipalOfferView",
 })
 /** An offer as the API shows it. */

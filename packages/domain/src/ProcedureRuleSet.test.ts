@@ -34,7 +34,12 @@ describe("ruleSetInForce", () => {
 
 describe("the rule sets as data", () => {
   it("gives the 2017 intent limit, term and single extension", () => {
-    expect(ordinance2017).toMatchObject({ intentTimeLimitDays: 14, termMonths: 12, extensionMonths: 12, maxExtensions: 1 })
+    expect(ordinance2017).toMatchObject({
+      intentTimeLimitDays: 14,
+      termMonths: 12,
+      extensionMonths: 12,
+      maxExtensions: 1,
+    })
     expect(ordinance2016.intentTimeLimitDays).toBeUndefined()
   })
   it("lists different termination grounds per version, each labelled in both languages", () => {

@@ -99,9 +99,15 @@ const laborCode = "Labour Code, art. 154 (official holidays)"
 export const planAreaLabels: Readonly<Record<string, BilingualLabel>> = {
   housing: { en: "Housing", bg: "Жилищно настаняване" },
   bulgarian_language: { en: "Bulgarian language", bg: "Български език" },
-  education: { en: "Education, school and kindergarten enrolment", bg: "Образование, записване в училище и детска градина" },
+  education: {
+    en: "Education, school and kindergarten enrolment",
+    bg: "Образование, записване в училище и детска градина",
+  },
   health: { en: "Health insurance and GP", bg: "Здравно осигуряване и общопрактикуващ лекар" },
-  employment: { en: "Employment and labour-office registration", bg: "Заетост и регистрация в бюрото по труда" },
+  employment: {
+    en: "Employment and labour-office registration",
+    bg: "Заетост и регистрация в бюрото по труда",
+  },
   vocational_training: { en: "Vocational training", bg: "Професионално обучение" },
   social_assistance: { en: "Social assistance", bg: "Социално подпомагане" },
   civil_registration: { en: "Civil registration and documents", bg: "Гражданска регистрация и документи" },
@@ -192,13 +198,21 @@ export const ordinance2016 = new ProcedureRuleSet({
       source: decree208,
       kind: "sourced",
     },
-    { fact: "terminationGrounds", source: `${decree208}: the mayor's unilateral termination`, kind: "sourced" },
+    {
+      fact: "terminationGrounds",
+      source: `${decree208}: the mayor's unilateral termination`,
+      kind: "sourced",
+    },
     {
       fact: "termMonths, extensionMonths, maxExtensions",
       source: "Not confirmed for 2016; taken as in the 2017 version",
       kind: "default",
     },
-    { fact: "planAreas", source: "Areas of the individual integration plan in public sources", kind: "sourced" },
+    {
+      fact: "planAreas",
+      source: "Areas of the individual integration plan in public sources",
+      kind: "sourced",
+    },
     ...parameterSources,
   ],
 })
@@ -233,7 +247,11 @@ export const ordinance2017 = new ProcedureRuleSet({
       source: gazette60,
       kind: "sourced",
     },
-    { fact: "planAreas", source: "Areas of the individual integration plan in public sources", kind: "sourced" },
+    {
+      fact: "planAreas",
+      source: "Areas of the individual integration plan in public sources",
+      kind: "sourced",
+    },
     ...parameterSources,
   ],
 })
@@ -264,7 +282,9 @@ export const ruleSetInForce = (
   const found = from.find((r) => inForceOn(r, date))
   return found
     ? Either.right(found)
-    : Either.left(new NoProcedureInForce({ date, message: `No version of the ordinance was in force on ${date}.` }))
+    : Either.left(
+        new NoProcedureInForce({ date, message: `No version of the ordinance was in force on ${date}.` }),
+      )
 }
 
 /** The rule set with the given id, or `ProcedureNotFound`. */
@@ -280,4 +300,5 @@ export const ruleSetById = (
 export const withParameters = (
   ruleSet: ProcedureRuleSet,
   overrides: Partial<ProcedureParameters>,
-): ProcedureRuleSet => new ProcedureRuleSet({ ...ruleSet, parameters: { ...ruleSet.parameters, ...overrides } })
+): ProcedureRuleSet =>
+  new ProcedureRuleSet({ ...ruleSet, parameters: { ...ruleSet.parameters, ...overrides } })

@@ -12,13 +12,24 @@ import {
 } from "./Retention.js"
 
 const rule = (count: number, unit: "days" | "months" | "years") =>
-  new RetentionRule({ category: "participant_personal", keepFor: new RetentionPeriod({ count, unit }), countedFrom: "x", action: "erase" })
+  new RetentionRule({
+    category: "participant_personal",
+    keepFor: new RetentionPeriod({ count, unit }),
+    countedFrom: "x",
+    action: "erase",
+  })
 
 describe("retention", () => {
   it("keeps a record through the last day of its period", () => {
-    expect(keptUntil(isoDate("2019-03-31"), new RetentionPeriod({ count: 5, unit: "years" }))).toBe("2024-03-31")
-    expect(keptUntil(isoDate("2024-01-31"), new RetentionPeriod({ count: 1, unit: "months" }))).toBe("2024-02-29")
-    expect(keptUntil(isoDate("2026-01-01"), new RetentionPeriod({ count: 30, unit: "days" }))).toBe("2026-01-31")
+    expect(keptUntil(isoDate("2019-03-31"), new RetentionPeriod({ count: 5, unit: "years" }))).toBe(
+      "2024-03-31",
+    )
+    expect(keptUntil(isoDate("2024-01-31"), new RetentionPeriod({ count: 1, unit: "months" }))).toBe(
+      "2024-02-29",
+    )
+    expect(keptUntil(isoDate("2026-01-01"), new RetentionPeriod({ count: 30, unit: "days" }))).toBe(
+      "2026-01-31",
+    )
     expect(isDue(rule(5, "years"), isoDate("2019-03-31"), isoDate("2024-03-31"))).toBe(false)
     expect(isDue(rule(5, "years"), isoDate("2019-03-31"), isoDate("2024-04-01"))).toBe(true)
   })
@@ -27,7 +38,11 @@ describe("retention", () => {
       { id: "per_old", countedFrom: isoDate("2018-06-30") },
       { id: "per_new", countedFrom: isoDate("2022-06-30") },
     ]
-    expect(dueForErasure(defaultRetentionPolicy, "participant_personal", candidates, isoDate("2026-01-01")).map((c) => c.id)).toEqual(["per_old"])
+    expect(
+      dueForErasure(defaultRetentionPolicy, "participant_personal", candidates, isoDate("2026-01-01")).map(
+        (c) => c.id,
+      ),
+    ).toEqual(["per_old"])
     expect(dueForErasure([], "participant_personal", candidates, isoDate("2026-01-01"))).toEqual([])
   })
   it("has one rule per category", () => {
@@ -35,7 +50,10 @@ describe("retention", () => {
     expect(new Set(categories).size).toBe(categories.length)
   })
   it("gives a cutoff that selects exactly the due dates (property)", () => {
-    const day = FastCheck.integer({ min: toDayNumber(isoDate("1990-01-01")), max: toDayNumber(isoDate("2060-12-31")) })
+    const day = FastCheck.integer({
+      min: toDayNumber(isoDate("1990-01-01")),
+      max: toDayNumber(isoDate("2060-12-31")),
+    })
     FastCheck.assert(
       FastCheck.property(
         day,

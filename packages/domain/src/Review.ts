@@ -16,7 +16,12 @@ import { type MeasureStatus, measureStatusOn } from "./IntegrationPlan.js"
 import { ruleSetInForce } from "./ProcedureRuleSet.js"
 
 /** What the review groups by. */
-export const ReviewGroupBy = Schema.Literal("procedure", "planningRegion", "province", "municipality").annotations({
+export const ReviewGroupBy = Schema.Literal(
+  "procedure",
+  "planningRegion",
+  "province",
+  "municipality",
+).annotations({
   identifier: "ReviewGroupBy",
 })
 /** What the review groups by. */
@@ -76,6 +81,8 @@ export interface ReviewTaskRow extends ReviewPlacement {
 export interface ReviewPlace {
   readonly planningRegion?: string | undefined
   readonly province?: string | undefined
+  /** The municipality's name, shown beside its key. */
+  readonly name?: string | undefined
 }
 
 /** How a review is asked for. */
@@ -104,13 +111,19 @@ export const ReviewFunnel = Schema.Struct({
 export type ReviewFunnel = typeof ReviewFunnel.Type
 
 /** Measures by status. */
-export const MeasureCounts = Schema.Struct({ planned: Count, in_progress: Count, done: Count, missed: Count }).annotations({
+export const MeasureCounts = Schema.Struct({
+  planned: Count,
+  in_progress: Count,
+  done: Count,
+  missed: Count,
+}).annotations({
   identifier: "MeasureCounts",
 })
 
 /** The review of one group. */
 export const ReviewGroup = Schema.Struct({
   key: Schema.String,
+  label: Schema.optional(Schema.String),
   funnel: ReviewFunnel,
   lateIntents: Count,
   lateIntentShare: Schema.NullOr(Schema.Number),
@@ -124,8 +137,10 @@ export const ReviewGroup = Schema.Struct({
   offers: Schema.Struct({
     count: Count,
     capacity: Count,
-    matched: Count,
-    uptake: Schema.NullOr(Schema.Number),
+    placesTaken: Count.annotations({
+      description: "Matches holding a place on asOf (a closed match gives its place back)",
+    }),
+    uptake: Schema.NullOr(Schema.Number).annotations({ description: "placesTaken / capacity" }),
   }),
   measures: Schema.Record({ key: Schema.String, value: MeasureCounts }),
   overdueTasks: Schema.Struct({ total: Count, byInstitution: Counts }),
@@ -146,9 +161,14 @@ export type Review = typeof Review.Type
 interface GroupAcc {
   funnel: { -readonly [K in keyof ReviewFunnel]: number }
   lateIntents: number
-  days: { statusToIntent: Array<number>; intentToMatch: Array<number>; matchToConclude: Array<number>; intentToConclude: Array<number> }
+  days: {
+    statusToIntent: Array<number>
+    intentToMatch: Array<number>
+    matchToConclude: Array<number>
+    intentToConclude: Array<number>
+  }
   grounds: Map<string, number>
-  offers: { count: number; capacity: number }
+  offers: { count: number; capacity: number; placesTaken: number }
   measures: Map<string, { planned: number; in_progress: number; done: number; missed: number }>
   overdue: Map<string, number>
   overdueTotal: number
@@ -166,7 +186,7 @@ const emptyGroup = (): GroupAcc => ({
   lateIntents: 0,
   days: { statusToIntent: [], intentToMatch: [], matchToConclude: [], intentToConclude: [] },
   grounds: new Map(),
-  offers: { count: 0, capacity: 0 },
+  offers: { count: 0, capacity: 0, placesTaken: 0 },
   measures: new Map(),
   overdue: new Map(),
   overdueTotal: 0,
@@ -224,7 +244,9 @@ const addAgreementTo = (g: GroupAcc, row: ReviewAgreementRow, asOf: string) => {
     const ground = row.terminationGround ?? unknownPlace
     g.grounds.set(ground, (g.grounds.get(ground) ?? 0) + 1)
   } else if (concluded && row.endDate != null && row.endDate < asOf) g.funnel.expired++
-  if (reached(row.closedOn, asOf)) g.funnel.closed++
+  const closed = reached(row.closedOn, asOf)
+  if (closed) g.funnel.closed++
+  if (matched && !closed) g.offers.placesTaken++
 }
 
 /** Adds an agreement; one whose intent is after `asOf` did not exist yet and counts nowhere. */
@@ -240,7 +262,10 @@ export const addOffer = (acc: ReviewAccumulator, row: ReviewOfferRow): void => {
   if (row.date > acc.options.asOf) return
   const key =
     acc.options.groupBy === "procedure"
-      ? Either.match(ruleSetInForce(row.date as IsoDate), { onLeft: () => "none", onRight: (r) => r.id as string })
+      ? Either.match(ruleSetInForce(row.date as IsoDate), {
+          onLeft: () => "none",
+          onRight: (r) => r.id as string,
+        })
       : placeKey(acc, row.municipalityId)
   for (const g of [groupOf(acc, key), acc.total]) {
     g.offers.count++
@@ -299,8 +324,9 @@ export const median = (values: ReadonlyArray<number>): number | null => {
 const sortedRecord = <V>(m: Map<string, V>): Record<string, V> =>
   Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
-const finishGroup = (key: string, g: GroupAcc): ReviewGroup => ({
+const finishGroup = (key: string, g: GroupAcc, label?: string): ReviewGroup => ({
   key,
+  ...(label === undefined ? {} : { label }),
   funnel: { ...g.funnel },
   lateIntents: g.lateIntents,
   lateIntentShare: g.funnel.intents === 0 ? null : g.lateIntents / g.funnel.intents,
@@ -314,8 +340,8 @@ const finishGroup = (key: string, g: GroupAcc): ReviewGroup => ({
   offers: {
     count: g.offers.count,
     capacity: g.offers.capacity,
-    matched: g.funnel.matched,
-    uptake: g.offers.capacity === 0 ? null : g.funnel.matched / g.offers.capacity,
+    placesTaken: g.offers.placesTaken,
+    uptake: g.offers.capacity === 0 ? null : g.offers.placesTaken / g.offers.capacity,
   },
   measures: sortedRecord(new Map([...g.measures].map(([k, v]) => [k, { ...v }]))),
   overdueTasks: { total: g.overdueTotal, byInstitution: sortedRecord(g.overdue) },
@@ -325,7 +351,15 @@ const finishGroup = (key: string, g: GroupAcc): ReviewGroup => ({
 export const finishReview = (acc: ReviewAccumulator): Review => ({
   asOf: acc.options.asOf,
   groupBy: acc.options.groupBy,
-  groups: [...acc.groups.keys()].sort().map((key) => finishGroup(key, acc.groups.get(key)!)),
+  groups: [...acc.groups.keys()]
+    .sort()
+    .map((key) =>
+      finishGroup(
+        key,
+        acc.groups.get(key)!,
+        acc.options.groupBy === "municipality" ? acc.options.placeOf(key)?.name : undefined,
+      ),
+    ),
   total: finishGroup("total", acc.total),
 })
 

@@ -33,9 +33,9 @@ describe("sign-in throttle", () => {
           if (d._tag === "Proceed") return true
           expect(d.retryAfterSeconds).toBeGreaterThan(0)
           expect(d.retryAfterSeconds * 1000).toBeLessThanOrEqual(signInLimits.windowMs)
-          expect(throttleSignIn({ account: failures, address: [] }, now + d.retryAfterSeconds * 1000)._tag).toBe(
-            "Proceed",
-          )
+          expect(
+            throttleSignIn({ account: failures, address: [] }, now + d.retryAfterSeconds * 1000)._tag,
+          ).toBe("Proceed")
           return true
         },
       ),

@@ -112,6 +112,8 @@ export class SheetRow extends Schema.Class<SheetRow>("SheetRow")({
   row: Schema.Int,
   givenName: Schema.String,
   familyName: Schema.String,
+  /** The normalised full name ({@link fullNameKey}), worked out once per row. */
+  nameKey: Schema.String,
   /** Trimmed and lower-cased; absent when the cell is blank. */
   email: Schema.optional(Schema.String),
   gender: Schema.optional(Gender),
@@ -142,6 +144,8 @@ export interface SheetContext {
 }
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
+const isIsoDate = Schema.is(IsoDate)
+const isEmail = Schema.is(Email)
 
 /** The ids and normalised names of the institutions a sheet refers to, for the store to look up. */
 export const institutionReferences = (table: {
@@ -171,15 +175,20 @@ const error = (check: RowCheck, column: SheetColumn | string, message: string) =
   return undefined
 }
 
-const readDays = (check: RowCheck, cell: string, event: SheetEvent): ReadonlyArray<IsoDate> | undefined => {
+const readDays = (
+  check: RowCheck,
+  cell: string,
+  event: SheetEvent,
+  allDays: ReadonlyArray<IsoDate>,
+): ReadonlyArray<IsoDate> | undefined => {
   const text = cell.trim()
   if (text === "")
     return error(check, "days", 'Write the days attended: "all" or dates YYYY-MM-DD joined by ";".')
-  if (text.toLowerCase() === "all") return daysOf(event)
+  if (text.toLowerCase() === "all") return allDays
   const days = new Set<IsoDate>()
   for (const part of text.split(";").map((p) => p.trim())) {
     if (part === "") continue
-    if (!isoDatePattern.test(part) || !Schema.is(IsoDate)(part)) {
+    if (!isoDatePattern.test(part) || !isIsoDate(part)) {
       error(check, "days", `"${part}" is not a date written YYYY-MM-DD.`)
     } else if (!isEventDay(event, part)) {
       error(
@@ -246,7 +255,7 @@ const isBlank = (cells: ReadonlyArray<string>) => cells.every((c) => c.trim() ==
 /** The key two rows share when they name the same person: the email, else name and institution. */
 const sameRowKeys = (row: SheetRow): ReadonlyArray<string> => [
   ...(row.email ? [`email:${row.email}`] : []),
-  `name:${fullNameKey(row.givenName, row.familyName)}|${row.institutionId}`,
+  `name:${row.nameKey}|${row.institutionId}`,
 ]
 
 /**
@@ -266,6 +275,7 @@ export const readRows = (
     const key = normaliseName(i.name)
     byName.set(key, [...(byName.get(key) ?? []), i])
   }
+  const allDays = daysOf(context.event)
   const extraColumns = new Set(table.header.flatMap((cell, i) => (columnName(cell) === "" ? [i] : [])))
   const errors: Array<SheetError> = []
   const rows: Array<SheetRow> = []
@@ -285,7 +295,7 @@ export const readRows = (
     if (!givenName) error(check, "given_name", "The given name is required.")
     if (!familyName) error(check, "family_name", "The family name is required.")
     const emailText = normaliseEmail(cell("email"))
-    if (emailText && !Schema.is(Email)(emailText))
+    if (emailText && !isEmail(emailText))
       error(check, "email", `"${cell("email").trim()}" is not an email address.`)
     const gender = readLiteral(check, "gender", cell("gender"), Gender.literals)
     const role = readLiteral(check, "role", cell("role"), ParticipationRole.literals)
@@ -296,19 +306,24 @@ export const readRows = (
       byId,
       byName,
     )
-    const days = readDays(check, cell("days"), context.event)
+    const days = readDays(check, cell("days"), context.event, allDays)
     if (errors.length > before || institutionId === undefined || days === undefined) return
 
-    const row = new SheetRow({
-      row: check.row,
-      givenName,
-      familyName,
-      ...(emailText ? { email: emailText } : {}),
-      ...(gender ? { gender } : {}),
-      institutionId,
-      ...(role ? { role } : {}),
-      days,
-    })
+    // Every field was checked above: skip the schema's second look (it is most of the cost of a large sheet).
+    const row = new SheetRow(
+      {
+        row: check.row,
+        givenName,
+        familyName,
+        nameKey: fullNameKey(givenName, familyName),
+        ...(emailText ? { email: emailText } : {}),
+        ...(gender ? { gender } : {}),
+        institutionId,
+        ...(role ? { role } : {}),
+        days,
+      },
+      true,
+    )
     const keys = sameRowKeys(row)
     const earlier = keys.map((k) => firstRowOf.get(k)).find((r) => r !== undefined)
     if (earlier !== undefined) {
@@ -363,7 +378,7 @@ export const candidateKeys = (
   rows: ReadonlyArray<SheetRow>,
 ): { readonly emailKeys: ReadonlyArray<string>; readonly nameKeys: ReadonlyArray<string> } => ({
   emailKeys: [...new Set(rows.flatMap((r) => (r.email ? [r.email] : [])))],
-  nameKeys: [...new Set(rows.map((r) => fullNameKey(r.givenName, r.familyName)))],
+  nameKeys: [...new Set(rows.map((r) => r.nameKey))],
 })
 
 /** A person the import creates. */
@@ -473,6 +488,35 @@ const participationOf = (
 }
 
 /**
+ * People on file and people created so far, indexed by email and name key, so each row is
+ * matched against the few records sharing a key rather than the whole sheet (which would
+ * make a 10,000-row sheet quadratic).
+ */
+class CandidatePool {
+  private readonly byEmail = new Map<string, Array<MatchCandidate>>()
+  private readonly byName = new Map<string, Array<MatchCandidate>>()
+
+  add(candidate: MatchCandidate) {
+    const put = (index: Map<string, Array<MatchCandidate>>, key: string) => {
+      const list = index.get(key)
+      if (list) list.push(candidate)
+      else index.set(key, [candidate])
+    }
+    if (candidate.emailKey !== undefined) put(this.byEmail, candidate.emailKey)
+    put(this.byName, candidate.nameKey)
+  }
+
+  /** Every candidate with the person's email or name key: what `matchPerson` needs to see. */
+  sharingKeysWith(row: SheetRow) {
+    const nameKey = row.nameKey
+    const emailKey = row.email
+    const byName = this.byName.get(nameKey) ?? []
+    const byEmail = emailKey === undefined ? [] : (this.byEmail.get(emailKey) ?? [])
+    return byEmail.length === 0 ? byName : [...new Set([...byEmail, ...byName])]
+  }
+}
+
+/**
  * The plan of importing valid rows, given the records on file. `newPersonIds` holds one id
  * per row, in row order: the id the row's person gets if the import creates them (ids of rows
  * that match someone go unused). Fails when two rows turn out to be one person on file.
@@ -483,11 +527,8 @@ export const planImport = (
   newPersonIds: ReadonlyArray<string>,
 ): Either.Either<ImportPlan, ReadonlyArray<SheetError>> => {
   const people = new Map<string, KnownPerson>(known.people.map((p) => [p.id, p]))
-  const pool: Array<MatchCandidate> = known.people.map((p) => ({
-    id: p.id,
-    ...personKeys(p),
-    institutionId: p.institutionId,
-  }))
+  const pool = new CandidatePool()
+  for (const p of known.people) pool.add({ id: p.id, ...personKeys(p), institutionId: p.institutionId })
   const participations = new Map(known.participations.map((p) => [p.personId, p]))
   const rowOfPerson = new Map<string, number>()
   const errors: Array<SheetError> = []
@@ -500,7 +541,7 @@ export const planImport = (
   let unchangedParticipations = 0
 
   rows.forEach((row, index) => {
-    const match = matchPerson(row, pool)
+    const match = matchPerson(row, pool.sharingKeysWith(row))
     let personId: string
     if (match._tag === "New") {
       personId = newPersonIds[index] ?? ""
@@ -533,7 +574,12 @@ export const planImport = (
           }),
         })
       people.set(personId, person)
-      pool.push({ id: personId, ...personKeys(person), institutionId: person.institutionId })
+      pool.add({
+        id: personId,
+        nameKey: row.nameKey,
+        emailKey: row.email,
+        institutionId: person.institutionId,
+      })
       outcomes.push({ ...outcomeOf(row, personId), outcome: "created" })
     } else {
       personId = match.personId

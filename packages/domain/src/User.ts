@@ -18,8 +18,13 @@ export type UserId = typeof UserId.Type
 export const SignInEmail = Schema.Trim.pipe(
   Schema.compose(Schema.Lowercase),
   Schema.maxLength(254),
-  Schema.pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: () => "an email address such as name@example.org" }),
-  Schema.annotations({ identifier: "SignInEmail", description: "Sign-in email; compared case-insensitively" }),
+  Schema.pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+    message: () => "an email address such as name@example.org",
+  }),
+  Schema.annotations({
+    identifier: "SignInEmail",
+    description: "Sign-in email; compared case-insensitively",
+  }),
 )
 
 /** The shortest password accepted (OWASP ASVS 2.1.1). */
@@ -83,7 +88,8 @@ export const RoleGrants = Schema.Array(RoleGrant).pipe(
   Schema.maxItems(5),
   Schema.filter(
     (grants) =>
-      new Set(grants.map((g) => g.role)).size === grants.length || "each role at most once; list every scope in it",
+      new Set(grants.map((g) => g.role)).size === grants.length ||
+      "each role at most once; list every scope in it",
   ),
 )
 
@@ -150,4 +156,5 @@ export class UserVersionStale extends Schema.TaggedError<UserVersionStale>()("Us
 }) {}
 
 /** The names of the roles a user holds. */
-export const roleNames = (grants: ReadonlyArray<RoleGrant>): ReadonlyArray<StaffRole> => grants.map((g) => g.role)
+export const roleNames = (grants: ReadonlyArray<RoleGrant>): ReadonlyArray<StaffRole> =>
+  grants.map((g) => g.role)

@@ -21,9 +21,9 @@ describe("Orthodox Easter", () => {
   })
 
   it("gives Good Friday to Easter Monday off, and no more (2019: 26-29 April)", () => {
-    expect(["2019-04-26", "2019-04-27", "2019-04-28", "2019-04-29"].map((s) => nonWorkingReason(d(s)))).toEqual(
-      ["easter", "easter", "easter", "easter"],
-    )
+    expect(
+      ["2019-04-26", "2019-04-27", "2019-04-28", "2019-04-29"].map((s) => nonWorkingReason(d(s))),
+    ).toEqual(["easter", "easter", "easter", "easter"])
     expect(isWorkingDay(d("2019-04-25"))).toBe(true)
     expect(isWorkingDay(d("2019-04-30"))).toBe(true)
   })

@@ -10,7 +10,11 @@ describe.each(testDatabases())("ApiKeysRepository on $name", (db) => {
   it.effect.skipIf(!db.available)("resolves a key by its hash until it is revoked or expires", () =>
     Effect.gen(function* () {
       const keys = yield* ApiKeysRepository
-      const key = yield* keys.create(new NewApiKey({ name: "Sofia", scopes: ["agreements:write"] }), "h1", "usr_admin")
+      const key = yield* keys.create(
+        new NewApiKey({ name: "Sofia", scopes: ["agreements:write"] }),
+        "h1",
+        "usr_admin",
+      )
       expect(key).toMatchObject({ name: "Sofia", scopes: ["agreements:write"], createdBy: "usr_admin" })
       expect(JSON.stringify(key)).not.toContain("h1")
       expect(Option.getOrThrow(yield* keys.resolve("h1")).id).toBe(key.id)

@@ -81,7 +81,9 @@ const make = Effect.gen(function* () {
     const key = toKey(rows[0])
     if (!keyUsable(key, at)) return Option.none<ApiKey>()
     if (key.lastUsedAt === undefined || at.getTime() - Date.parse(key.lastUsedAt) > touchEveryMs)
-      yield* sql`UPDATE api_keys SET last_used_at = ${at.toISOString()} WHERE id = ${key.id}`.pipe(Effect.orDie)
+      yield* sql`UPDATE api_keys SET last_used_at = ${at.toISOString()} WHERE id = ${key.id}`.pipe(
+        Effect.orDie,
+      )
     return Option.some(key)
   })
 

@@ -10,8 +10,19 @@ describe.each(testDatabases())("AuditLog on $name", (db) => {
   it.effect.skipIf(!db.available)("filters by entity, actor and action, a page at a time", () =>
     Effect.gen(function* () {
       const log = yield* AuditLog
-      yield* log.record({ actor: "usr_a", action: "create", entity: "person:per_1", after: { givenName: "Ana" } })
-      yield* log.record({ actor: "usr_b", action: "update", entity: "person:per_1", before: { a: 1 }, after: { a: 2 } })
+      yield* log.record({
+        actor: "usr_a",
+        action: "create",
+        entity: "person:per_1",
+        after: { givenName: "Ana" },
+      })
+      yield* log.record({
+        actor: "usr_b",
+        action: "update",
+        entity: "person:per_1",
+        before: { a: 1 },
+        after: { a: 2 },
+      })
       yield* log.record({ actor: "usr_a", action: "read_personal", entity: "beneficiary:bnf_1" })
       const byEntity = yield* log.list({ entity: "person:per_1" }, { limit: 1 })
       expect(byEntity.items.map((e) => e.action)).toEqual(["create"])
@@ -28,9 +39,24 @@ describe.each(testDatabases())("AuditLog on $name", (db) => {
     Effect.gen(function* () {
       const log = yield* AuditLog
       const sql = yield* SqlClient.SqlClient
-      yield* log.record({ actor: "usr_a", action: "create", entity: "person:per_1", after: { givenName: "Ana", institutionId: "ins_1" } })
-      yield* log.record({ actor: "usr_a", action: "create", entity: "participation:par_1", after: { personId: "per_1", note: "Ana" } })
-      yield* log.record({ actor: "usr_a", action: "create", entity: "person:per_2", after: { givenName: "Ana" } })
+      yield* log.record({
+        actor: "usr_a",
+        action: "create",
+        entity: "person:per_1",
+        after: { givenName: "Ana", institutionId: "ins_1" },
+      })
+      yield* log.record({
+        actor: "usr_a",
+        action: "create",
+        entity: "participation:par_1",
+        after: { personId: "per_1", note: "Ana" },
+      })
+      yield* log.record({
+        actor: "usr_a",
+        action: "create",
+        entity: "person:per_2",
+        after: { givenName: "Ana" },
+      })
       expect(Exit.isFailure(yield* Effect.exit(sql`DELETE FROM audit_log`))).toBe(true)
       expect(Exit.isFailure(yield* Effect.exit(sql`UPDATE audit_log SET actor = 'someone'`))).toBe(true)
       expect(Exit.isFailure(yield* Effect.exit(sql`UPDATE audit_log SET after = NULL`))).toBe(true)

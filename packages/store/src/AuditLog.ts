@@ -66,9 +66,10 @@ const make = Effect.gen(function* () {
       filter.actor === undefined ? undefined : sql`actor = ${filter.actor}`,
       filter.action === undefined ? undefined : sql`action = ${filter.action}`,
     ].filter((c) => c !== undefined)
-    const rows = yield* sql`SELECT * FROM audit_log WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${limit + 1}`.pipe(
-      Effect.orDie,
-    )
+    const rows =
+      yield* sql`SELECT * FROM audit_log WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${limit + 1}`.pipe(
+        Effect.orDie,
+      )
     return toPage(rows.map(toRecord), limit) satisfies Page<AuditRecord>
   })
 

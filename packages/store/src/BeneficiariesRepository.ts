@@ -39,7 +39,9 @@ const make = Effect.gen(function* () {
 
   /** The personal data of a beneficiary, if any is on file. Callers audit-log the read. */
   const personal = Effect.fn("BeneficiariesRepository.personal")(function* (id: string) {
-    const rows = yield* sql`SELECT * FROM beneficiary_personal WHERE beneficiary_id = ${id}`.pipe(Effect.orDie)
+    const rows = yield* sql`SELECT * FROM beneficiary_personal WHERE beneficiary_id = ${id}`.pipe(
+      Effect.orDie,
+    )
     const r = rows[0]
     if (!r) return Option.none<BeneficiaryPersonal>()
     return Option.some(

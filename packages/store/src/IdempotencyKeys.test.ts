@@ -13,7 +13,11 @@ describe.each(testDatabases())("IdempotencyKeys on $name", (db) => {
       expect((yield* keys.claim("usr_a", "k1", request))._tag).toBe("Claimed")
       expect(yield* keys.claim("usr_a", "k1", request)).toEqual({ _tag: "Seen", first: request })
       expect((yield* keys.claim("usr_b", "k1", request))._tag).toBe("Claimed")
-      yield* keys.complete("usr_a", "k1", { status: 201, body: '{"id":"x"}', contentType: "application/json" })
+      yield* keys.complete("usr_a", "k1", {
+        status: 201,
+        body: '{"id":"x"}',
+        contentType: "application/json",
+      })
       expect(yield* keys.claim("usr_a", "k1", { ...request, bodyHash: "b2" })).toEqual({
         _tag: "Seen",
         first: { ...request, response: { status: 201, body: '{"id":"x"}', contentType: "application/json" } },

@@ -16,7 +16,9 @@ export interface IdempotentRequest {
 }
 
 /** The outcome of claiming a key: it is new, or it was used before. */
-export type Claim = { readonly _tag: "Claimed" } | { readonly _tag: "Seen"; readonly first: IdempotentRequest }
+export type Claim =
+  | { readonly _tag: "Claimed" }
+  | { readonly _tag: "Seen"; readonly first: IdempotentRequest }
 
 // A claim without an answer this old belongs to a request that died; a retry may take it over.
 const abandonedAfterMs = 60_000

@@ -47,9 +47,10 @@ const make = Effect.gen(function* () {
     if (unique.length === 0) return [] as ReadonlyArray<Institution>
     const out: Array<Institution> = []
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = yield* sql`SELECT * FROM institutions WHERE ${sql.in("id", unique.slice(i, i + 500))}`.pipe(
-        Effect.orDie,
-      )
+      const rows =
+        yield* sql`SELECT * FROM institutions WHERE ${sql.in("id", unique.slice(i, i + 500))}`.pipe(
+          Effect.orDie,
+        )
       out.push(...rows.map(institutionFromRow))
     }
     return out as ReadonlyArray<Institution>
@@ -94,7 +95,10 @@ const make = Effect.gen(function* () {
         expectedVersion,
         currentVersion: current.version,
       })
-    const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
+    const merged = {
+      ...current,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    }
     const checked = validateLocation(merged)
     if (Either.isLeft(checked)) return yield* checked.left
     const v = checked.right
@@ -133,9 +137,10 @@ const make = Effect.gen(function* () {
 
   /** The institutions whose name is the given one after normalisation (sign-in sheets name them so). */
   const findByName = Effect.fn("InstitutionsRepository.findByName")(function* (name: string) {
-    const rows = yield* sql`SELECT * FROM institutions WHERE name_key = ${normaliseName(name)} ORDER BY id`.pipe(
-      Effect.orDie,
-    )
+    const rows =
+      yield* sql`SELECT * FROM institutions WHERE name_key = ${normaliseName(name)} ORDER BY id`.pipe(
+        Effect.orDie,
+      )
     return rows.map(institutionFromRow) as ReadonlyArray<Institution>
   })
 

@@ -32,14 +32,19 @@ const make = Effect.gen(function* () {
 
   const list = Effect.fn("JobRuns.list")(function* (job: string) {
     return yield* sql<{ period: string; startedAt: string; finishedAt: string | null }>`
-      SELECT period, started_at, finished_at FROM job_runs WHERE job = ${job} ORDER BY period`.pipe(Effect.orDie)
+      SELECT period, started_at, finished_at FROM job_runs WHERE job = ${job} ORDER BY period`.pipe(
+      Effect.orDie,
+    )
   })
 
   return { runOnce, list } as const
 })
 
 /** Claims and runs scheduled work at most once per (job, period). */
-export class JobRuns extends Context.Tag("@coordina/store/JobRuns")<JobRuns, Effect.Effect.Success<typeof make>>() {
+export class JobRuns extends Context.Tag("@coordina/store/JobRuns")<
+  JobRuns,
+  Effect.Effect.Success<typeof make>
+>() {
   /** Job runs over the current `SqlClient`. */
   static readonly layer = Layer.effect(JobRuns, make)
 }

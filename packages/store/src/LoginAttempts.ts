@@ -18,7 +18,10 @@ const make = Effect.gen(function* () {
    * The instants (epoch ms) of recent failures: for the account since its last successful
    * sign-in, and for the address; both within the throttle's window.
    */
-  const recentFailures = Effect.fn("LoginAttempts.recentFailures")(function* (account: string, address: string) {
+  const recentFailures = Effect.fn("LoginAttempts.recentFailures")(function* (
+    account: string,
+    address: string,
+  ) {
     const now = yield* nowMs
     const since = iso(now - signInLimits.windowMs)
     const lastSuccess = yield* sql`
@@ -38,7 +41,11 @@ const make = Effect.gen(function* () {
   })
 
   /** Notes an attempt and whether it succeeded. */
-  const record = Effect.fn("LoginAttempts.record")(function* (account: string, address: string, success: boolean) {
+  const record = Effect.fn("LoginAttempts.record")(function* (
+    account: string,
+    address: string,
+    success: boolean,
+  ) {
     yield* sql`INSERT INTO login_attempts ${sql.insert({
       id: newId("att"),
       at: iso(yield* nowMs),

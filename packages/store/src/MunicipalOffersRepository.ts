@@ -35,7 +35,8 @@ const make = Effect.gen(function* () {
   const checkMunicipality = Effect.fn("MunicipalOffersRepository.checkMunicipality")(function* (id: string) {
     const rows = yield* sql`SELECT kind FROM institutions WHERE id = ${id}`.pipe(Effect.orDie)
     if (!rows[0]) return yield* new InstitutionNotFound({ institutionId: id })
-    if (rows[0].kind !== "municipality") return yield* new NotAMunicipality({ institutionId: id, kind: String(rows[0].kind) })
+    if (rows[0].kind !== "municipality")
+      return yield* new NotAMunicipality({ institutionId: id, kind: String(rows[0].kind) })
   })
 
   /** The offer; on PostgreSQL the row stays locked to the end of the transaction. */
@@ -69,7 +70,9 @@ const make = Effect.gen(function* () {
 
   /** Records how many places are taken; the domain decides whether a place is left. */
   const setTaken = Effect.fn("MunicipalOffersRepository.setTaken")(function* (id: string, taken: number) {
-    yield* sql`UPDATE municipal_offers SET taken = ${taken}, version = version + 1 WHERE id = ${id}`.pipe(Effect.orDie)
+    yield* sql`UPDATE municipal_offers SET taken = ${taken}, version = version + 1 WHERE id = ${id}`.pipe(
+      Effect.orDie,
+    )
   })
 
   const list = Effect.fn("MunicipalOffersRepository.list")(function* (

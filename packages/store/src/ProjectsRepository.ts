@@ -40,7 +40,9 @@ const make = Effect.gen(function* () {
         durationMonths: int(r.durationMonths),
         targets: json<ReadonlyArray<unknown>>(r.targets).map((t) => Schema.encodeSync(Target)(t as Target)),
         ...(r.targetGroup == null ? {} : { targetGroup: json<unknown>(r.targetGroup) }),
-        ...(r.minimumAttendanceShare == null ? {} : { minimumAttendanceShare: Number(r.minimumAttendanceShare) }),
+        ...(r.minimumAttendanceShare == null
+          ? {}
+          : { minimumAttendanceShare: Number(r.minimumAttendanceShare) }),
         extensions: extensions
           .filter((e) => e.projectId === r.id)
           .map((e) =>
@@ -78,7 +80,9 @@ const make = Effect.gen(function* () {
       startDate: input.startDate,
       durationMonths: input.durationMonths,
       targets: JSON.stringify(input.targets.map((t) => Schema.encodeSync(Target)(t))),
-      targetGroup: input.targetGroup ? JSON.stringify(Schema.encodeSync(TargetGroup)(input.targetGroup)) : null,
+      targetGroup: input.targetGroup
+        ? JSON.stringify(Schema.encodeSync(TargetGroup)(input.targetGroup))
+        : null,
       minimumAttendanceShare: input.minimumAttendanceShare ?? null,
       version: 1,
       createdAt: now,

@@ -67,7 +67,9 @@ const make = Effect.gen(function* () {
     )
     if (!live || int(r.disabled) === 1) return Option.none<ResolvedSession>()
     if (now - lastSeen > touchEveryMs)
-      yield* sql`UPDATE sessions SET last_seen_at = ${iso(now)} WHERE id = ${String(r.sessionId)}`.pipe(Effect.orDie)
+      yield* sql`UPDATE sessions SET last_seen_at = ${iso(now)} WHERE id = ${String(r.sessionId)}`.pipe(
+        Effect.orDie,
+      )
     const user = decodeUser({
       id: r.id,
       email: r.email,

@@ -9,22 +9,54 @@ import { ApiKeysRepository } from "./ApiKeysRepository.js"
 import { AuditLog } from "./AuditLog.js"
 import { IdempotencyKeys } from "./IdempotencyKeys.js"
 import { LoginAttempts } from "./LoginAttempts.js"
+import { PersonalData } from "./PersonalData.js"
 import { RetentionRuns } from "./RetentionRuns.js"
 import { SessionsRepository } from "./SessionsRepository.js"
 import { UsersRepository } from "./UsersRepository.js"
 import { HealthChecks } from "./HealthChecks.js"
 import { JobRuns } from "./JobRuns.js"
 import { ProjectsRepository } from "./ProjectsRepository.js"
+import { AgreementsRepository } from "./AgreementsRepository.js"
+import { BeneficiariesRepository } from "./BeneficiariesRepository.js"
+import { CoordinationTasksRepository } from "./CoordinationTasksRepository.js"
+import { IntegrationPlansRepository } from "./IntegrationPlansRepository.js"
+import { MunicipalOffersRepository } from "./MunicipalOffersRepository.js"
+import { ReviewRepository } from "./ReviewRepository.js"
+import { DisseminationRepository } from "./DisseminationRepository.js"
+import { EventsRepository } from "./EventsRepository.js"
+import { InstitutionsRepository } from "./InstitutionsRepository.js"
+import { ParticipationsRepository } from "./ParticipationsRepository.js"
+import { PeopleRepository } from "./PeopleRepository.js"
+import { ReachRepository } from "./ReachRepository.js"
+import { SignInSheetsRepository } from "./SignInSheetsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
   ApiKeysRepository.layer,
   IdempotencyKeys.layer,
   LoginAttempts.layer,
+  PersonalData.layer.pipe(Layer.provide(AuditLog.layer)),
   RetentionRuns.layer,
   SessionsRepository.layer,
+  SignInSheetsRepository.layer,
   UsersRepository.layer,
-  AuditLog.layer, HealthChecks.layer, JobRuns.layer, ProjectsRepository.layer)
+  InstitutionsRepository.layer,
+  PeopleRepository.layer,
+  EventsRepository.layer,
+  ParticipationsRepository.layer,
+  DisseminationRepository.layer,
+  ReachRepository.layer,
+  AgreementsRepository.layer,
+  BeneficiariesRepository.layer,
+  CoordinationTasksRepository.layer,
+  IntegrationPlansRepository.layer,
+  MunicipalOffersRepository.layer,
+  ReviewRepository.layer,
+  AuditLog.layer,
+  HealthChecks.layer,
+  JobRuns.layer,
+  ProjectsRepository.layer,
+)
 
 /** The services the store provides. */
 export type StoreServices = Layer.Layer.Success<typeof repositories> | SqlClient.SqlClient

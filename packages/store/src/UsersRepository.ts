@@ -118,7 +118,10 @@ const make = Effect.gen(function* () {
   /** The account and its password hash for a sign-in email, if one exists. */
   const credentials = Effect.fn("UsersRepository.credentials")(function* (email: string) {
     const rows = yield* sql`SELECT * FROM users WHERE email = ${email}`.pipe(Effect.orDie)
-    return Option.map(Option.fromNullable(rows[0]), (r) => ({ user: toUser(r), passwordHash: String(r.passwordHash) }))
+    return Option.map(Option.fromNullable(rows[0]), (r) => ({
+      user: toUser(r),
+      passwordHash: String(r.passwordHash),
+    }))
   })
 
   /** How many accounts exist; a fresh install has none. */

@@ -7,6 +7,8 @@ import { isoDate, NewProject, Target } from "@coordina/domain"
 import { ProjectsRepository } from "@coordina/store"
 import { Effect } from "effect"
 import flagship from "./flagship-project.json" with { type: "json" }
+import { loadReachDemo } from "./ReachDemo.js"
+import { loadAgreementsDemo } from "./AgreementsDemo.js"
 
 /** Loads the demo data unless the database already holds a project; says whether it did. */
 export const loadDemo = Effect.gen(function* () {
@@ -14,7 +16,7 @@ export const loadDemo = Effect.gen(function* () {
   const existing = yield* projects.list({ limit: 1 })
   if (existing.items.length > 0) return false
   const p = flagship.project
-  yield* projects.create(
+  const project = yield* projects.create(
     new NewProject({
       code: p.code,
       title: p.titleEn,
@@ -26,5 +28,9 @@ export const loadDemo = Effect.gen(function* () {
       ),
     }),
   )
+  // Invented institutions, people, events, attendance and dissemination (see ReachDemo.ts).
+  yield* loadReachDemo(project.id)
+  // Synthetic beneficiaries, offers and agreements showing the bottleneck (see AgreementsDemo.ts).
+  yield* loadAgreementsDemo
   return true
 }).pipe(Effect.catchTag("ProjectCodeTaken", () => Effect.succeed(false)))

@@ -79,7 +79,11 @@ export const secureCookies = (c: Context, trustProxy: boolean): boolean => {
 /** The client's address: the socket's, or the last hop a trusted proxy names. */
 export const clientAddress = (c: Context, trustProxy: boolean): string => {
   if (trustProxy) {
-    const hops = c.req.header("X-Forwarded-For")?.split(",").map((h) => h.trim()).filter(Boolean)
+    const hops = c.req
+      .header("X-Forwarded-For")
+      ?.split(",")
+      .map((h) => h.trim())
+      .filter(Boolean)
     const last = hops?.at(-1)
     if (last) return last
   }
@@ -89,6 +93,10 @@ export const clientAddress = (c: Context, trustProxy: boolean): string => {
     return "unknown"
   }
 }
+
+/** The session token of the request's cookie, if it sent one. */
+export const getSessionToken = (c: Context): string | undefined =>
+  getCookie(c, sessionCookieName(true)) ?? getCookie(c, sessionCookieName(false))
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure except on plain-HTTP localhost. */
 export const setSessionCookie = (c: Context, token: string, expiresAt: string, trustProxy: boolean) => {
@@ -105,7 +113,11 @@ export const setSessionCookie = (c: Context, token: string, expiresAt: string, t
 /** Clears the session cookie. */
 export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
   const secure = secureCookies(c, trustProxy)
-  deleteCookie(c, sessionCookieName(secure), { path: "/", secure, ...(secure ? { prefix: "host" as const } : {}) })
+  deleteCookie(c, sessionCookieName(secure), {
+    path: "/",
+    secure,
+    ...(secure ? { prefix: "host" as const } : {}),
+  })
 }
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
@@ -145,7 +157,14 @@ const resolveToken = (token: string, viaCookie: boolean) =>
       const found = yield* (yield* ApiKeysRepository).resolve(hash)
       return Option.map(
         found,
-        (k): Principal => ({ kind: "api-key", id: k.id, grants: [], scopes: k.scopes, roles: ["integrator"], viaCookie }),
+        (k): Principal => ({
+          kind: "api-key",
+          id: k.id,
+          grants: [],
+          scopes: k.scopes,
+          roles: ["integrator"],
+          viaCookie,
+        }),
       )
     }
     return Option.none<Principal>()
@@ -167,9 +186,7 @@ export const authenticate =
       c.set("principal", adminPrincipal)
       return next()
     }
-    const cookie = bearer
-      ? undefined
-      : (getCookie(c, sessionCookieName(true)) ?? getCookie(c, sessionCookieName(false)))
+    const cookie = bearer ? undefined : getSessionToken(c)
     const token = bearer ?? cookie
     if (!token) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
     const principal = await c.var.runtime.runPromise(resolveToken(token, cookie !== undefined))
@@ -178,7 +195,10 @@ export const authenticate =
     if (cookie !== undefined && unsafeMethods.has(c.req.method)) {
       const sent = c.req.header("X-CSRF-Token") ?? ""
       if (!sameHash(hashToken(sent), hashToken(csrfTokenFor(cookie))))
-        return sendProblem(c, httpProblem(403, "A change made with the session cookie must send its X-CSRF-Token."))
+        return sendProblem(
+          c,
+          httpProblem(403, "A change made with the session cookie must send its X-CSRF-Token."),
+        )
     }
     c.set("principal", principal.value)
     return next()

@@ -4,15 +4,118 @@
  * not listed here does not compile.
  * @module
  */
-import type { ProjectCodeTaken, ProjectNotFound } from "@coordina/domain"
+import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
+import type {
+  AlreadyErased,
+  ApiKeyNotFound,
+  BeneficiaryNotFound,
+  PersonNotFound,
+  UserEmailTaken,
+  UserNotFound,
+  UserVersionStale,
+} from "@coordina/domain"
+import type {
+  AlreadyRegistered,
+  DayOutsideEvent,
+  DisseminationActivityNotFound,
+  EmailTaken,
+  InstitutionNotFound,
+  InstitutionVersionStale,
+  InvalidRegionCode,
+  MergeRefused,
+  ParticipationNotFound,
+  ParticipationVersionStale,
+} from "@coordina/domain"
+import type {
+  AgreementNotFound,
+  AgreementVersionStale,
+  AreaNotInRuleSet,
+  DateOutOfOrder,
+  ExtensionLimitReached,
+  GroundNotInRuleSet,
+  IllegalTransition,
+  NoCapacityLeft,
+  NoProcedureInForce,
+  NotAMunicipality,
+  OfferNotFound,
+  ProcedureNotFound,
+  TaskNotFound,
+  TaskVersionStale,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
 export type ApiError = ProjectNotFound | ProjectCodeTaken
+  | AgreementNotFound
+  | AgreementVersionStale
+  | AreaNotInRuleSet
+  | DateOutOfOrder
+  | ExtensionLimitReached
+  | GroundNotInRuleSet
+  | IllegalTransition
+  | NoCapacityLeft
+  | NoProcedureInForce
+  | NotAMunicipality
+  | OfferNotFound
+  | ProcedureNotFound
+  | TaskNotFound
+  | TaskVersionStale
+  | InstitutionNotFound
+  | InvalidRegionCode
+  | InstitutionVersionStale
+  | EmailTaken
+  | MergeRefused
+  | AlreadyRegistered
+  | ParticipationNotFound
+  | DayOutsideEvent
+  | ParticipationVersionStale
+  | DisseminationActivityNotFound
+  | UserNotFound
+  | UserEmailTaken
+  | UserVersionStale
+  | ApiKeyNotFound
+  | AlreadyErased
+  | PersonNotFound
+  | BeneficiaryNotFound
+  | EventNotFound
+  | SignInSheetRejected
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
   ProjectCodeTaken: 409,
+  AgreementNotFound: 404,
+  AgreementVersionStale: 409,
+  AreaNotInRuleSet: 422,
+  DateOutOfOrder: 422,
+  ExtensionLimitReached: 409,
+  GroundNotInRuleSet: 422,
+  IllegalTransition: 409,
+  NoCapacityLeft: 409,
+  NoProcedureInForce: 422,
+  NotAMunicipality: 422,
+  OfferNotFound: 404,
+  ProcedureNotFound: 404,
+  TaskNotFound: 404,
+  TaskVersionStale: 409,
+  InstitutionNotFound: 404,
+  InvalidRegionCode: 422,
+  InstitutionVersionStale: 409,
+  EmailTaken: 409,
+  MergeRefused: 409,
+  AlreadyRegistered: 409,
+  ParticipationNotFound: 404,
+  DayOutsideEvent: 422,
+  ParticipationVersionStale: 409,
+  DisseminationActivityNotFound: 404,
+  UserNotFound: 404,
+  UserEmailTaken: 409,
+  UserVersionStale: 409,
+  ApiKeyNotFound: 404,
+  AlreadyErased: 409,
+  PersonNotFound: 404,
+  BeneficiaryNotFound: 404,
+  EventNotFound: 404,
+  SignInSheetRejected: 422,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

@@ -2,14 +2,14 @@
  * `/v1/projects`: capacity-building projects, their periods and extensions.
  * @module
  */
-import { Extension, NewProject, ProjectView, toProjectView } from "@coordina/domain"
+import { Extension, NewProject, ProjectNotFound, ProjectView, toProjectView } from "@coordina/domain"
 import { AuditLog, ProjectsRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { requires } from "../http/Policy.js"
+import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
@@ -60,7 +60,11 @@ export const projectRoutes = new Hono<AppEnv>()
         c,
         ProjectsRepository.pipe(
           Effect.flatMap((repo) => repo.list(c.req.valid("query"))),
-          Effect.map((page) => ({ items: page.items.map(toProjectView), nextCursor: page.nextCursor })),
+          // A coordinator lists only their projects.
+          Effect.map((page) => ({
+            items: page.items.filter((p) => canSeeProject(c.var.principal, p.id)).map(toProjectView),
+            nextCursor: page.nextCursor,
+          })),
         ),
         ProjectPage,
       ),
@@ -82,6 +86,11 @@ export const projectRoutes = new Hono<AppEnv>()
         c,
         ProjectsRepository.pipe(
           Effect.flatMap((repo) => repo.get(c.req.valid("param").id)),
+          // Another coordinator's project is not found: its existence does not leak.
+          Effect.filterOrFail(
+            (p) => canSeeProject(c.var.principal, p.id),
+            (p) => new ProjectNotFound({ projectId: p.id }),
+          ),
           Effect.map(toProjectView),
         ),
         ProjectView,

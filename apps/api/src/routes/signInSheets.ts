@@ -8,11 +8,13 @@
  */
 import {
   candidateKeys,
+  EventNotFound,
   institutionReferences,
   planImport,
   readRows,
   rejectSheet,
   SignInSheetResult,
+  summarisePlan,
 } from "@coordina/domain"
 import { AuditLog, newId, SignInSheetsRepository } from "@coordina/store"
 import { Effect, Either, Schema } from "effect"
@@ -20,7 +22,8 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
-import { requires } from "../http/Policy.js"
+import type { Principal } from "../http/Auth.js"
+import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
 import { readSheetFile, type SheetTable, xlsxType } from "../sheets/SheetFile.js"
@@ -35,10 +38,12 @@ const ImportQuery = Schema.Struct({
 const fileSchema = { type: "string", format: "binary" } as const
 
 /** Checks and plans a sheet, then (unless a dry run) stores it, all in one transaction. */
-const importSheet = (eventId: string, table: SheetTable, dryRun: boolean, actor: string) =>
+const importSheet = (eventId: string, table: SheetTable, dryRun: boolean, principal: Principal) =>
   Effect.gen(function* () {
     const repo = yield* SignInSheetsRepository
     const event = yield* repo.event(eventId)
+    // An event of a project outside the caller's scope is not theirs to learn about.
+    if (!canSeeProject(principal, event.projectId)) return yield* new EventNotFound({ eventId })
     const institutions = yield* repo.institutions(institutionReferences(table))
     const rows = readRows(table, { event, institutions })
     if (Either.isLeft(rows)) return yield* rejectSheet(rows.left)
@@ -49,11 +54,11 @@ const importSheet = (eventId: string, table: SheetTable, dryRun: boolean, actor:
       rows.right.map(() => newId("per")),
     )
     if (Either.isLeft(plan)) return yield* rejectSheet(plan.left)
-    const result = { rows: plan.right, dryRun }
+    const result = summarisePlan(plan.right, dryRun)
     if (dryRun) return result
-    const changes = yield* repo.apply(eventId, plan.right)
+    const changes = yield* repo.apply(event, plan.right)
     yield* (yield* AuditLog).record({
-      actor,
+      actor: principal.id,
       action: "import_sign_in_sheet",
       entity: `event:${eventId}`,
       after: {
@@ -104,8 +109,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
     return respond(
       c,
       readSheetFile(bytes, c.req.header("Content-Type")).pipe(
-        Effect.flatMap((table) => importSheet(c.req.valid("param").id, table, dryRun, c.var.principal.id)),
-        Effect.map(({ rows, dryRun }) => summarise(rows, dryRun)),
+        Effect.flatMap((table) => importSheet(c.req.valid("param").id, table, dryRun, c.var.principal)),
       ),
       SignInSheetResult,
     )

@@ -24,18 +24,24 @@ export interface TestApp {
     body?: unknown,
   ) => Promise<{ status: number; body: A }>
   readonly dispose: () => Promise<void>
+  /** The Hono app itself, for tests that walk its routes. */
+  readonly app: ReturnType<typeof makeApp>
 }
 
 /** Starts an API on a new, migrated database of the given kind. */
 export const startTestApp = async (
   db: TestDatabase,
-  options: { bodyLimitBytes?: number } = {},
+  options: { bodyLimitBytes?: number; sheetLimitBytes?: number } = {},
 ): Promise<TestApp> => {
   const runtime = ManagedRuntime.make(Store.layer(await db.freshUrl()))
   await runtime.runtime()
   const app = makeApp(runtime, {
     adminToken,
+    // Tests name the client address in X-Forwarded-For, and erase with a fixed salt.
+    trustProxy: true,
+    pseudonymSalt: "test-pseudonym-salt-0123456789",
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    sheetLimitBytes: options.sheetLimitBytes ?? 20 * 1024 * 1024,
     webDist: "/nonexistent",
   })
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -43,7 +49,9 @@ export const startTestApp = async (
       app.request(path, {
         method,
         headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json", ...headers },
-        ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body) }),
       }),
     )
   return {
@@ -54,5 +62,6 @@ export const startTestApp = async (
       return { status: res.status, body: text ? JSON.parse(text) : {} }
     },
     dispose: () => runtime.dispose(),
+    app,
   }
 }

@@ -13,6 +13,7 @@ export const ErrorView = ({ error, reset }: ErrorComponentProps) => {
     return <Navigate to="/sign-in" search={{ redirect: router.state.location.href }} />
   }
   if (error instanceof ApiProblem && error.status === 404) return <p role="alert">{t.app.notFound}</p>
+  if (error instanceof ApiProblem && error.status === 403) return <p role="alert">{t.access.forbidden}</p>
   return (
     <div role="alert" className="error-box">
       <h2>{t.app.error}</h2>

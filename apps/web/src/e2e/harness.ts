@@ -94,3 +94,45 @@ export const signIn = async (page: Page, server: TestServer, language: "bg" | "e
   await page.getByLabel(language === "en" ? "Access token" : "Ключ за достъп").fill(adminToken)
   await page.getByRole("button", { name: language === "en" ? "Sign in" : "Вход" }).click()
 }
+
+/** Signs in through the sign-in page's email-and-password tab, in the given language. */
+export const signInWithPassword = async (
+  page: Page,
+  server: TestServer,
+  credentials: { readonly email: string; readonly password: string },
+  language: "bg" | "en" = "en",
+): Promise<void> => {
+  await page.goto(`${server.url}/sign-in?method=password`)
+  await page.evaluate((l) => localStorage.setItem("coordina.language", l), language)
+  await page.reload()
+  await page.getByLabel(language === "en" ? "Email" : "Имейл", { exact: true }).fill(credentials.email)
+  await page.getByLabel(language === "en" ? "Password" : "Парола", { exact: true }).fill(credentials.password)
+  await page.getByRole("button", { name: language === "en" ? "Sign in" : "Вход", exact: true }).click()
+}
+
+/** Signs out with the top bar's button and waits for the sign-in page. */
+export const signOut = async (page: Page, language: "bg" | "en" = "en"): Promise<void> => {
+  await page.getByRole("button", { name: language === "en" ? "Sign out" : "Изход", exact: true }).click()
+  await page.waitForURL(/\/sign-in/)
+}
+
+/** The session cookie the browser holds for the server, if any (its value, for replaying it). */
+export const sessionCookie = async (page: Page): Promise<string | undefined> =>
+  (await page.context().cookies()).find((c) => c.name.endsWith("coordina_session"))?.value
+
+/** A raw request to the server with the given headers, answering the status and the parsed body. */
+export const request = async (
+  server: TestServer,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> => {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined }
+}

@@ -45,12 +45,16 @@ describe.skipIf(!browserAvailable)("signing in and reading a project, in Chromiu
   it("shows a project's period with its extension, in English and in Bulgarian", async () => {
     await page.getByRole("link", { name: "COORD-MECH-2017" }).click()
     await page.waitForURL(new RegExp(`/projects/${projectId}$`))
-    await expect.poll(() => page.getByTestId("project-period").textContent()).toBe("1 December 2017 – 30 September 2019")
+    await expect
+      .poll(() => page.getByTestId("project-period").textContent())
+      .toBe("1 December 2017 – 30 September 2019")
     await page.getByRole("radio", { name: "Български" }).click()
     await expect
       .poll(() => page.getByTestId("project-period").textContent())
       .toBe("1 декември 2017 г. – 30 септември 2019 г.")
-    await expect.poll(() => page.getByRole("heading", { level: 2 }).first().textContent()).toBe("Целеви стойности")
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2 }).first().textContent())
+      .toBe("Целеви стойности")
   })
 
   it("signs out", async () => {

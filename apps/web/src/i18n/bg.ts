@@ -1,7 +1,13 @@
+import { accessBg } from "./access.js"
+import { agreementsBg } from "./agreements.js"
+import { reachBg } from "./reach.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
 export const bg: Messages = {
+  agreements: agreementsBg,
+  reach: reachBg,
+  access: accessBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -2,7 +2,14 @@
  * English texts. Every text the SPA shows has a key here; `bg.ts` must have the same keys
  * (the type checker enforces it). Feature texts live in their own sections.
  */
+import { accessEn } from "./access.js"
+import { agreementsEn } from "./agreements.js"
+import { reachEn } from "./reach.js"
+
 export const en = {
+  agreements: agreementsEn,
+  reach: reachEn,
+  access: accessEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",

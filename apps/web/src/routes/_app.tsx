@@ -1,13 +1,30 @@
+import { useQueryClient } from "@tanstack/react-query"
 import { createFileRoute, Link, Outlet, redirect, useNavigate } from "@tanstack/react-router"
+import { useEffect } from "react"
 import { Button } from "react-aria-components"
-import { clearToken, getToken } from "../auth/session.js"
+import { currentSessionQuery, signOut as endSession } from "../api/access.js"
+import { ApiProblem, onUnauthorized } from "../api/client.js"
+import { Can } from "../auth/Can.js"
+import { clearToken, setCsrfToken } from "../auth/session.js"
+import { AccessNav } from "../components/access/AccessNav.js"
+import { AgreementsNav } from "../components/agreements/AgreementsNav.js"
+import { WhoAmI } from "../components/access/WhoAmI.js"
 import { LanguageSwitch } from "../components/LanguageSwitch.js"
 import { useI18n } from "../i18n/I18n.js"
 
 /** The signed-in part of the app: a header with navigation, then the page. */
 export const Route = createFileRoute("/_app")({
-  beforeLoad: ({ location }) => {
-    if (!getToken()) throw redirect({ to: "/sign-in", search: { redirect: location.href } })
+  // Who is signed in: the session cookie or the token decides; a new tab of a signed-in browser
+  // gets its CSRF token back here.
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const session = await context.queryClient.ensureQueryData(currentSessionQuery())
+      if (session.csrfToken) setCsrfToken(session.csrfToken)
+    } catch (error) {
+      if (!(error instanceof ApiProblem && error.status === 401)) throw error
+      clearToken()
+      throw redirect({ to: "/sign-in", search: { redirect: location.href } })
+    }
   },
   component: AppLayout,
 })
@@ -15,9 +32,26 @@ export const Route = createFileRoute("/_app")({
 function AppLayout() {
   const { t } = useI18n()
   const navigate = useNavigate()
-  const signOut = () => {
+  const queryClient = useQueryClient()
+  // A session that ends (expired, revoked, signed out elsewhere) leads back to sign-in.
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        clearToken()
+        queryClient.clear()
+        void navigate({
+          to: "/sign-in",
+          search: { redirect: window.location.pathname + window.location.search },
+        })
+      }),
+    [navigate, queryClient],
+  )
+  const signOut = async () => {
+    // The cookie stops working at once; a token cannot be signed out, only forgotten here.
+    await endSession().catch(() => undefined)
     clearToken()
-    void navigate({ to: "/sign-in", search: {} })
+    queryClient.clear()
+    await navigate({ to: "/sign-in", search: {} })
   }
   return (
     <div className="layout">
@@ -26,11 +60,29 @@ function AppLayout() {
           {t.app.name}
         </Link>
         <nav aria-label={t.nav.mainNavigation} className="nav">
-          <Link to="/projects" activeProps={{ className: "active" }}>
-            {t.nav.projects}
-          </Link>
+          <Can family="projects">
+            <Link to="/projects" activeProps={{ className: "active" }}>
+              {t.nav.projects}
+            </Link>
+          </Can>
+          <Can family="institutions">
+            <Link to="/institutions" activeProps={{ className: "active" }}>
+              {t.reach.nav.institutions}
+            </Link>
+          </Can>
+          <Can family="people">
+            <Link to="/people" activeOptions={{ exact: true }} activeProps={{ className: "active" }}>
+              {t.reach.nav.people}
+            </Link>
+            <Link to="/people/duplicates" activeProps={{ className: "active" }}>
+              {t.reach.nav.duplicates}
+            </Link>
+          </Can>
+          <AgreementsNav />
+          <AccessNav />
         </nav>
         <div className="topbar-end">
+          <WhoAmI />
           <LanguageSwitch />
           <Button onPress={signOut} className="button">
             {t.app.signOut}

@@ -4,6 +4,7 @@
  */
 import type { Job } from "../Job.js"
 import { DatabaseHealthJob } from "./DatabaseHealthJob.js"
+import { RetentionJob } from "./RetentionJob.js"
 
 /** The jobs, in the order `--once` runs them. */
-export const jobs: ReadonlyArray<Job> = [DatabaseHealthJob]
+export const jobs: ReadonlyArray<Job> = [DatabaseHealthJob, RetentionJob]

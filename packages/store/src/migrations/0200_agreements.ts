@@ -99,6 +99,8 @@ export default Effect.gen(function* () {
       done_on TEXT
     )`
   yield* sql`CREATE INDEX plan_measures_agreement ON plan_measures (agreement_id, position)`
+  // Covering index: the review counts measures by group and area from the index alone.
+  yield* sql`CREATE INDEX plan_measures_review ON plan_measures (procedure_id, municipality_id, area, status, due_date, done_on)`
   yield* sql`
     CREATE TABLE coordination_tasks (
       id TEXT PRIMARY KEY,
@@ -121,4 +123,5 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX coordination_tasks_institution ON coordination_tasks (institution_id, id)`
   yield* sql`CREATE INDEX coordination_tasks_agreement ON coordination_tasks (agreement_id)`
   yield* sql`CREATE INDEX coordination_tasks_measure ON coordination_tasks (measure_id)`
+  yield* sql`CREATE INDEX coordination_tasks_review ON coordination_tasks (procedure_id, municipality_id, institution_id, opened_on, due_date, done_on)`
 })

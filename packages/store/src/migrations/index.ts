@@ -8,12 +8,14 @@ import projects from "./0001_projects.js"
 import reach from "./0100_reach.js"
 import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
+import erasure from "./0301_erasure.js"
 
 const migrations = {
   "1_projects": projects,
   "100_reach": reach,
   "200_agreements": agreements,
   "300_access": access,
+  "301_erasure": erasure,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

@@ -1,9 +1,10 @@
 import { elapsedShare, isoDate } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
-import { createFileRoute } from "@tanstack/react-router"
+import { createFileRoute, Link, Outlet } from "@tanstack/react-router"
 import { projectQuery } from "../../../api/projects.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
+/** A project: its facts, then its sections (reach, events, dissemination, explorer). */
 export const Route = createFileRoute("/_app/projects/$projectId")({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(projectQuery(params.projectId)),
   component: ProjectPage,
@@ -51,17 +52,30 @@ function ProjectPage() {
         <dt>{t.projects.elapsed}</dt>
         <dd>{formatNumber(share, { style: "percent", maximumFractionDigits: 0 })}</dd>
       </dl>
-      <h2>{t.projects.targets}</h2>
-      <table className="table narrow">
-        <tbody>
-          {project.targets.map((target) => (
-            <tr key={target.indicator}>
-              <th scope="row">{t.projects.indicator[target.indicator]}</th>
-              <td className="number">{formatNumber(target.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <nav aria-label={t.reach.nav.projectSections} className="tabs">
+        <Link
+          to="/projects/$projectId"
+          params={{ projectId }}
+          activeOptions={{ exact: true, includeSearch: false }}
+          activeProps={{ className: "active" }}
+        >
+          {t.reach.nav.overview}
+        </Link>
+        <Link to="/projects/$projectId/events" params={{ projectId }} activeProps={{ className: "active" }}>
+          {t.reach.nav.events}
+        </Link>
+        <Link
+          to="/projects/$projectId/dissemination"
+          params={{ projectId }}
+          activeProps={{ className: "active" }}
+        >
+          {t.reach.nav.dissemination}
+        </Link>
+        <Link to="/projects/$projectId/explorer" params={{ projectId }} activeProps={{ className: "active" }}>
+          {t.reach.nav.explorer}
+        </Link>
+      </nav>
+      <Outlet />
     </section>
   )
 }

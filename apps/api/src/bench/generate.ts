@@ -1,0 +1,277 @@
+/**
+ * The benchmark's data set: institutions, people, one project with its events, participations
+ * and attended days, written with multi-row INSERTs in transactions. Deterministic: the same
+ * scale gives the same rows on SQLite and PostgreSQL.
+ * @module
+ */
+import { SqlClient } from "@effect/sql"
+import { addDays, isoDate, normaliseName } from "@coordina/domain"
+import { Effect } from "effect"
+
+/** How much data to generate; `scale` 1 is the issue's size. */
+export interface DataSize {
+  readonly institutions: number
+  readonly people: number
+  readonly events: number
+  /** Participations per event; events × this = participations. */
+  readonly perEvent: number
+}
+
+/** The issue's data set times `scale`: 1,000,000 participations, 200,000 persons, 2,000 events, 5,000 institutions. */
+export const sizeAt = (scale: number): DataSize => ({
+  institutions: Math.max(20, Math.round(5_000 * scale)),
+  people: Math.max(1_000, Math.round(200_000 * scale)),
+  events: Math.max(4, Math.round(2_000 * scale)),
+  perEvent: 500,
+})
+
+/** A small deterministic generator (mulberry32), so both databases get the same rows. */
+export const random = (seed: number) => {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const pad = (n: number) => String(n).padStart(8, "0")
+/** The id of the n-th generated record of a kind. */
+export const benchId = (prefix: string, n: number) => `${prefix}_${pad(n)}`
+
+const kinds = [
+  "state_authority",
+  "public_institution",
+  "regional_administration",
+  "municipality",
+  "ngo",
+  "international_organisation",
+  "other",
+] as const
+const levels = ["central", "regional", "local", "international"] as const
+const regions = ["BG31", "BG32", "BG33", "BG34", "BG41", "BG42"] as const
+const eventKinds = [
+  "regional_workshop",
+  "training_seminar",
+  "conference",
+  "working_meeting",
+  "study_visit",
+  "multiplier_training",
+] as const
+const genders = [null, "female", "male", "other", "undisclosed"] as const
+const roles = ["speaker", "trainer", "organiser"] as const
+const givenNames = [
+  "Мария",
+  "Иван",
+  "Елена",
+  "Георги",
+  "Петър",
+  "Анна",
+  "Димитър",
+  "Николай",
+  "Radka",
+  "Stefan",
+  "Yana",
+  "Boris",
+]
+const familyNames = [
+  "Петрова",
+  "Иванов",
+  "Стоянова",
+  "Димитров",
+  "Николова",
+  "Георгиев",
+  "Kirova",
+  "Todorov",
+  "Hristova",
+  "Popov",
+]
+
+/** Given and family name of the n-th generated person: unique, in Cyrillic or Latin. */
+export const personName = (n: number) => ({
+  givenName: givenNames[n % givenNames.length]!,
+  familyName: `${familyNames[Math.floor(n / givenNames.length) % familyNames.length]!}-${n.toString(36)}`,
+})
+
+/** The id of the project the data set belongs to. */
+export const benchProjectId = "prj_bench"
+/** The first day of the generated events. */
+export const firstDay = isoDate("2018-01-15")
+
+const batchRows = (columns: number) => Math.floor(30_000 / columns)
+
+/** Inserts rows in multi-row INSERT statements. */
+export const insertRows = (table: string, rows: ReadonlyArray<Record<string, unknown>>) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    if (rows.length === 0) return
+    const size = batchRows(Object.keys(rows[0]!).length)
+    for (let i = 0; i < rows.length; i += size)
+      yield* sql`INSERT INTO ${sql(table)} ${sql.insert(rows.slice(i, i + size) as Array<Record<string, unknown>>)}`
+  })
+
+/** Generates rows in chunks and inserts each chunk in its own transaction, to keep memory flat. */
+const inChunks = (
+  count: number,
+  chunk: number,
+  make: (from: number, to: number) => Effect.Effect<void, unknown, SqlClient.SqlClient>,
+) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    for (let from = 0; from < count; from += chunk)
+      yield* sql.withTransaction(make(from, Math.min(count, from + chunk)))
+  })
+
+/** Writes the whole data set into a migrated, empty database. */
+export const generate = (size: DataSize, log: (line: string) => void) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rnd = random(20180101)
+    const now = "2019-01-01T00:00:00.000Z"
+    const stamp = { version: 1, createdAt: now, updatedAt: now }
+
+    yield* sql`INSERT INTO projects ${sql.insert({
+      id: benchProjectId,
+      code: "BENCH",
+      title: "Benchmark project",
+      funder: "AMIF",
+      startDate: "2018-01-01",
+      durationMonths: 24,
+      targets: JSON.stringify([
+        { indicator: "direct", value: 100000 },
+        { indicator: "total", value: 150000 },
+      ]),
+      ...stamp,
+    })}`
+
+    const institutionRows = Array.from({ length: size.institutions }, (_, n) => {
+      const foreign = n % 10 === 9
+      const region = regions[n % regions.length]!
+      return {
+        id: benchId("ins", n),
+        name: `Институция ${n}`,
+        nameKey: normaliseName(`Институция ${n}`),
+        kind: kinds[n % kinds.length]!,
+        level: levels[n % levels.length]!,
+        country: foreign ? "DE" : "BG",
+        planningRegion: foreign ? null : region,
+        province: null,
+        municipality: null,
+        ...stamp,
+      }
+    })
+    yield* sql.withTransaction(insertRows("institutions", institutionRows))
+    log(`  ${size.institutions} institutions`)
+
+    const institutionOfPerson = (n: number) => (n * 7 + 3) % size.institutions
+    yield* inChunks(size.people, 20_000, (from, to) =>
+      insertRows(
+        "people",
+        Array.from({ length: to - from }, (_, k) => {
+          const n = from + k
+          const { givenName, familyName } = personName(n)
+          // One in a hundred records was merged into the one before it.
+          const merged = n % 100 === 99
+          return {
+            id: benchId("per", n),
+            givenName,
+            familyName,
+            nameKey: normaliseName(`${givenName} ${familyName}`),
+            email: n % 2 === 0 ? `p${n}@example.bg` : null,
+            emailKey: n % 2 === 0 ? `p${n}@example.bg` : null,
+            phone: null,
+            gender: genders[n % genders.length],
+            institutionId: benchId("ins", institutionOfPerson(n)),
+            mergedInto: merged ? benchId("per", n - 1) : null,
+            survivorId: benchId("per", merged ? n - 1 : n),
+            ...stamp,
+          }
+        }),
+      ),
+    )
+    log(`  ${size.people} people`)
+
+    const events = Array.from({ length: size.events }, (_, n) => {
+      const start = addDays(firstDay, Math.floor((n * 700) / size.events))
+      const length = 1 + (n % 3)
+      return {
+        id: benchId("evt", n),
+        projectId: benchProjectId,
+        kind: eventKinds[n % eventKinds.length]!,
+        title: `Event ${n}`,
+        startDate: start,
+        endDate: addDays(start, length - 1),
+        city: "София",
+        planningRegion: regions[n % regions.length]!,
+        ...stamp,
+      }
+    })
+    yield* sql.withTransaction(insertRows("events", events))
+    log(`  ${size.events} events`)
+
+    // Each event has perEvent distinct people: a stride that never wraps onto itself.
+    const stride = Math.max(1, Math.floor(size.people / size.perEvent) - 1)
+    let days = 0
+    yield* inChunks(size.events, 20, (from, to) =>
+      Effect.gen(function* () {
+        const participations: Array<Record<string, unknown>> = []
+        const attendance: Array<Record<string, unknown>> = []
+        for (let e = from; e < to; e++) {
+          const event = events[e]!
+          const eventLength = 1 + (e % 3)
+          const base = Math.floor(rnd() * size.people)
+          for (let k = 0; k < size.perEvent; k++) {
+            const n = e * size.perEvent + k
+            const person = (base + k * stride) % size.people
+            const roll = rnd()
+            const id = benchId("par", n)
+            participations.push({
+              id,
+              projectId: benchProjectId,
+              eventId: event.id,
+              personId: benchId("per", person),
+              role: roll < 0.88 ? "participant" : roles[Math.floor(rnd() * roles.length)]!,
+              status: "registered",
+              institutionId: benchId(
+                "ins",
+                rnd() < 0.9 ? institutionOfPerson(person) : Math.floor(rnd() * size.institutions),
+              ),
+              ...stamp,
+            })
+            // One in ten registered but never came; the others attended some of the days.
+            if (rnd() < 0.1) continue
+            for (let d = 0; d < eventLength; d++)
+              if (d === 0 || rnd() < 0.6) {
+                attendance.push({ participationId: id, day: addDays(event.startDate, d) })
+                days++
+              }
+          }
+        }
+        yield* insertRows("participations", participations)
+        yield* insertRows("attendance_days", attendance)
+      }),
+    )
+    log(`  ${size.events * size.perEvent} participations, ${days} attended days`)
+    yield* sql.onDialectOrElse({ pg: () => sql`ANALYZE`, orElse: () => sql`ANALYZE` })
+  })
+
+/**
+ * The baseline for reach: one hand-written query counting the distinct persons (survivors)
+ * with a qualifying participation: the project's event, role participant, a day attended on or
+ * before `asOf`, an institution in the default target group (Bulgarian, kind not `other`).
+ */
+export const baselineDirectCount = (projectId: string, asOf: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rows = yield* sql`
+      SELECT COUNT(DISTINCT p.survivor_id) AS n
+      FROM participations pa
+      JOIN people p ON p.id = pa.person_id
+      JOIN institutions i ON i.id = pa.institution_id
+      WHERE pa.project_id = ${projectId} AND pa.role = 'participant'
+        AND i.country = 'BG' AND i.kind <> 'other'
+        AND EXISTS (SELECT 1 FROM attendance_days a WHERE a.participation_id = pa.id AND a.day <= ${asOf})`
+    return Number(rows[0]?.n ?? 0)
+  })

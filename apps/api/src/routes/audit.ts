@@ -1,0 +1,38 @@
+/**
+ * `GET /v1/audit`: the append-only audit log, for admins and auditors (and `audit:read` keys).
+ * @module
+ */
+import { AuditFilter, AuditRecord } from "@coordina/domain"
+import { AuditLog } from "@coordina/store"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import { describeRoute } from "hono-openapi"
+import type { AppEnv } from "../http/AppEnv.js"
+import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
+import { respond } from "../http/Respond.js"
+import { query } from "../http/Validate.js"
+
+const AuditPage = PageOf(AuditRecord, "AuditPage")
+const AuditQuery = Schema.Struct({ ...AuditFilter.fields, ...PageQuery.fields })
+
+/** The audit sub-app, mounted at `/v1/audit`. */
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({
+    tags: ["access"],
+    summary: "Read the audit log, by entity, actor and action",
+    responses: { 200: jsonResponse(AuditPage, "A page of entries, oldest first"), ...problems(400, 403) },
+  }),
+  requires("audit", "read"),
+  query(AuditQuery),
+  (c) => {
+    const { entity, actor, action, limit, cursor } = c.req.valid("query")
+    const filter = {
+      ...(entity === undefined ? {} : { entity }),
+      ...(actor === undefined ? {} : { actor }),
+      ...(action === undefined ? {} : { action }),
+    }
+    return respond(c, AuditLog.pipe(Effect.flatMap((log) => log.list(filter, { limit, cursor }))), AuditPage)
+  },
+)

@@ -1,0 +1,127 @@
+/**
+ * `/v1/institutions`: the institutions whose representatives projects reach.
+ * @module
+ */
+import { Institution, InstitutionPatch, NewInstitution } from "@coordina/domain"
+import { AuditLog, InstitutionsRepository } from "@coordina/store"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import { describeRoute } from "hono-openapi"
+import type { AppEnv } from "../http/AppEnv.js"
+import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
+import { respond } from "../http/Respond.js"
+import { body, params, query } from "../http/Validate.js"
+import { ifMatchVersion, transaction } from "./reachHttp.js"
+
+const IdParam = Schema.Struct({ id: Schema.String })
+const InstitutionPage = PageOf(Institution, "InstitutionPage")
+const ListQuery = Schema.Struct({
+  ...PageQuery.fields,
+  q: Schema.optional(Schema.String.annotations({ description: "Part of the name, Cyrillic or Latin" })),
+})
+const tags = ["institutions"]
+
+/** The institutions sub-app, mounted at `/v1/institutions`. */
+export const institutionRoutes = new Hono<AppEnv>()
+  .post(
+    "/",
+    describeRoute({
+      tags,
+      summary: "Create an institution",
+      description:
+        "Planning region (NUTS-2, BG31…BG42), province (NUTS-3) and municipality apply to Bulgarian institutions only; a province must lie in the planning region (422 InvalidRegionCode otherwise) and fills in its region when none is sent.",
+      responses: { 201: jsonResponse(Institution, "The institution"), ...problems(400, 422) },
+    }),
+    requires("institutions", "write"),
+    body(NewInstitution),
+    (c) =>
+      respond(
+        c,
+        transaction(
+          Effect.gen(function* () {
+            const created = yield* (yield* InstitutionsRepository).create(c.req.valid("json"))
+            yield* (yield* AuditLog).record({
+              actor: c.var.principal.id,
+              action: "create",
+              entity: `institution:${created.id}`,
+              after: created,
+            })
+            return created
+          }),
+        ),
+        Institution,
+        201,
+      ),
+  )
+  .get(
+    "/",
+    describeRoute({
+      tags,
+      summary: "List institutions",
+      responses: { 200: jsonResponse(InstitutionPage, "A page of institutions"), ...problems(400) },
+    }),
+    requires("institutions", "read"),
+    query(ListQuery),
+    (c) =>
+      respond(
+        c,
+        InstitutionsRepository.pipe(Effect.flatMap((r) => r.list(c.req.valid("query")))),
+        InstitutionPage,
+      ),
+  )
+  .get(
+    "/:id",
+    describeRoute({
+      tags,
+      summary: "Read an institution",
+      responses: { 200: jsonResponse(Institution, "The institution"), ...problems(404) },
+    }),
+    requires("institutions", "read"),
+    params(IdParam),
+    (c) =>
+      respond(
+        c,
+        InstitutionsRepository.pipe(Effect.flatMap((r) => r.get(c.req.valid("param").id))),
+        Institution,
+      ),
+  )
+  .patch(
+    "/:id",
+    describeRoute({
+      tags,
+      summary: "Change an institution",
+      description: "Send `If-Match: <version>`: 409 when the record changed since, 428 without the header.",
+      responses: {
+        200: jsonResponse(Institution, "The changed institution"),
+        ...problems(400, 404, 409, 422, 428),
+      },
+    }),
+    requires("institutions", "write"),
+    params(IdParam),
+    body(InstitutionPatch),
+    (c) => {
+      const version = ifMatchVersion(c)
+      if (typeof version !== "number") return version
+      const { id } = c.req.valid("param")
+      return respond(
+        c,
+        transaction(
+          Effect.gen(function* () {
+            const repo = yield* InstitutionsRepository
+            const before = yield* repo.get(id)
+            const after = yield* repo.update(id, c.req.valid("json"), version)
+            yield* (yield* AuditLog).record({
+              actor: c.var.principal.id,
+              action: "update",
+              entity: `institution:${id}`,
+              before,
+              after,
+            })
+            return after
+          }),
+        ),
+        Institution,
+      )
+    },
+  )

@@ -1,0 +1,267 @@
+import { testDatabases } from "@coordina/store/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startTestApp, type TestApp } from "../testing/TestApp.js"
+
+type Body = Record<string, unknown>
+/** Test answers are read loosely: these name the shape a member is expected to have. */
+const list = (v: unknown) => v as ReadonlyArray<Body>
+const str = (v: unknown) => v as string
+
+describe.each(testDatabases())("institutions and people API on $name", (db) => {
+  let api: TestApp
+  let m1: string
+  let n1: string
+  beforeAll(async () => {
+    if (!db.available) return
+    api = await startTestApp(db)
+    m1 = str(
+      (
+        await api.json<Body>("POST", "/v1/institutions", {
+          name: "Община Русе",
+          kind: "municipality",
+          level: "local",
+          country: "BG",
+          province: "BG323",
+        })
+      ).body.id,
+    )
+    n1 = str(
+      (
+        await api.json<Body>("POST", "/v1/institutions", {
+          name: "Фондация",
+          kind: "ngo",
+          level: "central",
+          country: "BG",
+        })
+      ).body.id,
+    )
+  }, 60_000)
+  afterAll(() => api?.dispose())
+
+  it.skipIf(!db.available)(
+    "validates region codes: 400 for an unknown code, 422 for a province elsewhere",
+    async () => {
+      expect(
+        (
+          await api.json("POST", "/v1/institutions", {
+            name: "X",
+            kind: "municipality",
+            level: "local",
+            country: "BG",
+            planningRegion: "BG99",
+          })
+        ).status,
+      ).toBe(400)
+      const wrong = await api.json<Body>("POST", "/v1/institutions", {
+        name: "X",
+        kind: "municipality",
+        level: "local",
+        country: "BG",
+        planningRegion: "BG41",
+        province: "BG323",
+      })
+      expect(wrong).toMatchObject({ status: 422, body: { code: "InvalidRegionCode", field: "province" } })
+      const read = await api.json<Body>("GET", `/v1/institutions/${m1}`)
+      expect(read.body).toMatchObject({ planningRegion: "BG32", province: "BG323", version: 1 })
+    },
+  )
+
+  it.skipIf(!db.available)("changes an institution only with the current If-Match", async () => {
+    const patch = (headers: Record<string, string>, body: unknown) =>
+      api.request("PATCH", `/v1/institutions/${n1}`, body, headers)
+    expect((await patch({}, { name: "Фондация Пример" })).status).toBe(428)
+    const ok = await patch({ "If-Match": '"1"' }, { name: "Фондация Пример" })
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({ name: "Фондация Пример", version: 2 })
+    expect((await patch({ "If-Match": "1" }, { name: "Stale" })).status).toBe(409)
+    expect(
+      list((await api.json<Body>("GET", `/v1/institutions?q=fondatsia`)).body.items).map((i: Body) => i.id),
+    ).toEqual([n1])
+  })
+
+  it.skipIf(!db.available)("refuses a known email with 409 and existingId, and stores nothing", async () => {
+    const first = await api.json<Body>("POST", "/v1/people", {
+      givenName: "Мария",
+      familyName: "Петрова",
+      email: "maria@example.bg",
+      institutionId: m1,
+    })
+    expect(first.status).toBe(201)
+    const again = await api.json<Body>("POST", "/v1/people", {
+      givenName: "Maria",
+      familyName: "P.",
+      email: " MARIA@example.bg ",
+      institutionId: m1,
+    })
+    expect(again).toMatchObject({ status: 409, body: { existingId: first.body.id, code: "EmailTaken" } })
+    expect((await api.json<Body>("GET", "/v1/people?q=P.")).body.items).toEqual([])
+    expect(
+      (await api.json("POST", "/v1/people", { givenName: "A", familyName: "B", institutionId: "ins_none" }))
+        .status,
+    ).toBe(404)
+  })
+
+  it.skipIf(!db.available)("finds Cyrillic names from Latin input and the reverse", async () => {
+    await api.json("POST", "/v1/people", { givenName: "Ivan", familyName: "Ivanov", institutionId: n1 })
+    const latin = await api.json<Body>("GET", "/v1/people?q=maria%20petrova")
+    expect(list(latin.body.items).map((p: Body) => p.familyName)).toEqual(["Петрова"])
+    const cyrillic = await api.json<Body>("GET", `/v1/people?q=${encodeURIComponent("Иванов")}`)
+    expect(list(cyrillic.body.items).map((p: Body) => p.familyName)).toEqual(["Ivanov"])
+  })
+
+  it.skipIf(!db.available)(
+    "lists possible duplicates, merges with audit, refuses a second merge and undoes",
+    async () => {
+      const a = (
+        await api.json<Body>("POST", "/v1/people", {
+          givenName: "Елена",
+          familyName: "Стоянова-Кирова",
+          institutionId: n1,
+        })
+      ).body.id
+      const b = (
+        await api.json<Body>("POST", "/v1/people", {
+          givenName: "Elena",
+          familyName: "Stoyanova Kirova",
+          institutionId: m1,
+        })
+      ).body.id
+      const dupes = await api.json<Body>("GET", "/v1/people/duplicates")
+      expect(dupes.body.items).toEqual([
+        {
+          nameKey: "elena stoyanova kirova",
+          people: [expect.objectContaining({ id: a }), expect.objectContaining({ id: b })],
+        },
+      ])
+      expect(
+        (await api.json<Body>("POST", `/v1/people/${b}/merge`, { intoPersonId: a })).body.mergedInto,
+      ).toBe(a)
+      expect((await api.json<Body>("GET", "/v1/people/duplicates")).body.items).toEqual([])
+      expect((await api.json<Body>("POST", `/v1/people/${b}/merge`, { intoPersonId: a })).status).toBe(409)
+      expect((await api.json<Body>("POST", `/v1/people/${a}/merge`, { intoPersonId: b })).status).toBe(409)
+      expect((await api.json<Body>("POST", `/v1/people/${b}/unmerge`)).body.mergedInto).toBeUndefined()
+      expect((await api.json<Body>("POST", `/v1/people/${b}/unmerge`)).status).toBe(409)
+      expect((await api.json<Body>("GET", `/v1/people/${b}`)).body).toMatchObject({ id: b, version: 3 })
+    },
+  )
+})
+
+describe.each(testDatabases())("events and dissemination API on $name", (db) => {
+  let api: TestApp
+  beforeAll(async () => {
+    if (db.available) api = await startTestApp(db)
+  }, 60_000)
+  afterAll(() => api?.dispose())
+
+  it.skipIf(!db.available)("registers, records attendance within the event, and lists", async () => {
+    const project = (
+      await api.json<Body>("POST", "/v1/projects", {
+        code: "EV",
+        title: "T",
+        startDate: "2018-01-01",
+        durationMonths: 12,
+        targets: [],
+      })
+    ).body.id
+    const inst = (
+      await api.json<Body>("POST", "/v1/institutions", {
+        name: "Община",
+        kind: "municipality",
+        level: "local",
+        country: "BG",
+      })
+    ).body.id
+    const person = (
+      await api.json<Body>("POST", "/v1/people", {
+        givenName: "Иван",
+        familyName: "Иванов",
+        institutionId: inst,
+      })
+    ).body.id
+    const backwards = await api.json<Body>("POST", "/v1/events", {
+      projectId: project,
+      kind: "conference",
+      title: "C",
+      startDate: "2018-05-11",
+      endDate: "2018-05-10",
+      city: "София",
+    })
+    expect(backwards.status).toBe(400)
+    const event = (
+      await api.json<Body>("POST", "/v1/events", {
+        projectId: project,
+        kind: "conference",
+        title: "C",
+        startDate: "2018-05-10",
+        endDate: "2018-05-11",
+        city: "София",
+      })
+    ).body.id
+    expect(
+      list((await api.json<Body>("GET", `/v1/events?projectId=${project}`)).body.items).map(
+        (e: Body) => e.id,
+      ),
+    ).toEqual([event])
+    const reg = await api.json<Body>("POST", `/v1/events/${event}/participations`, {
+      personId: person,
+      role: "participant",
+      status: "registered",
+    })
+    expect(reg).toMatchObject({ status: 201, body: { institutionId: inst, attendedDays: [] } })
+    expect(
+      (
+        await api.json<Body>("POST", `/v1/events/${event}/participations`, {
+          personId: person,
+          role: "participant",
+          status: "registered",
+        })
+      ).status,
+    ).toBe(409)
+    const outside = await api.json<Body>("PUT", `/v1/events/${event}/participations/${person}/attendance`, {
+      days: ["2018-05-12"],
+    })
+    expect(outside).toMatchObject({ status: 422, body: { code: "DayOutsideEvent", day: "2018-05-12" } })
+    const ok = await api.json<Body>("PUT", `/v1/events/${event}/participations/${person}/attendance`, {
+      days: ["2018-05-11", "2018-05-10"],
+    })
+    expect(ok.body).toMatchObject({ attendedDays: ["2018-05-10", "2018-05-11"], version: 2 })
+    const stale = await api.request(
+      "PUT",
+      `/v1/events/${event}/participations/${person}/attendance`,
+      { days: [] },
+      { "If-Match": "1" },
+    )
+    expect(stale.status).toBe(409)
+    expect((await api.json<Body>("GET", `/v1/events/${event}/participations`)).body.items).toHaveLength(1)
+    const activity = await api.json<Body>("POST", "/v1/dissemination-activities", {
+      projectId: project,
+      kind: "newsletter",
+      date: "2018-06-01",
+      title: "N",
+      namedPersonIds: [person],
+      additionalCount: 40,
+      method: "estimated",
+    })
+    expect(activity).toMatchObject({ status: 201, body: { namedPersonIds: [person] } })
+    const unknown = await api.json<Body>("POST", "/v1/dissemination-activities", {
+      projectId: project,
+      kind: "newsletter",
+      date: "2018-06-01",
+      title: "N",
+      namedPersonIds: ["per_none"],
+      additionalCount: 0,
+      method: "counted",
+    })
+    expect(unknown.status).toBe(404)
+    expect(
+      (await api.json<Body>("GET", `/v1/dissemination-activities?projectId=${project}`)).body.items,
+    ).toHaveLength(1)
+    const reach = await api.json<Body>("GET", `/v1/projects/${project}/reach?asOf=2018-12-31`)
+    expect(reach.body).toMatchObject({
+      direct: { total: 1 },
+      indirect: { total: 40, named: 0, unnamedEstimated: 40 },
+      total: 41,
+      targets: [],
+    })
+  })
+})

@@ -1,0 +1,43 @@
+/**
+ * `/v1/review`: how the ordinance works, from the records: per rule set, planning region,
+ * province or municipality, the funnel, late intents, median days between steps, termination
+ * grounds, offers and uptake, measures by area and overdue tasks. Counts only, never names.
+ * @module
+ */
+import { IsoDate, Review, ReviewGroupBy } from "@coordina/domain"
+import { ReviewRepository } from "@coordina/store"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import { describeRoute } from "hono-openapi"
+import type { AppEnv } from "../http/AppEnv.js"
+import { jsonResponse, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
+import { respond } from "../http/Respond.js"
+import { query } from "../http/Validate.js"
+import { today } from "./agreementsShared.js"
+
+/** The review sub-app, mounted at `/v1/review`. */
+export const reviewRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({
+    tags: ["review"],
+    summary: "Review how the ordinance works",
+    description:
+      "The first four funnel steps count agreements that reached them by `asOf` (default today); terminated, expired and closed count final states on `asOf`.",
+    responses: { 200: jsonResponse(Review, "The review by group, and the total"), ...problems(400) },
+  }),
+  requires("review", "read"),
+  query(Schema.Struct({ groupBy: Schema.optional(ReviewGroupBy), asOf: Schema.optional(IsoDate) })),
+  (c) =>
+    respond(
+      c,
+      Effect.gen(function* () {
+        const q = c.req.valid("query")
+        return yield* (yield* ReviewRepository).review({
+          groupBy: q.groupBy ?? "procedure",
+          asOf: q.asOf ?? (yield* today),
+        })
+      }),
+      Review,
+    ),
+)

@@ -1,0 +1,140 @@
+/**
+ * Pieces every page of the agreements feature uses: names of institutions and codes in the
+ * current language, the problem box for refused actions, and time limits with days left.
+ */
+import { daysBetween, isoDate, planAreaLabels } from "@coordina/domain"
+import { useQuery } from "@tanstack/react-query"
+import { useCallback, useMemo } from "react"
+import { institutionsQuery, type ProcedureJson, proceduresQuery, todayIso } from "../../api/agreements.js"
+import { ApiProblem } from "../../api/client.js"
+import { useI18n } from "../../i18n/I18n.js"
+
+/**
+ * Labels in the current language: institution names (falling back to the id when the
+ * institutions cannot be read), rule set titles, and grounds and plan areas from the rule sets.
+ */
+export const useLabels = () => {
+  const { language } = useI18n()
+  const institutions = useQuery({ ...institutionsQuery(), retry: false })
+  const procedures = useQuery(proceduresQuery())
+  const names = useMemo(
+    () => new Map((institutions.data ?? []).map((i) => [i.id as string, i.name])),
+    [institutions.data],
+  )
+  const institution = useCallback(
+    (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ""),
+    [names],
+  )
+  const code = useCallback(
+    (c: string, procedureId?: string) => {
+      const sets: ReadonlyArray<ProcedureJson> = procedures.data ?? []
+      const own =
+        sets.find((p) => p.id === procedureId)?.labels[c] ?? sets.find((p) => p.labels[c])?.labels[c]
+      return (own ?? planAreaLabels[c])?.[language] ?? c
+    },
+    [procedures.data, language],
+  )
+  const procedure = useCallback(
+    (id: string) => {
+      const p = (procedures.data ?? []).find((r) => r.id === id)
+      return p ? p.title[language] : id
+    },
+    [procedures.data, language],
+  )
+  return {
+    institution,
+    code,
+    procedure,
+    institutions: institutions.data ?? [],
+    procedures: procedures.data ?? [],
+  }
+}
+
+/** The refusal of an action, in words the user can act on, with the API's detail. */
+export const ProblemBox = ({ error }: { error: unknown }) => {
+  const { t, formatDate } = useI18n()
+  const p = t.agreements.problem
+  if (!error) return null
+  if (!(error instanceof ApiProblem))
+    return (
+      <div role="alert" className="error-box">
+        {error instanceof Error ? error.message : String(error)}
+      </div>
+    )
+  const body = error.problem
+  const code = typeof body.code === "string" ? body.code : undefined
+  const state = typeof body.currentState === "string" ? body.currentState : undefined
+  const earliest = typeof body.earliest === "string" ? body.earliest : undefined
+  const stateLabel = state && state in t.agreements.state ? t.agreements.state[state as "active"] : state
+  const message =
+    code === "IllegalTransition" && stateLabel
+      ? p.IllegalTransition(stateLabel)
+      : code === "DateOutOfOrder" && earliest
+        ? p.DateOutOfOrder(formatDate(earliest))
+        : code === "ExtensionLimitReached" ||
+            code === "GroundNotInRuleSet" ||
+            code === "NoCapacityLeft" ||
+            code === "NoProcedureInForce"
+          ? p[code]
+          : error.status === 409 && body.currentVersion !== undefined
+            ? p.stale
+            : error.status === 403
+              ? p.forbidden
+              : undefined
+  return (
+    <div role="alert" className="error-box problem-box" data-status={error.status}>
+      <strong>
+        {p.title} ({error.status})
+      </strong>
+      {message && <p>{message}</p>}
+      {body.detail && <p className="muted">{body.detail}</p>}
+      {body.errors && body.errors.length > 0 && (
+        <ul>
+          {body.errors.map((e) => (
+            <li key={`${e.path ?? ""}:${e.message}`}>
+              {e.path ? <code>{e.path}</code> : null} {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** Days from today to `date` (negative when past), by the domain's calendar arithmetic. */
+export const daysFromToday = (date: string): number => daysBetween(isoDate(todayIso()), isoDate(date))
+
+/** A due date with the days left, or how late it is. */
+export const DaysLeft = ({ date, done = false }: { date: string; done?: boolean }) => {
+  const { t, formatDate } = useI18n()
+  const n = daysFromToday(date)
+  const tone = done ? "" : n < 0 ? "late" : n <= 7 ? "soon" : "ok"
+  return (
+    <span className={`due ${tone}`}>
+      {formatDate(date)}
+      {!done && (
+        <span className="due-days">
+          {" "}
+          (
+          {n > 0
+            ? t.agreements.days.left(n)
+            : n === 0
+              ? t.agreements.days.today
+              : t.agreements.days.overdue(-n)}
+          )
+        </span>
+      )}
+    </span>
+  )
+}
+
+/** A state as a coloured badge. */
+export const StateBadge = ({ state }: { state: string }) => {
+  const { t } = useI18n()
+  const label = state in t.agreements.state ? t.agreements.state[state as "active"] : state
+  return (
+    <span className={`badge state-${state}`} data-state={state}>
+      {label}
+    </span>
+  )
+}

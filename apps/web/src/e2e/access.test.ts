@@ -1,0 +1,237 @@
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  browserAvailable,
+  launchBrowser,
+  request,
+  sessionCookie,
+  signIn,
+  signInWithPassword,
+  signOut,
+  startServer,
+  type TestServer,
+} from "./harness.js"
+
+const coordinator = {
+  email: "ana.petrova@example.org",
+  displayName: "Ana Petrova",
+  password: "correct horse battery staple",
+}
+
+describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the audit log, in Chromium", () => {
+  let server: TestServer
+  let browser: Browser
+  let adminContext: BrowserContext
+  let userContext: BrowserContext
+  let admin: Page
+  let user: Page
+  let userId: string
+  let apiKey: string
+
+  beforeAll(async () => {
+    server = await startServer()
+    await server.api("POST", "/v1/projects", {
+      code: "COORD-MECH-2017",
+      title: "Подобряване на координационния механизъм",
+      funder: "AMIF",
+      startDate: "2017-12-01",
+      durationMonths: 16,
+      targets: [{ indicator: "direct", value: 270 }],
+    })
+    browser = await launchBrowser()
+    // Two browsers' worth of storage: the administrator's and the coordinator's.
+    adminContext = await browser.newContext()
+    userContext = await browser.newContext()
+    admin = await adminContext.newPage()
+    user = await userContext.newPage()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it("lets the administrator in with the access token, with every access page in the menu", async () => {
+    await signIn(admin, server, "en")
+    await admin.waitForURL(/\/projects$/)
+    await expect
+      .poll(() => admin.getByTestId("whoami").textContent())
+      .toBe("Administrator (access token) (Administrator)")
+    const nav = admin.getByRole("navigation", { name: "Main navigation" })
+    for (const name of ["Projects", "Users", "API keys", "Audit log", "Data protection"])
+      await expect.poll(() => nav.getByRole("link", { name, exact: true }).count()).toBe(1)
+  })
+
+  it("creates a coordinator of one project, checking the form with the domain's rules first", async () => {
+    await admin.getByRole("link", { name: "Users", exact: true }).click()
+    await admin.waitForURL(/\/users$/)
+    await admin.getByRole("button", { name: "New user" }).click()
+    const dialog = admin.getByRole("dialog", { name: "New user" })
+    await dialog.getByLabel("Email", { exact: true }).fill(coordinator.email)
+    await dialog.getByLabel("Name", { exact: true }).fill(coordinator.displayName)
+    await dialog.getByLabel("Password", { exact: true }).fill("too short")
+    await dialog.getByRole("checkbox", { name: "Coordinator" }).check()
+    await dialog.getByRole("button", { name: "Create user" }).click()
+    // A short password and a coordinator without projects never reach the API.
+    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("at least 12 characters")
+    await dialog.getByLabel("Password", { exact: true }).fill(coordinator.password)
+    await dialog
+      .getByRole("checkbox", { name: "COORD-MECH-2017 — Подобряване на координационния механизъм" })
+      .check()
+    await dialog.getByRole("button", { name: "Create user" }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    const row = admin.getByTestId("users-table").getByRole("row").filter({ hasText: coordinator.email })
+    await expect.poll(() => row.textContent()).toContain("Coordinator · 1 record")
+    const users = await server.api<{ items: ReadonlyArray<{ id: string; email: string }> }>(
+      "GET",
+      "/v1/users",
+    )
+    userId = users.items.find((u) => u.email === coordinator.email)!.id
+  })
+
+  it("signs the administrator out", async () => {
+    await signOut(admin)
+    await admin.goto(`${server.url}/users`)
+    await admin.waitForURL(/\/sign-in/)
+  })
+
+  it("refuses a wrong password without saying which part was wrong, and throttles guessing", async () => {
+    await signInWithPassword(user, server, { email: coordinator.email, password: "not the password!" })
+    await expect.poll(() => user.getByRole("alert").textContent()).toBe("The email or the password is wrong.")
+    // Ten failures for one account within 15 minutes: the next attempt must wait.
+    for (let i = 0; i < 10; i++)
+      await request(
+        server,
+        "POST",
+        "/v1/sessions",
+        {},
+        { email: "nobody@example.org", password: `guess ${i}` },
+      )
+    await user.getByLabel("Email", { exact: true }).fill("nobody@example.org")
+    await user.getByLabel("Password", { exact: true }).fill("one more guess")
+    await user.getByRole("button", { name: "Sign in", exact: true }).click()
+    await expect
+      .poll(() => user.getByRole("alert").textContent())
+      .toMatch(/^Too many failed attempts\. Try again in 1[45] minutes\.$/)
+  })
+
+  it("signs the coordinator in with email and password and shows only what the role allows", async () => {
+    await signInWithPassword(user, server, coordinator)
+    await user.waitForURL(/\/projects$/)
+    await expect.poll(() => user.getByTestId("whoami").textContent()).toBe("Ana Petrova (Coordinator)")
+    const nav = user.getByRole("navigation", { name: "Main navigation" })
+    await expect.poll(() => nav.getByRole("link", { name: "Projects", exact: true }).count()).toBe(1)
+    for (const name of ["Users", "API keys", "Audit log", "Data protection"])
+      expect(await nav.getByRole("link", { name, exact: true }).count()).toBe(0)
+    await expect.poll(() => user.getByRole("link", { name: "COORD-MECH-2017" }).count()).toBe(1)
+    // The API still decides: the users page answers 403 to a coordinator who types its address.
+    await user.goto(`${server.url}/users`)
+    await expect.poll(() => user.getByRole("alert").textContent()).toBe("Your role does not allow this.")
+  })
+
+  it("sends the CSRF token with changes made with the cookie, which the API requires", async () => {
+    const institution = {
+      name: "Община Пловдив",
+      kind: "municipality",
+      level: "local",
+      country: "BG",
+    }
+    const statuses = await user.evaluate(async (body) => {
+      const post = (headers: Record<string, string>) =>
+        fetch("/v1/institutions", {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        }).then((r) => r.status)
+      const csrf = sessionStorage.getItem("coordina.csrf") ?? ""
+      return { without: await post({}), with: await post({ "X-CSRF-Token": csrf }) }
+    }, institution)
+    expect(statuses).toEqual({ without: 403, with: 201 })
+  })
+
+  it("signs the coordinator out, after which the old cookie no longer works", async () => {
+    const cookie = await sessionCookie(user)
+    expect(cookie).toMatch(/^cs_/)
+    expect(
+      (await request(server, "GET", "/v1/sessions/current", { Cookie: `coordina_session=${cookie}` })).status,
+    ).toBe(200)
+    await user.goto(`${server.url}/projects`)
+    await signOut(user)
+    expect(
+      (await request(server, "GET", "/v1/sessions/current", { Cookie: `coordina_session=${cookie}` })).status,
+    ).toBe(401)
+    await user.goto(`${server.url}/projects`)
+    await user.waitForURL(/\/sign-in/)
+  })
+
+  it("creates an API key, shows it once, and revokes it after confirmation", async () => {
+    await signIn(admin, server, "en")
+    await admin.waitForURL(/\/projects$/)
+    await admin.getByRole("link", { name: "API keys", exact: true }).click()
+    await admin.waitForURL(/\/api-keys$/)
+    await admin.getByRole("button", { name: "New API key" }).click()
+    const dialog = admin.getByRole("dialog", { name: "New API key" })
+    await dialog.getByLabel("Name", { exact: true }).fill("Municipal case system")
+    await dialog.getByRole("radiogroup", { name: "Audit log" }).getByRole("radio", { name: "Read" }).check()
+    await dialog.getByRole("radiogroup", { name: "Projects" }).getByRole("radio", { name: "Write" }).check()
+    await dialog.getByRole("button", { name: "Create key" }).click()
+    const shown = admin.getByRole("dialog", { name: "Your new API key" })
+    await expect
+      .poll(() => shown.getByRole("alert").textContent())
+      .toContain("This is the only time the key is shown.")
+    apiKey = await shown.getByTestId("new-api-key").inputValue()
+    expect(apiKey).toMatch(/^ck_/)
+    expect(
+      (await request(server, "GET", "/v1/audit?limit=1", { Authorization: `Bearer ${apiKey}` })).status,
+    ).toBe(200)
+    await shown.getByRole("button", { name: "I have stored the key" }).click()
+    await expect.poll(() => shown.count()).toBe(0)
+    // Listed with its scopes, never with the key.
+    const row = admin
+      .getByTestId("api-keys-table")
+      .getByRole("row")
+      .filter({ hasText: "Municipal case system" })
+    await expect.poll(() => row.textContent()).toContain("audit:read")
+    expect(await admin.content()).not.toContain(apiKey)
+    await admin.reload()
+    expect(await admin.content()).not.toContain(apiKey)
+
+    await admin.getByRole("button", { name: "Revoke Municipal case system" }).click()
+    const confirm = admin.getByRole("alertdialog", { name: "Revoke Municipal case system?" })
+    await confirm.getByRole("button", { name: "Revoke key" }).click()
+    await expect.poll(() => row.textContent()).toContain("Revoked")
+    expect(
+      (await request(server, "GET", "/v1/audit?limit=1", { Authorization: `Bearer ${apiKey}` })).status,
+    ).toBe(401)
+  })
+
+  it("lists these changes in the audit view, filtered by typed search parameters", async () => {
+    await admin.getByRole("link", { name: "Audit log", exact: true }).click()
+    await admin.waitForURL(/\/audit$/)
+    const table = admin.getByTestId("audit-table")
+    await expect
+      .poll(() =>
+        table
+          .getByRole("row")
+          .filter({ hasText: `user:${userId}` })
+          .count(),
+      )
+      .toBe(3)
+    const actions = await table.locator("tbody > tr > td:nth-child(3)").allTextContents()
+    for (const action of ["create", "sign_in", "sign_out", "revoke"]) expect(actions).toContain(action)
+
+    await admin.getByLabel("Action", { exact: true }).fill("revoke")
+    await admin.getByRole("button", { name: "Filter", exact: true }).click()
+    await admin.waitForURL(/\/audit\?action=revoke$/)
+    await expect.poll(() => table.locator("tbody > tr").count()).toBe(1)
+    // Before and after as a readable diff: the key's revocation instant was added.
+    const revoked = table.locator("tbody > tr").first()
+    await expect.poll(() => revoked.textContent()).toContain("revokedAt")
+
+    // A record's entries, by following its link.
+    await admin.goto(`${server.url}/audit?entity=${encodeURIComponent(`user:${userId}`)}&action=create`)
+    await expect.poll(() => table.locator("tbody > tr").count()).toBe(1)
+    await expect.poll(() => table.locator("tbody > tr").first().textContent()).toContain(coordinator.email)
+    await expect.poll(() => admin.getByLabel("Record", { exact: true }).inputValue()).toBe(`user:${userId}`)
+  })
+})

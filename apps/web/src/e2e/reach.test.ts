@@ -1,0 +1,191 @@
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { browserAvailable, launchBrowser, signIn, startServer, type TestServer } from "./harness.js"
+
+const header = "given_name,family_name,email,gender,institution_id,institution_name,role,days"
+
+describe.skipIf(!browserAvailable)(
+  "sign-in sheets, people search and the reach dashboard, in Chromium",
+  () => {
+    let server: TestServer
+    let browser: Browser
+    let page: Page
+    let projectId: string
+    let eventId: string
+    let institutionId: string
+
+    beforeAll(async () => {
+      server = await startServer()
+      const project = await server.api<{ id: string }>("POST", "/v1/projects", {
+        code: "COORD-MECH-2017",
+        title: "Подобряване на координационния механизъм",
+        startDate: "2017-12-01",
+        durationMonths: 16,
+        targets: [{ indicator: "direct", value: 270 }],
+      })
+      projectId = project.id
+      const plovdiv = await server.api<{ id: string }>("POST", "/v1/institutions", {
+        name: "Община Пловдив",
+        kind: "municipality",
+        level: "local",
+        country: "BG",
+        province: "BG421",
+      })
+      institutionId = plovdiv.id
+      await server.api("POST", "/v1/people", {
+        givenName: "Мария",
+        familyName: "Петрова",
+        gender: "female",
+        institutionId,
+      })
+      await server.api("POST", "/v1/people", { givenName: "Ivan", familyName: "Ivanov", institutionId })
+      const event = await server.api<{ id: string }>("POST", "/v1/events", {
+        projectId,
+        kind: "regional_workshop",
+        title: "Регионален семинар Пловдив",
+        startDate: "2018-03-05",
+        endDate: "2018-03-06",
+        city: "Пловдив",
+        planningRegion: "BG42",
+      })
+      eventId = event.id
+      browser = await launchBrowser()
+      page = await browser.newPage()
+      await signIn(page, server, "en")
+      await page.waitForURL(/\/projects$/)
+    })
+    afterAll(async () => {
+      await browser?.close()
+      await server?.stop()
+    })
+
+    const directReach = () =>
+      page.getByRole("region", { name: "Headline figures" }).getByRole("link", { name: /^Direct reach:/ })
+
+    const openDashboard = async (asOf: string) => {
+      await page.goto(`${server.url}/projects/${projectId}?asOf=${asOf}`)
+      await expect.poll(() => directReach().count()).toBe(1)
+    }
+
+    const uploadSheet = async (name: string, csv: string) => {
+      await page.goto(`${server.url}/events/${eventId}`)
+      const chooser = page.waitForEvent("filechooser")
+      await page.getByRole("button", { name: "Choose a file" }).click()
+      await (await chooser).setFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+    }
+
+    it("finds Cyrillic names from Latin input and Latin names from Cyrillic input", async () => {
+      await page.getByRole("link", { name: "People", exact: true }).click()
+      const search = page.getByRole("searchbox", { name: "Search by name" })
+      await search.fill("maria petrova")
+      const results = page.getByRole("region", { name: "Search results" })
+      await expect.poll(() => results.getByRole("link", { name: "Мария Петрова" }).count()).toBe(1)
+      await expect.poll(() => results.getByRole("link", { name: "Ivan Ivanov" }).count()).toBe(0)
+      await search.fill("Иванов")
+      await expect.poll(() => results.getByRole("link", { name: "Ivan Ivanov" }).count()).toBe(1)
+      await expect.poll(() => results.getByRole("link", { name: "Мария Петрова" }).count()).toBe(0)
+    })
+
+    it("starts with no direct reach", async () => {
+      await openDashboard("2018-12-31")
+      await expect
+        .poll(() => directReach().getAttribute("aria-label"))
+        .toBe("Direct reach: 0, show the people")
+    })
+
+    it("shows every row error of a bad sheet and saves nothing", async () => {
+      await uploadSheet(
+        "bad.csv",
+        [
+          header,
+          `Maria,Petrova,,female,${institutionId},,participant,2018-03-05`,
+          "Георги,Димитров,g.dimitrov@example.bg,male,,Община Пловдив,participant,2018-04-01",
+        ].join("\n"),
+      )
+      const errors = page.getByRole("table", { name: "Errors in the sheet" })
+      await expect.poll(() => errors.getByRole("row").count()).toBe(2)
+      const cells = await errors.getByRole("row").nth(1).getByRole("cell").allTextContents()
+      expect(cells[0]).toBe("3")
+      expect(cells[1]).toBe("days")
+      expect(cells[2]).toContain("2018-04-01")
+      expect(await page.getByRole("alert").first().textContent()).toContain("Nothing was saved")
+      expect(await page.getByRole("button", { name: "Import the sheet" }).count()).toBe(0)
+
+      const participations = await server.api<{ items: unknown[] }>(
+        "GET",
+        `/v1/events/${eventId}/participations`,
+      )
+      expect(participations.items).toHaveLength(0)
+      await openDashboard("2018-12-31")
+      await expect
+        .poll(() => directReach().getAttribute("aria-label"))
+        .toBe("Direct reach: 0, show the people")
+    })
+
+    it("previews a good sheet, imports it on confirmation, and the dashboard's reach changes", async () => {
+      await uploadSheet(
+        "good.csv",
+        [
+          header,
+          `Maria,Petrova,,female,${institutionId},,participant,2018-03-05`,
+          "Георги,Димитров,g.dimitrov@example.bg,male,,Община Пловдив,participant,all",
+        ].join("\n"),
+      )
+      await expect
+        .poll(() => page.getByTestId("sheet-summary").textContent())
+        .toBe("2 rows: 1 new people, 1 matched to people on file.")
+      const preview = page.getByRole("table", { name: "People on the sheet" })
+      await expect
+        .poll(() =>
+          preview.getByRole("row", { name: /Maria Petrova.*Matched by name and institution/ }).count(),
+        )
+        .toBe(1)
+      await expect
+        .poll(() => preview.getByRole("row", { name: /Георги Димитров.*New person/ }).count())
+        .toBe(1)
+      // The preview stored nothing.
+      expect(
+        (await server.api<{ items: unknown[] }>("GET", `/v1/events/${eventId}/participations`)).items,
+      ).toHaveLength(0)
+
+      await page.getByRole("button", { name: "Import the sheet" }).click()
+      await expect
+        .poll(() => page.getByRole("status").first().textContent())
+        .toBe("The sheet was imported: 2 rows.")
+
+      await openDashboard("2018-12-31")
+      await expect
+        .poll(() => directReach().getAttribute("aria-label"))
+        .toBe("Direct reach: 2, show the people")
+      const byKind = page.getByRole("region", { name: "By institution kind" })
+      await expect.poll(() => byKind.getByRole("row", { name: /Municipality/ }).textContent()).toContain("2")
+      await expect.poll(() => page.getByRole("figure").count()).toBeGreaterThan(0)
+
+      // Before the event, nobody was reached yet: the as-of date is a typed search parameter.
+      await page.getByLabel("As of").fill("2018-03-04")
+      await page.waitForURL(/asOf=2018-03-04/)
+      await expect
+        .poll(() => directReach().getAttribute("aria-label"))
+        .toBe("Direct reach: 0, show the people")
+    })
+
+    it("lists the people behind a figure in the reach explorer", async () => {
+      await openDashboard("2018-12-31")
+      await page
+        .getByRole("region", { name: "By gender" })
+        .getByRole("link", { name: /Female: 1/ })
+        .click()
+      await page.waitForURL(/\/explorer/)
+      await expect.poll(() => page.getByTestId("explorer-count").textContent()).toBe("1 person")
+      await expect.poll(() => page.getByRole("link", { name: "Мария Петрова" }).count()).toBe(1)
+
+      await openDashboard("2018-12-31")
+      await directReach().click()
+      await page.waitForURL(/indicator=direct/)
+      await expect.poll(() => page.getByTestId("explorer-count").textContent()).toBe("2 people")
+      await page.getByRole("button", { name: "Sort by Person" }).click()
+      const names = await page.getByRole("table").getByRole("link").allTextContents()
+      expect(names).toEqual(["Георги Димитров", "Мария Петрова"].sort((a, b) => a.localeCompare(b)))
+    })
+  },
+)

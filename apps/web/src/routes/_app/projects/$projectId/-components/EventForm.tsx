@@ -1,0 +1,74 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { type FormEvent, useState } from "react"
+import { Button, Form } from "react-aria-components"
+import { createEvent, type EventJson } from "../../../../../api/reach.js"
+import { ProblemAlert, SelectField, TextInput } from "../../../../../components/reach/Fields.js"
+import { optionsOf, regionOptions } from "../../../../../components/reach/labels.js"
+import { useI18n } from "../../../../../i18n/I18n.js"
+
+type Kind = EventJson["kind"]
+type Region = NonNullable<EventJson["planningRegion"]>
+
+/** Creates an event of the project. */
+export const EventForm = (props: {
+  readonly projectId: string
+  readonly onCreated: (e: EventJson) => void
+}) => {
+  const { t, language } = useI18n()
+  const r = t.reach.events
+  const queryClient = useQueryClient()
+  const [title, setTitle] = useState("")
+  const [kind, setKind] = useState<Kind | undefined>(undefined)
+  const [startDate, setStartDate] = useState("")
+  const [endDate, setEndDate] = useState("")
+  const [city, setCity] = useState("")
+  const [region, setRegion] = useState<string | undefined>(undefined)
+  const mutation = useMutation({
+    mutationFn: () =>
+      createEvent({
+        projectId: props.projectId,
+        kind: kind as Kind,
+        title: title.trim(),
+        startDate,
+        endDate: endDate || startDate,
+        city: city.trim(),
+        ...(region ? { planningRegion: region as Region } : {}),
+      }),
+    onSuccess: async (event) => {
+      await queryClient.invalidateQueries({ queryKey: ["events"] })
+      props.onCreated(event)
+    },
+  })
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    mutation.mutate()
+  }
+  return (
+    <Form onSubmit={submit} className="form-grid" aria-label={r.createTitle}>
+      <TextInput label={r.name} value={title} onChange={setTitle} isRequired autoFocus />
+      <SelectField
+        label={r.kind}
+        value={kind}
+        onChange={(k) => setKind(k as Kind | undefined)}
+        options={optionsOf(t.reach.eventKind)}
+        isRequired
+      />
+      <TextInput label={r.startDate} type="date" value={startDate} onChange={setStartDate} isRequired />
+      <TextInput label={r.endDate} type="date" value={endDate} onChange={setEndDate} />
+      <TextInput label={r.city} value={city} onChange={setCity} isRequired />
+      <SelectField
+        label={r.planningRegion}
+        value={region}
+        onChange={setRegion}
+        options={regionOptions(language)}
+        emptyLabel="—"
+      />
+      {mutation.isError && <ProblemAlert error={mutation.error} />}
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isDisabled={mutation.isPending}>
+          {mutation.isPending ? t.reach.saving : t.app.create}
+        </Button>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,84 @@
+import { useSuspenseQuery } from "@tanstack/react-query"
+import { createFileRoute, Link } from "@tanstack/react-router"
+import { useState } from "react"
+import { Button } from "react-aria-components"
+import { eventsQuery } from "../../../../api/reach.js"
+import { StatusMessage } from "../../../../components/reach/Fields.js"
+import { placeName } from "../../../../components/reach/labels.js"
+import { useI18n } from "../../../../i18n/I18n.js"
+import { EventForm } from "./-components/EventForm.js"
+
+/** The events of a project, and a form for a new one. */
+export const Route = createFileRoute("/_app/projects/$projectId/events")({
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(eventsQuery(params.projectId)),
+  component: EventsPage,
+})
+
+function EventsPage() {
+  const { t, language, formatDate } = useI18n()
+  const r = t.reach.events
+  const { projectId } = Route.useParams()
+  const { data } = useSuspenseQuery(eventsQuery(projectId))
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState<string | null>(null)
+  const events = [...data.items].sort((a, b) =>
+    a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
+  )
+  return (
+    <>
+      <div className="page-head">
+        <h2>{r.title}</h2>
+        <Button className="button primary" aria-expanded={creating} onPress={() => setCreating((c) => !c)}>
+          {r.create}
+        </Button>
+      </div>
+      {creating && (
+        <section aria-labelledby="new-event" className="panel">
+          <h3 id="new-event">{r.createTitle}</h3>
+          <EventForm
+            projectId={projectId}
+            onCreated={(e) => {
+              setCreating(false)
+              setCreated(r.created(e.title))
+            }}
+          />
+        </section>
+      )}
+      {created && <StatusMessage>{created}</StatusMessage>}
+      {events.length === 0 ? (
+        <p className="muted">{t.app.none}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{r.name}</th>
+              <th scope="col">{r.kind}</th>
+              <th scope="col">{r.dates}</th>
+              <th scope="col">{r.city}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <Link to="/events/$eventId" params={{ eventId: e.id }}>
+                    {e.title}
+                  </Link>
+                </td>
+                <td>{t.reach.eventKind[e.kind]}</td>
+                <td>
+                  {formatDate(e.startDate)}
+                  {e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : ""}
+                </td>
+                <td>
+                  {e.city}
+                  {e.planningRegion ? ` (${placeName(e.planningRegion, language)})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

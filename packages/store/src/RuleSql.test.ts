@@ -1,0 +1,39 @@
+import { isOverdue, measureStatusOn, type MeasureStatus } from "@coordina/domain"
+import { describe, expect, it } from "@effect/vitest"
+import { SqlClient } from "@effect/sql"
+import { Effect, FastCheck as fc } from "effect"
+import { measureStatusExpression, overdueCondition } from "./RuleSql.js"
+import { freshDatabaseLayer, testDatabases } from "./testing/index.js"
+
+const day = fc
+  .integer({ min: 0, max: 60 })
+  .map((n) => new Date(Date.UTC(2019, 0, 1 + n)).toISOString().slice(0, 10))
+const status = fc.constantFrom<MeasureStatus>("planned", "in_progress", "done", "missed")
+
+describe.each(testDatabases())("the SQL forms of domain rules on $name", (db) => {
+  it.effect.skipIf(!db.available)("agree with isOverdue and measureStatusOn on random rows", () =>
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient
+      const rows = fc.sample(
+        fc.record({ a: day, b: day, done: fc.option(day, { nil: null }), status, asOf: day }),
+        { numRuns: 300, seed: 42 },
+      )
+      yield* sql`CREATE TABLE rule_rows (id INTEGER PRIMARY KEY, opened_on TEXT NOT NULL, due_date TEXT NOT NULL, done_on TEXT, status TEXT NOT NULL, as_of TEXT NOT NULL)`
+      for (const [i, r] of rows.entries())
+        yield* sql`INSERT INTO rule_rows ${sql.insert({ id: i, openedOn: r.a, dueDate: r.b, doneOn: r.done, status: r.status, asOf: r.asOf })}`
+      for (const [i, r] of rows.entries()) {
+        const [row] = yield* sql`
+          SELECT CASE WHEN ${overdueCondition(sql, r.asOf)} THEN 1 ELSE 0 END AS overdue,
+                 CASE WHEN NOT ${overdueCondition(sql, r.asOf)} THEN 1 ELSE 0 END AS not_overdue,
+                 ${measureStatusExpression(sql, r.asOf)} AS status_on
+          FROM rule_rows WHERE id = ${i}`
+        const task = { openedOn: r.a, dueDate: r.b, doneOn: r.done }
+        expect(Number(row!.overdue) === 1, JSON.stringify(r)).toBe(isOverdue(task, r.asOf))
+        expect(Number(row!.notOverdue) === 1).toBe(!isOverdue(task, r.asOf))
+        expect(row!.statusOn, JSON.stringify(r)).toBe(
+          measureStatusOn({ status: r.status, dueDate: r.b, doneOn: r.done }, r.asOf),
+        )
+      }
+    }).pipe(Effect.provide(freshDatabaseLayer(db))),
+  )
+})

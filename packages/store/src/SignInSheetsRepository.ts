@@ -1,0 +1,270 @@
+/**
+ * The store side of a sign-in sheet import: what a sheet is checked against (its event, the
+ * institutions and people it names, the event's participations) and the writing of an import
+ * plan in batches of multi-row INSERTs, so a sheet of 10,000 rows takes a few dozen statements.
+ * Run the whole import inside {@link SignInSheetsRepository} `transaction`: it is atomic.
+ * @module
+ */
+import { SqlClient, SqlError } from "@effect/sql"
+import {
+  EventNotFound,
+  type ImportPlan,
+  type IsoDate,
+  type KnownParticipation,
+  type KnownPerson,
+  type KnownRecords,
+  type ParticipationRole,
+  type PersonChange,
+  type SheetEvent,
+  type SheetInstitution,
+  normaliseName,
+  personKeys,
+} from "@coordina/domain"
+import { Context, DateTime, Effect, Layer } from "effect"
+import { newId } from "./Ids.js"
+
+/** The event a sheet is for, with the project its participations belong to. */
+export interface SheetEventRecord extends SheetEvent {
+  readonly id: string
+  readonly projectId: string
+}
+
+/** Rows per statement, kept under SQLite's and PostgreSQL's bound-parameter limits. */
+const batchRows = (columns: number) => Math.max(1, Math.floor(30_000 / columns))
+/** Keys per `IN (…)` list. */
+const inListSize = 1_000
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): ReadonlyArray<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+const str = (v: unknown): string | undefined => (v == null ? undefined : String(v))
+
+const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+
+  /** Inserts rows in batches of multi-row INSERTs. */
+  const insertAll = (table: string, rows: ReadonlyArray<Record<string, unknown>>) =>
+    rows.length === 0
+      ? Effect.void
+      : Effect.forEach(
+          chunks(rows, batchRows(Object.keys(rows[0]!).length)),
+          (batch) => sql`INSERT INTO ${sql(table)} ${sql.insert(batch as Array<Record<string, unknown>>)}`,
+          { discard: true },
+        )
+
+  const event = Effect.fn("SignInSheetsRepository.event")(function* (eventId: string) {
+    const rows =
+      yield* sql`SELECT id, project_id, start_date, end_date FROM events WHERE id = ${eventId}`.pipe(
+        Effect.orDie,
+      )
+    const r = rows[0]
+    if (!r) return yield* new EventNotFound({ eventId })
+    return {
+      id: String(r.id),
+      projectId: String(r.projectId),
+      startDate: String(r.startDate) as IsoDate,
+      endDate: String(r.endDate) as IsoDate,
+    } satisfies SheetEventRecord
+  })
+
+  /** The institutions with any of the ids, or whose normalised name is any of the names. */
+  const institutions = Effect.fn("SignInSheetsRepository.institutions")(function* (refs: {
+    readonly ids: ReadonlyArray<string>
+    readonly names: ReadonlyArray<string>
+  }) {
+    const found = new Map<string, SheetInstitution>()
+    const keep = (rows: ReadonlyArray<Record<string, unknown>>) => {
+      for (const r of rows) found.set(String(r.id), { id: String(r.id), name: String(r.name) })
+    }
+    for (const ids of chunks(refs.ids, inListSize))
+      keep(yield* sql`SELECT id, name FROM institutions WHERE ${sql.in("id", ids)}`.pipe(Effect.orDie))
+    for (const names of chunks(refs.names.map(normaliseName), inListSize))
+      keep(
+        yield* sql`SELECT id, name FROM institutions WHERE ${sql.in("name_key", names)}`.pipe(Effect.orDie),
+      )
+    return [...found.values()] as ReadonlyArray<SheetInstitution>
+  })
+
+  /**
+   * The surviving people who share an email or a name key with the sheet, and the event's
+   * participations with their attended days.
+   */
+  const known = Effect.fn("SignInSheetsRepository.known")(function* (
+    eventId: string,
+    keys: { readonly emailKeys: ReadonlyArray<string>; readonly nameKeys: ReadonlyArray<string> },
+  ) {
+    const people = new Map<string, KnownPerson>()
+    const keep = (rows: ReadonlyArray<Record<string, unknown>>) => {
+      for (const r of rows)
+        people.set(String(r.id), {
+          id: String(r.id),
+          givenName: String(r.givenName),
+          familyName: String(r.familyName),
+          email: str(r.email),
+          gender: str(r.gender) as KnownPerson["gender"],
+          institutionId: String(r.institutionId),
+        })
+    }
+    const columns = sql`id, given_name, family_name, email, gender, institution_id`
+    for (const emails of chunks(keys.emailKeys, inListSize))
+      keep(
+        yield* sql`SELECT ${columns} FROM people WHERE merged_into IS NULL AND ${sql.in("email_key", emails)}`.pipe(
+          Effect.orDie,
+        ),
+      )
+    for (const names of chunks(keys.nameKeys, inListSize))
+      keep(
+        yield* sql`SELECT ${columns} FROM people WHERE merged_into IS NULL AND ${sql.in("name_key", names)}`.pipe(
+          Effect.orDie,
+        ),
+      )
+    const rows = yield* sql`
+      SELECT p.person_id, p.institution_id, p.role, d.day
+      FROM participations p LEFT JOIN attendance_days d ON d.participation_id = p.id
+      WHERE p.event_id = ${eventId}
+      ORDER BY p.person_id, d.day`.pipe(Effect.orDie)
+    const participations = new Map<
+      string,
+      { -readonly [K in keyof KnownParticipation]: KnownParticipation[K] }
+    >()
+    for (const r of rows) {
+      const personId = String(r.personId)
+      let p = participations.get(personId)
+      if (!p) {
+        p = {
+          personId,
+          institutionId: String(r.institutionId),
+          role: String(r.role) as ParticipationRole,
+          days: [],
+        }
+        participations.set(personId, p)
+      }
+      if (r.day != null) p.days = [...p.days, String(r.day) as IsoDate]
+    }
+    return {
+      people: [...people.values()],
+      participations: [...participations.values()],
+    } satisfies KnownRecords
+  })
+
+  const updatePerson = (change: PersonChange, now: string) =>
+    Effect.gen(function* () {
+      const before = (yield* sql`SELECT email, gender FROM people WHERE id = ${change.id}`)[0] ?? {}
+      yield* sql`
+        UPDATE people SET
+          email = ${change.email ?? sql`email`}, email_key = ${change.email ?? sql`email_key`},
+          gender = ${change.gender ?? sql`gender`}, version = version + 1, updated_at = ${now}
+        WHERE id = ${change.id}`
+      return {
+        id: change.id,
+        before: { email: before.email ?? null, gender: before.gender ?? null },
+        after: {
+          ...(change.email ? { email: change.email } : {}),
+          ...(change.gender ? { gender: change.gender } : {}),
+        },
+      }
+    })
+
+  /**
+   * Writes an import plan: new people, changes to people on file, new participations with
+   * their days, and the days, role and institution of participations on file. Answers what
+   * changed on records that existed, for the audit log.
+   */
+  const apply = Effect.fn("SignInSheetsRepository.apply")(function* (
+    event: SheetEventRecord,
+    plan: ImportPlan,
+  ) {
+    const now = DateTime.formatIso(yield* DateTime.now)
+    yield* insertAll(
+      "people",
+      plan.createPeople.map((p) => {
+        const keys = personKeys(p)
+        return {
+          id: p.id,
+          givenName: p.givenName,
+          familyName: p.familyName,
+          nameKey: keys.nameKey,
+          email: p.email ?? null,
+          emailKey: keys.emailKey ?? null,
+          phone: null,
+          gender: p.gender ?? null,
+          institutionId: p.institutionId,
+          mergedInto: null,
+          survivorId: p.id,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }
+      }),
+    ).pipe(Effect.orDie)
+    const peopleUpdated = yield* Effect.forEach(plan.updatePeople, (c) => updatePerson(c, now)).pipe(
+      Effect.orDie,
+    )
+
+    const created = plan.createParticipations.map((p) => ({ ...p, id: newId("par") }))
+    yield* insertAll(
+      "participations",
+      created.map((p) => ({
+        id: p.id,
+        projectId: event.projectId,
+        eventId: event.id,
+        personId: p.personId,
+        role: p.role,
+        status: "registered",
+        institutionId: p.institutionId,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    ).pipe(Effect.orDie)
+    yield* insertAll(
+      "attendance_days",
+      created.flatMap((p) => p.days.map((day) => ({ participationId: p.id, day }))),
+    ).pipe(Effect.orDie)
+
+    for (const p of plan.updateParticipations) {
+      const rows = yield* sql`
+        UPDATE participations SET role = ${p.role}, institution_id = ${p.institutionId},
+          version = version + 1, updated_at = ${now}
+        WHERE event_id = ${event.id} AND person_id = ${p.personId}
+        RETURNING id`.pipe(Effect.orDie)
+      const id = String(rows[0]!.id)
+      // Days only grow (an import adds the days of its sheet): insert the missing ones.
+      for (const day of p.days)
+        yield* sql`INSERT INTO attendance_days (participation_id, day) VALUES (${id}, ${day})
+          ON CONFLICT DO NOTHING`.pipe(Effect.orDie)
+    }
+    return { peopleUpdated, participationsUpdated: plan.updateParticipations.map((p) => p.personId) }
+  })
+
+  /**
+   * Runs an import in one transaction: any failure rolls everything back. On PostgreSQL,
+   * imports take turns, so two sheets naming one new person cannot both create them.
+   */
+  const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    sql
+      .withTransaction(
+        Effect.zipRight(
+          sql.onDialectOrElse({
+            pg: () => sql`SELECT pg_advisory_xact_lock(7301)`.pipe(Effect.asVoid),
+            orElse: () => Effect.void,
+          }),
+          effect,
+        ),
+      )
+      .pipe(Effect.catchAll((e) => (e instanceof SqlError.SqlError ? Effect.die(e) : Effect.fail(e as E))))
+
+  return { event, institutions, known, apply, transaction } as const
+})
+
+/** Reads what a sign-in sheet refers to and writes its import, in batches. */
+export class SignInSheetsRepository extends Context.Tag("@coordina/store/SignInSheetsRepository")<
+  SignInSheetsRepository,
+  Effect.Effect.Success<typeof make>
+>() {
+  /** The repository over the current `SqlClient`. */
+  static readonly layer = Layer.effect(SignInSheetsRepository, make)
+}
