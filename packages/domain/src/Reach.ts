@@ -141,9 +141,15 @@ export const breakdownsOf = (people: Iterable<Attribution>): Readonly<Record<Bre
   return out
 }
 
+const none: ReadonlyArray<IsoDate> = []
+
 /** The attended days that count on `asOf`: those on or before it, without repeats, sorted. */
-export const daysAttendedBy = (days: ReadonlyArray<IsoDate>, asOf: IsoDate): ReadonlyArray<IsoDate> =>
-  [...new Set(days.filter((d) => d <= asOf))].sort()
+export const daysAttendedBy = (days: ReadonlyArray<IsoDate>, asOf: IsoDate): ReadonlyArray<IsoDate> => {
+  // Most participations have one or two days; spare them the set and the sort.
+  if (days.length === 0) return none
+  if (days.length === 1) return days[0]! <= asOf ? days : none
+  return [...new Set(days.filter((d) => d <= asOf))].sort()
+}
 
 /**
  * How many attended days a participation needs: one, or the project's minimum share of the
@@ -248,10 +254,14 @@ export class ReachAccumulator {
     const days = daysAttendedBy(row.attendedDays, this.asOf)
     if (this.options.eventAttendance && days.length > 0) this.tally(row, days.length)
     const first = days[0]
-    if (first === undefined) return
+    // The rule of qualifyingDate, applied to the days attended by asOf without copying the row.
+    if (first === undefined || row.role !== "participant" || !inTargetGroup(this.group, row.institution))
+      return
+    const share = this.project.minimumAttendanceShare
     if (
-      qualifyingDate({ ...row, attendedDays: days }, this.group, this.project.minimumAttendanceShare) ===
-      undefined
+      share !== undefined &&
+      days.length <
+        requiredDays(share, eventDayCount({ startDate: row.eventStartDate, endDate: row.eventEndDate }))
     )
       return
     const current = this.firsts.get(row.personId)

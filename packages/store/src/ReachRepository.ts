@@ -37,25 +37,29 @@ const institutionOf = (r: Record<string, unknown>): InstitutionFacts | undefined
 
 // Participation rows are read without the client's snake_case → camelCase renaming: on a
 // million rows that renaming (and the garbage it makes) costs more than the query itself.
-const participationRow = (r: Record<string, unknown>): ParticipationRow => ({
-  personId: String(r.person_id),
-  gender: r.gender == null ? undefined : (r.gender as Gender),
-  eventId: String(r.event_id),
-  eventKind: r.event_kind as ParticipationRow["eventKind"],
-  eventStartDate: r.start_date as IsoDate,
-  eventEndDate: r.end_date as IsoDate,
-  role: r.role as ParticipationRow["role"],
+/**
+ * A participation row read positionally (`.values`): at a million rows, skipping the per-row
+ * object and column-name transformation of the client is most of the cost.
+ */
+const participationRow = (v: ReadonlyArray<unknown>): ParticipationRow => ({
+  personId: String(v[1]),
+  gender: v[2] == null ? undefined : (v[2] as Gender),
+  eventId: String(v[3]),
+  eventKind: v[4] as ParticipationRow["eventKind"],
+  eventStartDate: v[5] as IsoDate,
+  eventEndDate: v[6] as IsoDate,
+  role: v[7] as ParticipationRow["role"],
   institution:
-    r.institution_id == null
+    v[8] == null
       ? undefined
       : {
-          id: String(r.institution_id),
-          kind: r.institution_kind as InstitutionFacts["kind"],
-          level: r.institution_level as InstitutionFacts["level"],
-          country: String(r.institution_country),
-          planningRegion: r.institution_region == null ? undefined : String(r.institution_region),
+          id: String(v[8]),
+          kind: v[9] as InstitutionFacts["kind"],
+          level: v[10] as InstitutionFacts["level"],
+          country: String(v[11]),
+          planningRegion: v[12] == null ? undefined : String(v[12]),
         },
-  attendedDays: r.days == null || r.days === "" ? [] : (String(r.days).split(",") as Array<IsoDate>),
+  attendedDays: v[13] == null || v[13] === "" ? [] : (String(v[13]).split(",") as Array<IsoDate>),
 })
 
 const make = (batchSize: number) =>
@@ -105,10 +109,10 @@ const make = (batchSize: number) =>
     ) {
       let after = ""
       for (;;) {
-        const rows = yield* participationBatch(projectId, after)
+        const rows = yield* participationBatch(projectId, after).values
         for (const r of rows) sink.addParticipation(participationRow(r))
         if (rows.length < batchSize) break
-        after = String(rows.at(-1)!.id)
+        after = String(rows.at(-1)![0])
       }
       after = ""
       for (;;) {

@@ -14,7 +14,9 @@ describe("the agreements demo", () => {
       expect(await runtime.runPromise(loadAgreementsDemo)).toBe(true)
       expect(await runtime.runPromise(loadAgreementsDemo)).toBe(false)
       const review = await runtime.runPromise(
-        ReviewRepository.pipe(Effect.flatMap((r) => r.review({ groupBy: "procedure", asOf: isoDate("2020-12-31") }))),
+        ReviewRepository.pipe(
+          Effect.flatMap((r) => r.review({ groupBy: "procedure", asOf: isoDate("2020-12-31") })),
+        ),
       )
       const { funnel, offers, lateIntents } = review.total
       expect(funnel.intents).toBe(48)
@@ -30,7 +32,9 @@ describe("the agreements demo", () => {
         AgreementsRepository.pipe(Effect.flatMap((r) => r.list({ asOf: "2020-12-31", limit: 500 }))),
       )
       for (const a of page.items) {
-        const events = await runtime.runPromise(AgreementsRepository.pipe(Effect.flatMap((r) => r.events(a.id))))
+        const events = await runtime.runPromise(
+          AgreementsRepository.pipe(Effect.flatMap((r) => r.events(a.id))),
+        )
         expect(replay(events)).toEqual(a)
       }
     } finally {

@@ -57,7 +57,13 @@ const institution = (input: ConstructorParameters<typeof NewInstitution>[0]) =>
 const municipality = (name: string, province: string) =>
   institution({ name, kind: "municipality", level: "local", country: "BG", province: province as never })
 
-const statusKinds: ReadonlyArray<ProtectionStatusKind> = ["refugee", "humanitarian", "refugee", "refugee", "humanitarian"]
+const statusKinds: ReadonlyArray<ProtectionStatusKind> = [
+  "refugee",
+  "humanitarian",
+  "refugee",
+  "refugee",
+  "humanitarian",
+]
 /** Days from the status decision to the intent: most within the 14-day limit, some late. */
 const intentDelays = [3, 9, 12, 20, 6, 14, 35, 2, 11, 60, 7, 13]
 
@@ -105,7 +111,10 @@ export const loadAgreementsDemo = Effect.gen(function* () {
           statusKind: statusKinds[n % statusKinds.length]!,
           statusDecisionDate: isoDate(statusDecisionDate),
           familyMembers: n % 4,
-          personal: new BeneficiaryPersonal({ givenName: "Demo", familyName: `Beneficiary ${String(n).padStart(2, "0")}` }),
+          personal: new BeneficiaryPersonal({
+            givenName: "Demo",
+            familyName: `Beneficiary ${String(n).padStart(2, "0")}`,
+          }),
         }),
       )
       const intentDate = addDays(b.statusDecisionDate, intentDelays[n % intentDelays.length]!)
@@ -130,17 +139,41 @@ export const loadAgreementsDemo = Effect.gen(function* () {
 
   // Under the 2016 ordinance: six intents, one offer, one agreement, ended for unfulfilled measures.
   const old = []
-  for (let n = 1; n <= 6; n++) old.push(yield* intent(n, `2016-${String(8 + Math.ceil(n / 2)).padStart(2, "0")}-${String(5 + n * 3).padStart(2, "0")}`))
+  for (let n = 1; n <= 6; n++)
+    old.push(
+      yield* intent(
+        n,
+        `2016-${String(8 + Math.ceil(n / 2)).padStart(2, "0")}-${String(5 + n * 3).padStart(2, "0")}`,
+      ),
+    )
   const offer2016 = yield* offers.create(
-    new NewMunicipalOffer({ municipalityId: harmanli as InstitutionId, date: isoDate("2016-11-01"), capacity: 1, plannedAreas: ["housing", "bulgarian_language"] }),
+    new NewMunicipalOffer({
+      municipalityId: harmanli as InstitutionId,
+      date: isoDate("2016-11-01"),
+      capacity: 1,
+      plannedAreas: ["housing", "bulgarian_language"],
+    }),
   )
   yield* matchTo(old[0]!.id, offer2016.id, "2016-11-20")
-  yield* step(old[0]!.id, (c) => conclude(c, { ...recorded, date: isoDate("2016-12-05"), signedBy: "Кмет на община Харманли" }))
   yield* step(old[0]!.id, (c) =>
-    terminate(c, { ...recorded, ground: "plan_measures_not_fulfilled", date: isoDate("2017-03-10"), initiator: "mayor" }),
+    conclude(c, { ...recorded, date: isoDate("2016-12-05"), signedBy: "Кмет на община Харманли" }),
+  )
+  yield* step(old[0]!.id, (c) =>
+    terminate(c, {
+      ...recorded,
+      ground: "plan_measures_not_fulfilled",
+      date: isoDate("2017-03-10"),
+      initiator: "mayor",
+    }),
   )
   for (const a of old.slice(1, 4))
-    yield* step(a.id, (c) => close(c, { ...recorded, date: isoDate("2017-03-31"), reason: "Ordinance repealed; no municipal offer" }))
+    yield* step(a.id, (c) =>
+      close(c, {
+        ...recorded,
+        date: isoDate("2017-03-31"),
+        reason: "Ordinance repealed; no municipal offer",
+      }),
+    )
 
   // Under the 2017 ordinance: forty-two intents over three years, two offers, three matches,
   // two agreements concluded; most intents lapse without an offer.
@@ -150,7 +183,9 @@ export const loadAgreementsDemo = Effect.gen(function* () {
     const month = (n * 5) % 12
     const year = 2017 + Math.floor((n - 7) / 14)
     const decision = `${year}-${String(month + 1).padStart(2, "0")}-${String(day + 1).padStart(2, "0")}`
-    recent.push(yield* intent(n, decision < "2017-07-25" ? `2017-08-${String(day + 1).padStart(2, "0")}` : decision))
+    recent.push(
+      yield* intent(n, decision < "2017-07-25" ? `2017-08-${String(day + 1).padStart(2, "0")}` : decision),
+    )
   }
   const offerSofia = yield* offers.create(
     new NewMunicipalOffer({
@@ -162,26 +197,57 @@ export const loadAgreementsDemo = Effect.gen(function* () {
     }),
   )
   const offerHarmanli = yield* offers.create(
-    new NewMunicipalOffer({ municipalityId: harmanli as InstitutionId, date: isoDate("2019-05-15"), capacity: 1, plannedAreas: ["housing"] }),
+    new NewMunicipalOffer({
+      municipalityId: harmanli as InstitutionId,
+      date: isoDate("2019-05-15"),
+      capacity: 1,
+      plannedAreas: ["housing"],
+    }),
   )
-  const [first, refused, second, third] = [...recent].sort((a, b) => (a.intentDate < b.intentDate ? -1 : 1)).filter(
-    (a) => a.intentDate >= "2018-01-01",
-  )
+  const [first, refused, second, third] = [...recent]
+    .sort((a, b) => (a.intentDate < b.intentDate ? -1 : 1))
+    .filter((a) => a.intentDate >= "2018-01-01")
   // First: concluded in Sofia, extended once, with a plan whose tasks are answered.
   yield* matchTo(first!.id, offerSofia.id, "2018-04-02")
-  const active = yield* step(first!.id, (c) => conclude(c, { ...recorded, date: isoDate("2018-05-02"), signedBy: "Упълномощено длъжностно лице, Столична община" }))
+  const active = yield* step(first!.id, (c) =>
+    conclude(c, {
+      ...recorded,
+      date: isoDate("2018-05-02"),
+      signedBy: "Упълномощено длъжностно лице, Столична община",
+    }),
+  )
   const wanted = [
-    new NewMeasure({ area: "housing", responsibleInstitutionId: sofia as InstitutionId, dueDate: isoDate("2018-06-29") }),
-    new NewMeasure({ area: "bulgarian_language", responsibleInstitutionId: sar as InstitutionId, dueDate: isoDate("2018-11-30") }),
-    new NewMeasure({ area: "employment", responsibleInstitutionId: labour as InstitutionId, dueDate: isoDate("2018-07-31") }),
-    new NewMeasure({ area: "health", responsibleInstitutionId: health as InstitutionId, dueDate: isoDate("2018-06-15"), note: "GP registration" }),
+    new NewMeasure({
+      area: "housing",
+      responsibleInstitutionId: sofia as InstitutionId,
+      dueDate: isoDate("2018-06-29"),
+    }),
+    new NewMeasure({
+      area: "bulgarian_language",
+      responsibleInstitutionId: sar as InstitutionId,
+      dueDate: isoDate("2018-11-30"),
+    }),
+    new NewMeasure({
+      area: "employment",
+      responsibleInstitutionId: labour as InstitutionId,
+      dueDate: isoDate("2018-07-31"),
+    }),
+    new NewMeasure({
+      area: "health",
+      responsibleInstitutionId: health as InstitutionId,
+      dueDate: isoDate("2018-06-15"),
+      note: "GP registration",
+    }),
   ]
   const ruleSet = governingRuleSet(active)
   const changes = Either.getOrThrow(planChanges(active, isoDate("2018-05-02"), ruleSet, [], wanted))
   yield* plans.apply(active, changes, wanted, isoDate("2018-05-02"), ruleSet)
   yield* agreements.bumpPlanVersion(active.id, undefined)
   const opened = yield* tasks.forAgreement(active.id)
-  const answer = (i: number, decide: (t: (typeof opened)[number]) => Either.Either<(typeof opened)[number], unknown>) =>
+  const answer = (
+    i: number,
+    decide: (t: (typeof opened)[number]) => Either.Either<(typeof opened)[number], unknown>,
+  ) =>
     Effect.gen(function* () {
       const t = yield* tasks.get(opened[i]!.id)
       const next = Either.getOrThrow(decide(t))
@@ -200,7 +266,11 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   yield* matchTo(refused!.id, offerSofia.id, "2018-06-01")
   yield* step(refused!.id, (c) =>
     Effect.gen(function* () {
-      const event = yield* close(c, { ...recorded, date: isoDate("2018-06-20"), reason: "Beneficiary left Bulgaria (synthetic)" })
+      const event = yield* close(c, {
+        ...recorded,
+        date: isoDate("2018-06-20"),
+        reason: "Beneficiary left Bulgaria (synthetic)",
+      })
       const offer = yield* offers.get(offerSofia.id)
       yield* offers.setTaken(offer.id, offer.taken - 1)
       return event
@@ -208,13 +278,23 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   )
   // Second: takes the freed place and is concluded; third: matched in Harmanli, never concluded.
   yield* matchTo(second!.id, offerSofia.id, "2018-09-03")
-  yield* step(second!.id, (c) => conclude(c, { ...recorded, date: isoDate("2018-10-01"), signedBy: "Кмет на Столична община" }))
+  yield* step(second!.id, (c) =>
+    conclude(c, { ...recorded, date: isoDate("2018-10-01"), signedBy: "Кмет на Столична община" }),
+  )
   yield* matchTo(third!.id, offerHarmanli.id, "2019-06-03")
   // Intents older than six months with no offer lapse.
   for (const a of recent)
-    if (a.state === "intent_declared" && ![first, refused, second, third].some((x) => x?.id === a.id) && a.intentDate < "2019-06-30")
+    if (
+      a.state === "intent_declared" &&
+      ![first, refused, second, third].some((x) => x?.id === a.id) &&
+      a.intentDate < "2019-06-30"
+    )
       yield* step(a.id, (c) =>
-        close(c, { ...recorded, date: addDays(c.intentDate, 183), reason: "Lapsed: no municipal offer within six months" }),
+        close(c, {
+          ...recorded,
+          date: addDays(c.intentDate, 183),
+          reason: "Lapsed: no municipal offer within six months",
+        }),
       )
   return true
 })

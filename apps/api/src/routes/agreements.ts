@@ -9,13 +9,13 @@ import {
   type Agreement,
   AgreementEvent,
   AgreementId,
-  AgreementNotFound,
+  type AgreementNotFound,
   AgreementState,
   AgreementView,
-  BeneficiaryNotFound,
+  type BeneficiaryNotFound,
   CloseRequest,
   ConcludeRequest,
-  CoordinationTask,
+  type CoordinationTask,
   close,
   conclude,
   declareIntent,
@@ -114,8 +114,10 @@ const action = <E, R>(
     Effect.gen(function* () {
       const before = yield* visibleAgreement(c, id)
       const recorded = { at: yield* nowIso, by: c.var.principal.id }
-      const after = yield* (yield* AgreementsRepository).act(id, expected === "bad" ? undefined : expected, (current) =>
-        decide(current, recorded),
+      const after = yield* (yield* AgreementsRepository).act(
+        id,
+        expected === "bad" ? undefined : expected,
+        (current) => decide(current, recorded),
       )
       return yield* audited(c, before, after, yield* today)
     }),
@@ -128,7 +130,10 @@ const actionDocs = (summary: string, description: string, statuses: ReadonlyArra
     summary,
     description,
     ...ifMatchHeader,
-    responses: { 200: jsonResponse(AgreementView, "The agreement after the action"), ...problems(...statuses) },
+    responses: {
+      200: jsonResponse(AgreementView, "The agreement after the action"),
+      ...problems(...statuses),
+    },
   })
 
 const planOf = (agreementId: string, asOf: IsoDate) =>
@@ -230,7 +235,8 @@ export const agreementRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Read an agreement",
-      description: "As of `asOf` (default today): an active agreement whose endDate is before asOf reads expired.",
+      description:
+        "As of `asOf` (default today): an active agreement whose endDate is before asOf reads expired.",
       responses: { 200: jsonResponse(AgreementView, "The agreement"), ...problems(404) },
     }),
     requires("agreements", "read"),
@@ -268,9 +274,11 @@ export const agreementRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/match",
-    actionDocs("Match to a municipal offer", "Takes a place on the offer; an offer with no place left is 409.", [
-      400, 404, 409, 422,
-    ]),
+    actionDocs(
+      "Match to a municipal offer",
+      "Takes a place on the offer; an offer with no place left is 409.",
+      [400, 404, 409, 422],
+    ),
     requires("agreements", "write"),
     params(IdParam),
     body(MatchRequest),
@@ -294,38 +302,62 @@ export const agreementRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/conclude",
-    actionDocs("Conclude the agreement", "startDate is the date; endDate is date + termMonths − 1 day.", [400, 404, 409, 422]),
+    actionDocs(
+      "Conclude the agreement",
+      "startDate is the date; endDate is date + termMonths − 1 day.",
+      [400, 404, 409, 422],
+    ),
     requires("agreements", "write"),
     params(IdParam),
     body(ConcludeRequest),
     (c) => {
       if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(c, action(c, (current, recorded) => conclude(current, { ...recorded, ...input })), AgreementView)
+      return respond(
+        c,
+        action(c, (current, recorded) => conclude(current, { ...recorded, ...input })),
+        AgreementView,
+      )
     },
   )
   .post(
     "/:id/extend",
-    actionDocs("Extend the agreement", "endDate moves by extensionMonths; past maxExtensions is 409.", [400, 404, 409, 422]),
+    actionDocs(
+      "Extend the agreement",
+      "endDate moves by extensionMonths; past maxExtensions is 409.",
+      [400, 404, 409, 422],
+    ),
     requires("agreements", "write"),
     params(IdParam),
     body(ExtendRequest),
     (c) => {
       if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(c, action(c, (current, recorded) => extend(current, { ...recorded, ...input })), AgreementView)
+      return respond(
+        c,
+        action(c, (current, recorded) => extend(current, { ...recorded, ...input })),
+        AgreementView,
+      )
     },
   )
   .post(
     "/:id/terminate",
-    actionDocs("Terminate the agreement", "A ground the governing rule set does not list is 422.", [400, 404, 409, 422]),
+    actionDocs(
+      "Terminate the agreement",
+      "A ground the governing rule set does not list is 422.",
+      [400, 404, 409, 422],
+    ),
     requires("agreements", "write"),
     params(IdParam),
     body(TerminateRequest),
     (c) => {
       if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(c, action(c, (current, recorded) => terminate(current, { ...recorded, ...input })), AgreementView)
+      return respond(
+        c,
+        action(c, (current, recorded) => terminate(current, { ...recorded, ...input })),
+        AgreementView,
+      )
     },
   )
   .post(
@@ -410,7 +442,9 @@ export const agreementRoutes = new Hono<AppEnv>()
             const existing = yield* plans.measures(id)
             const before = yield* planOf(id, date)
             const changes = yield* planChanges(a, date, ruleSet, existing, input.measures)
-            const missing = yield* plans.missingInstitutions(input.measures.map((m) => m.responsibleInstitutionId))
+            const missing = yield* plans.missingInstitutions(
+              input.measures.map((m) => m.responsibleInstitutionId),
+            )
             if (missing[0]) return yield* new InstitutionNotFound({ institutionId: missing[0] })
             yield* agreements.bumpPlanVersion(id, expected)
             yield* plans.apply(a, changes, input.measures, date, ruleSet)

@@ -22,7 +22,9 @@ export const today = DateTime.now.pipe(Effect.map((now) => DateTime.formatIsoDat
 export const nowIso = DateTime.now.pipe(Effect.map(DateTime.formatIso))
 
 /** Runs a request's effect in one transaction, so a failed request changes nothing. */
-export const transact = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R | SqlClient.SqlClient> =>
+export const transact = <A, E, R>(
+  effect: Effect.Effect<A, E, R>,
+): Effect.Effect<A, E, R | SqlClient.SqlClient> =>
   SqlClient.SqlClient.pipe(
     Effect.flatMap((sql) => sql.withTransaction(effect)),
     Effect.catchAll((e) => (e instanceof SqlError ? Effect.die(e) : Effect.fail(e as E))),

@@ -26,7 +26,10 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
       tags,
       summary: "Register a beneficiary",
       description: "The personal data is stored apart from the pseudonymous case record.",
-      responses: { 201: jsonResponse(BeneficiaryView, "The case record (personal only to roles allowed)"), ...problems(400) },
+      responses: {
+        201: jsonResponse(BeneficiaryView, "The case record (personal only to roles allowed)"),
+        ...problems(400),
+      },
     }),
     requires("beneficiaries", "write"),
     body(NewBeneficiary),
@@ -43,7 +46,9 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
               entity: `beneficiary:${created.id}`,
               after: created,
             })
-            return canReadPersonal(c.var.principal) ? { ...created, personal: input.personal } : { ...created }
+            return canReadPersonal(c.var.principal)
+              ? { ...created, personal: input.personal }
+              : { ...created }
           }),
         ),
         BeneficiaryView,
@@ -68,8 +73,14 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
             const { id } = c.req.valid("param")
             const repo = yield* BeneficiariesRepository
             const found = yield* repo.get(id)
-            const agreements = yield* (yield* AgreementsRepository).list({ beneficiaryId: id, asOf: yield* today, limit: 500 })
-            const municipalities = agreements.items.flatMap((a) => (a.municipalityId ? [a.municipalityId] : []))
+            const agreements = yield* (yield* AgreementsRepository).list({
+              beneficiaryId: id,
+              asOf: yield* today,
+              limit: 500,
+            })
+            const municipalities = agreements.items.flatMap((a) =>
+              a.municipalityId ? [a.municipalityId] : [],
+            )
             if (!canSeeBeneficiary(c.var.principal, municipalities))
               return yield* new BeneficiaryNotFound({ beneficiaryId: id })
             if (!canReadPersonal(c.var.principal)) return { ...found }

@@ -13,7 +13,9 @@ import { respond } from "../http/Respond.js"
 import { params } from "../http/Validate.js"
 
 const tags = ["procedures"]
-const ProcedureList = Schema.Struct({ items: Schema.Array(ProcedureRuleSet) }).annotations({ identifier: "ProcedureList" })
+const ProcedureList = Schema.Struct({ items: Schema.Array(ProcedureRuleSet) }).annotations({
+  identifier: "ProcedureList",
+})
 
 /** The procedures sub-app, mounted at `/v1/procedures`. */
 export const procedureRoutes = new Hono<AppEnv>()

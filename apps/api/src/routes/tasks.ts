@@ -11,7 +11,7 @@ import {
   CompleteTaskRequest,
   type CoordinationTask,
   completeTask,
-  IllegalTransition,
+  type IllegalTransition,
   IsoDate,
   measureAfterTask,
   RejectTaskRequest,
@@ -42,7 +42,12 @@ const visibleTask = (c: Context<AppEnv>, id: string) =>
     const tasks = yield* CoordinationTasksRepository
     const task = yield* tasks.get(id)
     const municipalityId = yield* tasks.municipalityOf(id)
-    if (!canSeeTask(c.var.principal, { institutionId: task.institutionId, ...(municipalityId ? { municipalityId } : {}) }))
+    if (
+      !canSeeTask(c.var.principal, {
+        institutionId: task.institutionId,
+        ...(municipalityId ? { municipalityId } : {}),
+      })
+    )
       return yield* new TaskNotFound({ taskId: id })
     return task
   })
@@ -60,7 +65,11 @@ const answer = (
       const on = date ?? (yield* today)
       const task = yield* visibleTask(c, id)
       if (typeof expected === "number" && expected !== task.version)
-        return yield* new TaskVersionStale({ entity: `task:${id}`, expectedVersion: expected, currentVersion: task.version })
+        return yield* new TaskVersionStale({
+          entity: `task:${id}`,
+          expectedVersion: expected,
+          currentVersion: task.version,
+        })
       const next = yield* decide(task, on)
       yield* (yield* CoordinationTasksRepository).save(next, task.version)
       const plans = yield* IntegrationPlansRepository
@@ -83,7 +92,13 @@ const answerDocs = (summary: string) =>
     tags,
     summary,
     parameters: [
-      { name: "If-Match", in: "header", required: false, description: "The task's version", schema: { type: "string" } },
+      {
+        name: "If-Match",
+        in: "header",
+        required: false,
+        description: "The task's version",
+        schema: { type: "string" },
+      },
     ],
     responses: { 200: jsonResponse(TaskView, "The task after the answer"), ...problems(400, 404, 409) },
   })
@@ -175,7 +190,11 @@ export const taskRoutes = new Hono<AppEnv>()
     (c) => {
       if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(c, answer(c, input.date, (t, on) => rejectTask(t, input.reason, on)), TaskView)
+      return respond(
+        c,
+        answer(c, input.date, (t, on) => rejectTask(t, input.reason, on)),
+        TaskView,
+      )
     },
   )
   .post(
@@ -187,6 +206,10 @@ export const taskRoutes = new Hono<AppEnv>()
     (c) => {
       if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(c, answer(c, input.date, (t, on) => completeTask(t, input.outcome, on)), TaskView)
+      return respond(
+        c,
+        answer(c, input.date, (t, on) => completeTask(t, input.outcome, on)),
+        TaskView,
+      )
     },
   )

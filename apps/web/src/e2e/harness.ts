@@ -91,7 +91,9 @@ export const signIn = async (page: Page, server: TestServer, language: "bg" | "e
   await page.goto(`${server.url}/sign-in`)
   await page.evaluate((l) => localStorage.setItem("coordina.language", l), language)
   await page.reload()
-  await page.getByLabel(language === "en" ? "Access token" : "Ключ за достъп").fill(adminToken)
+  await page
+    .getByRole("textbox", { name: language === "en" ? "Access token" : "Ключ за достъп" })
+    .fill(adminToken)
   await page.getByRole("button", { name: language === "en" ? "Sign in" : "Вход" }).click()
 }
 

@@ -187,5 +187,82 @@ describe.skipIf(!browserAvailable)(
       const names = await page.getByRole("table").getByRole("link").allTextContents()
       expect(names).toEqual(["Георги Димитров", "Мария Петрова"].sort((a, b) => a.localeCompare(b)))
     })
+
+    it("registers a person found by a Latin spelling and checks them in; reach counts the attended day", async () => {
+      await page.goto(`${server.url}/events/${eventId}`)
+      const picker = page.getByRole("combobox", { name: "Find a person (Cyrillic or Latin)" })
+      await picker.fill("ivanov")
+      await page.getByRole("option", { name: /Ivan Ivanov/ }).click()
+      await page.getByRole("button", { name: "Register", exact: true }).click()
+      await expect.poll(() => page.getByRole("status").first().textContent()).toBe("Ivan Ivanov registered.")
+      const days = page.getByRole("group", { name: "Days attended by Ivan Ivanov" })
+      await expect.poll(() => days.getByRole("checkbox").count()).toBe(2)
+      // Registered but not yet attended: a no-show is not reached.
+      await openDashboard("2018-12-31")
+      await expect
+        .poll(() => directReach().getAttribute("aria-label"))
+        .toBe("Direct reach: 2, show the people")
+
+      await page.goto(`${server.url}/events/${eventId}`)
+      await page
+        .getByRole("group", { name: "Days attended by Ivan Ivanov" })
+        .getByRole("checkbox", { name: "6 March 2018" })
+        .check()
+      await expect
+        .poll(async () => {
+          const p = await server.api<{ items: Array<{ attendedDays: string[] }> }>(
+            "GET",
+            `/v1/events/${eventId}/participations`,
+          )
+          return p.items.flatMap((x) => x.attendedDays).filter((d) => d === "2018-03-06").length
+        })
+        .toBe(2)
+      await openDashboard("2018-12-31")
+      await expect
+        .poll(() => directReach().getAttribute("aria-label"))
+        .toBe("Direct reach: 3, show the people")
+    })
+
+    it("compares possible duplicates side by side, merges them and undoes the merge", async () => {
+      const sofia = await server.api<{ id: string }>("POST", "/v1/institutions", {
+        name: "Столична община",
+        kind: "municipality",
+        level: "local",
+        country: "BG",
+        province: "BG411",
+      })
+      const other = await server.api<{ id: string }>("POST", "/v1/people", {
+        givenName: "Maria",
+        familyName: "Petrova",
+        email: "m.petrova@sofia.bg",
+        institutionId: sofia.id,
+      })
+      await page.getByRole("link", { name: "Possible duplicates" }).click()
+      const group = page.getByRole("region", { name: /Records named/ })
+      await expect.poll(() => group.count()).toBe(1)
+      const institutionRow = group.getByRole("row", { name: /^Institution/ })
+      await expect.poll(() => institutionRow.textContent()).toContain("Столична община")
+      expect(await institutionRow.textContent()).toContain("Община Пловдив")
+
+      await group
+        .getByRole("button", {
+          name: "Merge Maria Petrova (Столична община) into Мария Петрова (Община Пловдив)",
+        })
+        .click()
+      await expect
+        .poll(() => page.getByRole("status").first().textContent())
+        .toContain("Maria Petrova (Столична община) was merged into Мария Петрова (Община Пловдив).")
+      await expect.poll(() => page.getByRole("region", { name: /Records named/ }).count()).toBe(0)
+      expect(
+        (await server.api<{ mergedInto?: string }>("GET", `/v1/people/${other.id}`)).mergedInto,
+      ).toBeDefined()
+
+      await page.getByRole("button", { name: "Undo" }).click()
+      await expect.poll(() => page.getByRole("status").first().textContent()).toContain("was undone")
+      await expect.poll(() => page.getByRole("region", { name: /Records named/ }).count()).toBe(1)
+      expect(
+        (await server.api<{ mergedInto?: string }>("GET", `/v1/people/${other.id}`)).mergedInto,
+      ).toBeUndefined()
+    })
   },
 )

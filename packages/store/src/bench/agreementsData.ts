@@ -166,7 +166,11 @@ export const insertData = (data: AgreementsData) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const at = "2019-01-01T00:00:00.000Z"
-    const write = <A>(table: string, rows: ReadonlyArray<A>, toRow: (a: A, i: number) => Record<string, unknown>) => {
+    const write = <A>(
+      table: string,
+      rows: ReadonlyArray<A>,
+      toRow: (a: A, i: number) => Record<string, unknown>,
+    ) => {
       if (rows.length === 0) return Effect.void
       const perStatement = Math.floor(30_000 / Object.keys(toRow(rows[0]!, 0)).length)
       const starts = Array.from({ length: Math.ceil(rows.length / perStatement) }, (_, k) => k * perStatement)
@@ -177,115 +181,100 @@ export const insertData = (data: AgreementsData) =>
         { discard: true },
       )
     }
-    yield* write(
-      "institutions",
-      data.institutions, (i) => ({
-        id: i.id,
-        name: i.id,
-        nameKey: i.id,
-        kind: "municipality",
-        level: "local",
-        country: "BG",
-        planningRegion: i.planningRegion,
-        province: i.province,
-        municipality: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      }),
-    )
-    yield* write(
-      "municipal_offers",
-      data.offers, (o) => ({
-        id: o.id,
-        municipalityId: o.municipalityId,
-        offeredOn: o.date,
-        capacity: o.capacity,
-        taken: 0,
-        plannedAreas: "[]",
-        note: null,
-        version: 1,
-        createdAt: at,
-      }),
-    )
-    yield* write(
-      "beneficiaries",
-      data.agreements, (a, i) => ({
-        id: `bnf_${a.id}`,
-        pseudonym: `BNF-${pad(i).slice(0, 4).toUpperCase()}-${pad(i).slice(4).toUpperCase()}`,
-        statusKind: "refugee",
-        statusDecisionDate: a.statusDecisionDate,
-        familyMembers: 0,
-        createdAt: at,
-      }),
-    )
-    yield* write(
-      "agreements",
-      data.agreements, (a) => ({
-        id: a.id,
-        beneficiaryId: `bnf_${a.id}`,
-        procedureId: a.procedureId,
-        state: a.state,
-        statusDecisionDate: a.statusDecisionDate,
-        intentDate: a.intentDate,
-        intentDeadline: null,
-        intentLate: a.intentLate ? 1 : 0,
-        offerId: a.offerId,
-        municipalityId: a.municipalityId ?? null,
-        matchedOn: a.matchedOn ?? null,
-        concludedOn: a.concludedOn ?? null,
-        signedBy: null,
-        startDate: a.concludedOn ?? null,
-        endDate: a.endDate ?? null,
-        extensions: a.extendedOn ? 1 : 0,
-        extendedOn: a.extendedOn ?? null,
-        terminatedOn: a.terminatedOn ?? null,
-        terminationGround: a.terminationGround ?? null,
-        initiator: null,
-        closedOn: a.closedOn ?? null,
-        closeReason: null,
-        version: 1,
-        planVersion: 0,
-        createdAt: at,
-        updatedAt: at,
-      }),
-    )
-    yield* write(
-      "plan_measures",
-      data.measures, (m, i) => ({
-        id: m.id,
-        agreementId: m.agreementId,
-        procedureId: m.procedureId,
-        municipalityId: m.municipalityId ?? null,
-        position: i % 100,
-        area: m.area,
-        responsibleInstitutionId: "ins_00000000",
-        dueDate: m.dueDate,
-        note: null,
-        status: m.status,
-        evidence: "[]",
-        doneOn: m.doneOn ?? null,
-      }),
-    )
-    yield* write(
-      "coordination_tasks",
-      data.tasks, (t) => ({
-        id: t.id,
-        agreementId: t.agreementId,
-        measureId: t.measureId,
-        procedureId: t.procedureId,
-        municipalityId: t.municipalityId ?? null,
-        institutionId: t.institutionId,
-        area: "housing",
-        openedOn: t.openedOn,
-        dueDate: t.dueDate,
-        status: t.status,
-        acceptedOn: null,
-        rejectedOn: null,
-        reason: null,
-        doneOn: t.doneOn ?? null,
-        outcome: null,
-        version: 1,
-      }),
-    )
-  }).pipe((effect) => SqlClient.SqlClient.pipe(Effect.flatMap((sql) => sql.withTransaction(effect))), Effect.orDie)
+    yield* write("institutions", data.institutions, (i) => ({
+      id: i.id,
+      name: i.id,
+      nameKey: i.id,
+      kind: "municipality",
+      level: "local",
+      country: "BG",
+      planningRegion: i.planningRegion,
+      province: i.province,
+      municipality: null,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    }))
+    yield* write("municipal_offers", data.offers, (o) => ({
+      id: o.id,
+      municipalityId: o.municipalityId,
+      offeredOn: o.date,
+      capacity: o.capacity,
+      taken: 0,
+      plannedAreas: "[]",
+      note: null,
+      version: 1,
+      createdAt: at,
+    }))
+    yield* write("beneficiaries", data.agreements, (a, i) => ({
+      id: `bnf_${a.id}`,
+      pseudonym: `BNF-${pad(i).slice(0, 4).toUpperCase()}-${pad(i).slice(4).toUpperCase()}`,
+      statusKind: "refugee",
+      statusDecisionDate: a.statusDecisionDate,
+      familyMembers: 0,
+      createdAt: at,
+    }))
+    yield* write("agreements", data.agreements, (a) => ({
+      id: a.id,
+      beneficiaryId: `bnf_${a.id}`,
+      procedureId: a.procedureId,
+      state: a.state,
+      statusDecisionDate: a.statusDecisionDate,
+      intentDate: a.intentDate,
+      intentDeadline: null,
+      intentLate: a.intentLate ? 1 : 0,
+      offerId: a.offerId,
+      municipalityId: a.municipalityId ?? null,
+      matchedOn: a.matchedOn ?? null,
+      concludedOn: a.concludedOn ?? null,
+      signedBy: null,
+      startDate: a.concludedOn ?? null,
+      endDate: a.endDate ?? null,
+      extensions: a.extendedOn ? 1 : 0,
+      extendedOn: a.extendedOn ?? null,
+      terminatedOn: a.terminatedOn ?? null,
+      terminationGround: a.terminationGround ?? null,
+      initiator: null,
+      closedOn: a.closedOn ?? null,
+      closeReason: null,
+      version: 1,
+      planVersion: 0,
+      createdAt: at,
+      updatedAt: at,
+    }))
+    yield* write("plan_measures", data.measures, (m, i) => ({
+      id: m.id,
+      agreementId: m.agreementId,
+      procedureId: m.procedureId,
+      municipalityId: m.municipalityId ?? null,
+      position: i % 100,
+      area: m.area,
+      responsibleInstitutionId: "ins_00000000",
+      dueDate: m.dueDate,
+      note: null,
+      status: m.status,
+      evidence: "[]",
+      doneOn: m.doneOn ?? null,
+    }))
+    yield* write("coordination_tasks", data.tasks, (t) => ({
+      id: t.id,
+      agreementId: t.agreementId,
+      measureId: t.measureId,
+      procedureId: t.procedureId,
+      municipalityId: t.municipalityId ?? null,
+      institutionId: t.institutionId,
+      area: "housing",
+      openedOn: t.openedOn,
+      dueDate: t.dueDate,
+      status: t.status,
+      acceptedOn: null,
+      rejectedOn: null,
+      reason: null,
+      doneOn: t.doneOn ?? null,
+      outcome: null,
+      version: 1,
+    }))
+  }).pipe(
+    (effect) => SqlClient.SqlClient.pipe(Effect.flatMap((sql) => sql.withTransaction(effect))),
+    Effect.orDie,
+  )

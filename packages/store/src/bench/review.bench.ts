@@ -37,7 +37,8 @@ const medianMs = async (label: string, f: () => Promise<unknown>) => {
 }
 
 /** The hand-written baseline: the funnel per rule set in one aggregate query. */
-const funnelSql = (sql: SqlClient.SqlClient, on: IsoDate) => sql`
+const funnelSql = (sql: SqlClient.SqlClient, on: IsoDate) =>
+  sql`
   SELECT procedure_id, COUNT(*) AS intents,
     SUM(CASE WHEN matched_on <= ${on} THEN 1 ELSE 0 END) AS matched,
     SUM(CASE WHEN concluded_on <= ${on} THEN 1 ELSE 0 END) AS concluded,
@@ -69,21 +70,33 @@ const results: Array<string> = []
 const benchOn = async (name: string, url: string) => {
   const runtime = ManagedRuntime.make(ReviewRepository.layer.pipe(Layer.provideMerge(Database.layer(url))))
   try {
-    const run = <A, E>(effect: Effect.Effect<A, E, ReviewRepository | SqlClient.SqlClient>) => runtime.runPromise(effect)
-    console.log(`\n${name}: generating ${agreements} agreements, ${agreements * 10} measures, ${agreements * 3} tasks`)
+    const run = <A, E>(effect: Effect.Effect<A, E, ReviewRepository | SqlClient.SqlClient>) =>
+      runtime.runPromise(effect)
+    console.log(
+      `\n${name}: generating ${agreements} agreements, ${agreements * 10} measures, ${agreements * 3} tasks`,
+    )
     let start = performance.now()
-    const data = generate({ agreements, measuresPerAgreement: 10, tasksPerAgreement: 3, municipalities: 265, seed: 2017 })
+    const data = generate({
+      agreements,
+      measuresPerAgreement: 10,
+      tasksPerAgreement: 3,
+      municipalities: 265,
+      seed: 2017,
+    })
     console.log(`  generated in ${((performance.now() - start) / 1000).toFixed(1)} s`)
     start = performance.now()
     await run(insertData(data))
     await run(
       SqlClient.SqlClient.pipe(
-        Effect.flatMap((sql) => sql.onDialectOrElse({ pg: () => sql`VACUUM ANALYZE`, orElse: () => sql`ANALYZE` })),
+        Effect.flatMap((sql) =>
+          sql.onDialectOrElse({ pg: () => sql`VACUUM ANALYZE`, orElse: () => sql`ANALYZE` }),
+        ),
       ),
     )
     console.log(`  inserted in ${((performance.now() - start) / 1000).toFixed(1)} s`)
 
-    const review = (groupBy: ReviewGroupBy) => run(ReviewRepository.pipe(Effect.flatMap((r) => r.review({ groupBy, asOf }))))
+    const review = (groupBy: ReviewGroupBy) =>
+      run(ReviewRepository.pipe(Effect.flatMap((r) => r.review({ groupBy, asOf }))))
     const sqlRun = <A>(f: (sql: SqlClient.SqlClient) => Effect.Effect<A, unknown>) =>
       run(SqlClient.SqlClient.pipe(Effect.flatMap(f), Effect.orDie))
 
@@ -93,11 +106,15 @@ const benchOn = async (name: string, url: string) => {
     for (const [procedureId, ...counts] of baseline) {
       const group = byProcedure.groups.find((g) => g.key === procedureId)!
       const f = group.funnel
-      expect([f.intents, f.matched, f.concluded, f.extended, f.terminated, f.expired, f.closed]).toEqual(counts.map(int))
+      expect([f.intents, f.matched, f.concluded, f.extended, f.terminated, f.expired, f.closed]).toEqual(
+        counts.map(int),
+      )
     }
 
     const tFunnel = await medianMs("baseline: funnel SQL", () => sqlRun((sql) => funnelSql(sql, asOf)))
-    const tFull = await medianMs("baseline: full review in SQL (no medians)", () => sqlRun((sql) => fullSql(sql, asOf)))
+    const tFull = await medianMs("baseline: full review in SQL (no medians)", () =>
+      sqlRun((sql) => fullSql(sql, asOf)),
+    )
     const tProcedure = await medianMs("review groupBy=procedure", () => review("procedure"))
     const tMunicipality = await medianMs("review groupBy=municipality", () => review("municipality"))
     const line = [
@@ -116,7 +133,9 @@ describe("review benchmark", () => {
   let cluster: PgCluster | undefined
   afterAll(() => {
     cluster?.stop()
-    console.log(`\nReview benchmark, ${agreements} agreements, median of ${runs} runs (goal: within 2× of the baseline)`)
+    console.log(
+      `\nReview benchmark, ${agreements} agreements, median of ${runs} runs (goal: within 2× of the baseline)`,
+    )
     for (const line of results) console.log(`  ${line}`)
   })
 

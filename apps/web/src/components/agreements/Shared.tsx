@@ -14,7 +14,7 @@ import { useI18n } from "../../i18n/I18n.js"
  * institutions cannot be read), rule set titles, and grounds and plan areas from the rule sets.
  */
 export const useLabels = () => {
-  const { language } = useI18n()
+  const { language, t } = useI18n()
   const institutions = useQuery({ ...institutionsQuery(), retry: false })
   const procedures = useQuery(proceduresQuery())
   const names = useMemo(
@@ -34,17 +34,26 @@ export const useLabels = () => {
     },
     [procedures.data, language],
   )
-  const procedure = useCallback(
+  const procedureTitle = useCallback(
     (id: string) => {
       const p = (procedures.data ?? []).find((r) => r.id === id)
       return p ? p.title[language] : id
     },
     [procedures.data, language],
   )
+  // Lists and charts name a version by its year; the case page shows the full title.
+  const procedure = useCallback(
+    (id: string) => {
+      const year = /^ordinance-(\d{4})$/.exec(id)?.[1]
+      return year ? t.agreements.list.procedureShort(year) : procedureTitle(id)
+    },
+    [t, procedureTitle],
+  )
   return {
     institution,
     code,
     procedure,
+    procedureTitle,
     institutions: institutions.data ?? [],
     procedures: procedures.data ?? [],
   }

@@ -19,10 +19,10 @@ export const PersonPicker = (props: {
   readonly clearOnSelect?: boolean
 }) => {
   const { t } = useI18n()
-  const institutionName = useInstitutionNames()
   const [input, setInput] = useState("")
   const { data } = useQuery({ ...peopleQuery(input, 20), enabled: input.trim().length > 0 })
   const items = (input.trim() ? (data?.items ?? []) : []).filter((p) => !props.exclude?.includes(p.id))
+  const institutionName = useInstitutionNames(items.map((p) => p.institutionId))
   return (
     <ComboBox
       items={items}

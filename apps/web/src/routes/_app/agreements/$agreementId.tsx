@@ -132,7 +132,7 @@ const Summary = ({ agreement: a, ruleSet }: { agreement: AgreementJson; ruleSet:
   return (
     <dl className="facts" data-testid="agreement-summary">
       <dt>{tc.procedure}</dt>
-      <dd>{labels.procedure(a.procedureId)}</dd>
+      <dd>{labels.procedureTitle(a.procedureId)}</dd>
       <dt>{tc.statusDecisionDate}</dt>
       <dd>{formatDate(a.statusDecisionDate)}</dd>
       <dt>{tc.intentDate}</dt>

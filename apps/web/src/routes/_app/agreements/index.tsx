@@ -55,7 +55,7 @@ function CaseList() {
     () => [
       {
         id: "id",
-        header: ta.list.beneficiary,
+        header: ta.list.agreement,
         accessorKey: "id",
         cell: ({ row }) => (
           <Link to="/agreements/$agreementId" params={{ agreementId: row.original.id }}>

@@ -116,9 +116,9 @@ function Participants(props: {
 }) {
   const { t } = useI18n()
   const r = t.reach.events
-  const institutionName = useInstitutionNames()
   const participations = useQuery(participationsQuery(props.eventId))
   const items = participations.data?.items ?? []
+  const institutionName = useInstitutionNames(items.map((p) => p.institutionId))
   const people = useQueries({ queries: items.map((p) => personQuery(p.personId)) })
   const nameOf = (id: string) => {
     const p = people.find((q) => q.data?.id === id)?.data

@@ -16,9 +16,12 @@ function PersonPage() {
   const r = t.reach.people
   const { personId } = Route.useParams()
   const queryClient = useQueryClient()
-  const institutionName = useInstitutionNames()
   const { data: person } = useSuspenseQuery(personQuery(personId))
   const participations = useQuery(personParticipationsQuery(personId))
+  const institutionName = useInstitutionNames([
+    person.institutionId,
+    ...(participations.data?.items ?? []).map((p) => p.institutionId),
+  ])
   const eventIds = [...new Set((participations.data?.items ?? []).map((p) => p.eventId))]
   const events = useQueries({ queries: eventIds.map((id) => eventQuery(id)) })
   const eventTitle = (id: string) => events.find((e) => e.data?.id === id)?.data?.title ?? id

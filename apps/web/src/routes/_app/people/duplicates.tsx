@@ -31,7 +31,7 @@ function DuplicatesPage() {
   const { data } = useSuspenseQuery(duplicatesQuery())
   const queryClient = useQueryClient()
   const [merged, setMerged] = useState<ReadonlyArray<Merged>>([])
-  const institutionName = useInstitutionNames()
+  const institutionName = useInstitutionNames(data.items.flatMap((g) => g.people.map((p) => p.institutionId)))
   const label = (p: PersonJson) => `${p.givenName} ${p.familyName} (${institutionName(p.institutionId)})`
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["people"] })
   const merge = useMutation({
@@ -92,8 +92,8 @@ function DuplicateGroup(props: {
   const { t } = useI18n()
   const r = t.reach.duplicates
   const p = t.reach.people
-  const institutionName = useInstitutionNames()
   const people = props.group.people
+  const institutionName = useInstitutionNames(people.map((x) => x.institutionId))
   const first = people[0]
   const title = first ? `${first.givenName} ${first.familyName}` : props.group.nameKey
   const headingId = `dup-${props.group.nameKey.replace(/\W+/g, "-")}`

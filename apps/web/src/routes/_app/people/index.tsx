@@ -31,7 +31,6 @@ function PeoplePage() {
   const r = t.reach.people
   const { q } = Route.useSearch()
   const navigate = useNavigate({ from: Route.fullPath })
-  const institutionName = useInstitutionNames()
   const [text, setText] = useState(q ?? "")
   const settled = useSettled(text, 200)
   const [creating, setCreating] = useState(false)
@@ -40,6 +39,7 @@ function PeoplePage() {
     if ((q ?? "") !== settled) void navigate({ search: settled ? { q: settled } : {}, replace: true })
   }, [settled, q, navigate])
   const results = useQuery(peopleQuery(settled))
+  const institutionName = useInstitutionNames(results.data?.items.map((p) => p.institutionId))
   return (
     <section>
       <div className="page-head">

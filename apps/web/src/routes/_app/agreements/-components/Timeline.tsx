@@ -51,8 +51,11 @@ const EventDetails = ({ event, procedureId }: { event: AgreementEventJson; proce
         [tc.intentDate, formatDate(event.data.intentDate)],
         [tc.procedure, labels.procedure(event.data.procedureId)],
       )
-      if (event.data.intentDeadline) rows.push([tc.intentDeadline, formatDate(event.data.intentDeadline)])
-      if (event.data.intentLate) rows.push([tc.intentLate, "✔"])
+      if (event.data.intentDeadline)
+        rows.push([
+          tc.intentDeadline,
+          `${formatDate(event.data.intentDeadline)} (${event.data.intentLate ? tc.intentLate : tc.intentOnTime})`,
+        ])
       break
     case "matched":
       rows.push(

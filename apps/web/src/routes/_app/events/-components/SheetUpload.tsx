@@ -176,7 +176,10 @@ function SheetSummary({ result }: { readonly result: SheetResultJson }) {
   const { t } = useI18n()
   const s = t.reach.sheet
   const p = t.reach.people
-  const institutionName = useInstitutionNames()
+  const institutionName = useInstitutionNames([
+    ...result.people.map((o) => o.institutionId),
+    ...result.possibleDuplicates.flatMap((d) => d.candidates.map((c) => c.institutionId)),
+  ])
   return (
     <>
       <p data-testid="sheet-summary">{s.summary(result.rows, result.peopleCreated, result.peopleMatched)}</p>

@@ -57,12 +57,12 @@ function Explorer() {
   const { data: reach } = useSuspenseQuery(reachQuery(projectId, search.asOf))
   const events = useQuery(eventsQuery(projectId))
   const activities = useQuery(disseminationQuery(projectId))
-  const institutionName = useInstitutionNames()
   const needsBucket = isBreakdown(indicator) && search.bucket === undefined
   const people = useQuery({
     ...reachPeopleQuery(projectId, indicator, search.bucket, search.asOf),
     enabled: !needsBucket,
   })
+  const institutionName = useInstitutionNames(people.data?.items.map((p) => p.institutionId))
 
   const figureOptions = [
     { id: "direct", label: d.direct },
