@@ -69,14 +69,14 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
     await dialog.getByLabel("Email", { exact: true }).fill(coordinator.email)
     await dialog.getByLabel("Name", { exact: true }).fill(coordinator.displayName)
     await dialog.getByLabel("Password", { exact: true }).fill("too short")
-    await dialog.getByRole("checkbox", { name: "Coordinator" }).check()
+    await dialog.getByRole("checkbox", { name: "Coordinator" }).check({ force: true })
     await dialog.getByRole("button", { name: "Create user" }).click()
     // A short password and a coordinator without projects never reach the API.
     await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("at least 12 characters")
     await dialog.getByLabel("Password", { exact: true }).fill(coordinator.password)
     await dialog
       .getByRole("checkbox", { name: "COORD-MECH-2017 — Подобряване на координационния механизъм" })
-      .check()
+      .check({ force: true })
     await dialog.getByRole("button", { name: "Create user" }).click()
     await expect.poll(() => dialog.count()).toBe(0)
     const row = admin.getByTestId("users-table").getByRole("row").filter({ hasText: coordinator.email })
@@ -172,8 +172,8 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
     await admin.getByRole("button", { name: "New API key" }).click()
     const dialog = admin.getByRole("dialog", { name: "New API key" })
     await dialog.getByLabel("Name", { exact: true }).fill("Municipal case system")
-    await dialog.getByRole("radiogroup", { name: "Audit log" }).getByRole("radio", { name: "Read" }).check()
-    await dialog.getByRole("radiogroup", { name: "Projects" }).getByRole("radio", { name: "Write" }).check()
+    await dialog.getByRole("radiogroup", { name: "Audit log" }).getByRole("radio", { name: "Read" }).check({ force: true })
+    await dialog.getByRole("radiogroup", { name: "Projects" }).getByRole("radio", { name: "Write" }).check({ force: true })
     await dialog.getByRole("button", { name: "Create key" }).click()
     const shown = admin.getByRole("dialog", { name: "Your new API key" })
     await expect

@@ -9,7 +9,7 @@ export const accessEn = {
   signIn: {
     methods: "Ways to sign in",
     passwordTab: "Email and password",
-    tokenTab: "Access token",
+    tokenTab: "With a token",
     passwordIntro: "Sign in with the email and password an administrator set up for you.",
     email: "Email",
     password: "Password",
@@ -230,7 +230,7 @@ export const accessBg: Widen<typeof accessEn> = {
   signIn: {
     methods: "Начини за вход",
     passwordTab: "Имейл и парола",
-    tokenTab: "Ключ за достъп",
+    tokenTab: "С ключ",
     passwordIntro: "Влезте с имейла и паролата, които администратор е създал за вас.",
     email: "Имейл",
     password: "Парола",
