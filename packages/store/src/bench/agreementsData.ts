@@ -30,6 +30,12 @@ export interface DataSize {
   readonly tasksPerAgreement: number
   readonly municipalities: number
   readonly seed: number
+  /** Where agreement numbering starts, when the data set is made in batches. */
+  readonly offset?: number
+  /** The municipalities and offers of an earlier batch, to reuse instead of making new ones. */
+  readonly base?: Pick<AgreementsData, "institutions" | "offers">
+  /** How many offers to make (default: one per 200 agreements). */
+  readonly offers?: number
 }
 
 /** A small pseudo-random generator (mulberry32): the same seed gives the same data. */
@@ -69,23 +75,28 @@ export const generate = (size: DataSize): AgreementsData => {
   const provinces = planningRegions.flatMap((r) =>
     r.provinces.map((p) => ({ region: r.code, province: p.code })),
   )
-  const institutions = Array.from({ length: size.municipalities }, (_, i) => {
-    const p = pick(provinces)
-    return { id: `ins_${pad(i)}`, planningRegion: p.region, province: p.province }
-  })
+  const institutions =
+    size.base?.institutions ??
+    Array.from({ length: size.municipalities }, (_, i) => {
+      const p = pick(provinces)
+      return { id: `ins_${pad(i)}`, planningRegion: p.region, province: p.province }
+    })
   // Few offers: the bottleneck public sources describe.
-  const offers = Array.from({ length: Math.max(1, Math.floor(size.agreements / 200)) }, (_, i) => ({
-    id: `off_${pad(i)}`,
-    municipalityId: pick(institutions).id,
-    date: fromDayNumber(toDayNumber(isoDate("2017-08-01")) + Math.floor(rnd() * 1200)),
-    capacity: 1 + Math.floor(rnd() * 5),
-  }))
+  const offers =
+    size.base?.offers ??
+    Array.from({ length: size.offers ?? Math.max(1, Math.floor(size.agreements / 200)) }, (_, i) => ({
+      id: `off_${pad(i)}`,
+      municipalityId: pick(institutions).id,
+      date: fromDayNumber(toDayNumber(isoDate("2017-08-01")) + Math.floor(rnd() * 1200)),
+      capacity: 1 + Math.floor(rnd() * 5),
+    }))
   const agreements: Array<AgreementsData["agreements"][number]> = []
   const measures: Array<AgreementsData["measures"][number]> = []
   const tasks: Array<AgreementsData["tasks"][number]> = []
   const start2016 = toDayNumber(ordinance2016.inForceFrom)
   const start2017 = toDayNumber(ordinance2017.inForceFrom)
-  for (let i = 0; i < size.agreements; i++) {
+  const first = size.offset ?? 0
+  for (let i = first; i < first + size.agreements; i++) {
     const old = rnd() < 0.1
     const ruleSet = old ? ordinance2016 : ordinance2017
     const intentDate = fromDayNumber(
@@ -158,7 +169,9 @@ export const generate = (size: DataSize): AgreementsData => {
       })
     }
   }
-  return { institutions, offers, agreements, measures, tasks }
+  return size.base
+    ? { institutions: [], offers: [], agreements, measures, tasks }
+    : { institutions, offers, agreements, measures, tasks }
 }
 
 /** Writes the data set with multi-row INSERTs, in one transaction. */
@@ -206,9 +219,9 @@ export const insertData = (data: AgreementsData) =>
       version: 1,
       createdAt: at,
     }))
-    yield* write("beneficiaries", data.agreements, (a, i) => ({
+    yield* write("beneficiaries", data.agreements, (a) => ({
       id: `bnf_${a.id}`,
-      pseudonym: `BNF-${pad(i).slice(0, 4).toUpperCase()}-${pad(i).slice(4).toUpperCase()}`,
+      pseudonym: `BNF-${a.id.slice(4, 8).toUpperCase()}-${a.id.slice(8, 12).toUpperCase()}`,
       statusKind: "refugee",
       statusDecisionDate: a.statusDecisionDate,
       familyMembers: 0,

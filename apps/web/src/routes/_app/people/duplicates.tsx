@@ -127,7 +127,7 @@ function DuplicateGroup(props: {
             {rows.map(([name, value]) => {
               const differs = new Set(people.map(value)).size > 1
               return (
-                <tr key={name} className={differs ? "differs" : undefined}>
+                <tr key={name} className={differs ? "reach-differs" : undefined}>
                   <th scope="row">{name}</th>
                   {people.map((x) => (
                     <td key={x.id}>{value(x)}</td>
