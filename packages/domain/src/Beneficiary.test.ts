@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
 import { NewBeneficiary, Pseudonym, pseudonymFromBytes } from "./Beneficiary.js"
-import { type MunicipalOffer, remainingCapacity, takePlace } from "./MunicipalOffer.js"
+import { type MunicipalOffer, releasePlace, remainingCapacity, takePlace } from "./MunicipalOffer.js"
 
 describe("beneficiaries", () => {
   it("decodes a registration with personal data kept in its own part", () => {

@@ -72,6 +72,9 @@ export const takePlace = <O extends MunicipalOffer>(offer: O): Either.Either<num
     ? Either.right(offer.taken + 1)
     : Either.left(new NoCapacityLeft({ offerId: offer.id, capacity: offer.capacity }))
 
+/** Gives a place back when a match ends without an agreement; returns the new number taken. */
+export const releasePlace = (offer: { readonly taken: number }): number => Math.max(0, offer.taken - 1)
+
 /** The institution named as the offer's municipality is not a municipality. */
 export class NotAMunicipality extends Schema.TaggedError<NotAMunicipality>()("NotAMunicipality", {
   institutionId: Schema.String,

@@ -315,11 +315,14 @@ describe("the review on a hand-checked data set, 31 Dec 2019", () => {
 
   it("takes the same median from a histogram as from the values, on random data", () => {
     FastCheck.assert(
-      FastCheck.property(FastCheck.array(FastCheck.integer({ min: -50, max: 400 }), { maxLength: 60 }), (values) => {
-        const h = new Map<number, number>()
-        for (const v of values) h.set(v, (h.get(v) ?? 0) + 1)
-        expect(histogramMedian(h)).toBe(median(values))
-      }),
+      FastCheck.property(
+        FastCheck.array(FastCheck.integer({ min: -50, max: 400 }), { maxLength: 60 }),
+        (values) => {
+          const h = new Map<number, number>()
+          for (const v of values) h.set(v, (h.get(v) ?? 0) + 1)
+          expect(histogramMedian(h)).toBe(median(values))
+        },
+      ),
     )
   })
 

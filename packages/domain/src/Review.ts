@@ -187,7 +187,12 @@ export interface ReviewAccumulator {
 const emptyGroup = (): GroupAcc => ({
   funnel: { intents: 0, matched: 0, concluded: 0, extended: 0, terminated: 0, expired: 0, closed: 0 },
   lateIntents: 0,
-  days: { statusToIntent: new Map(), intentToMatch: new Map(), matchToConclude: new Map(), intentToConclude: new Map() },
+  days: {
+    statusToIntent: new Map(),
+    intentToMatch: new Map(),
+    matchToConclude: new Map(),
+    intentToConclude: new Map(),
+  },
   grounds: new Map(),
   offers: { count: 0, capacity: 0, placesTaken: 0 },
   measures: new Map(),

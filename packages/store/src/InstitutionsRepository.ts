@@ -121,9 +121,17 @@ const make = Effect.gen(function* () {
     return yield* get(id).pipe(Effect.orDie)
   })
 
-  /** A page of institutions by id; `q` keeps those whose normalised name contains it. */
+  /**
+   * A page of institutions by id; `q` keeps those whose normalised name contains it, and
+   * `kind`, `level` and `planningRegion` those with that value.
+   */
   const list = Effect.fn("InstitutionsRepository.list")(function* (
-    options: PageRequest & { readonly q?: string | undefined },
+    options: PageRequest & {
+      readonly q?: string | undefined
+      readonly kind?: string | undefined
+      readonly level?: string | undefined
+      readonly planningRegion?: string | undefined
+    },
   ) {
     const limit = pageSize(options.limit)
     const key = options.q ? normaliseName(options.q) : ""
@@ -131,6 +139,9 @@ const make = Effect.gen(function* () {
       SELECT * FROM institutions
       WHERE ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`}
         AND ${key ? sql`name_key LIKE ${`%${escapeLike(key)}%`} ESCAPE '\\'` : sql`1 = 1`}
+        AND ${options.kind ? sql`kind = ${options.kind}` : sql`1 = 1`}
+        AND ${options.level ? sql`level = ${options.level}` : sql`1 = 1`}
+        AND ${options.planningRegion ? sql`planning_region = ${options.planningRegion}` : sql`1 = 1`}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
     return toPage(rows.map(institutionFromRow), limit) satisfies Page<Institution>
   })

@@ -179,7 +179,30 @@ const make = Effect.gen(function* () {
     return toPage(yield* assemble(rows), limit) satisfies Page<Participation>
   })
 
-  return { find, get, register, setAttendance, listByEvent } as const
+  /**
+   * A page of a person's participations (and those of records merged into them), each with the
+   * project its event belongs to, so callers can hide projects the reader may not see.
+   */
+  const listByPerson = Effect.fn("ParticipationsRepository.listByPerson")(function* (
+    personId: string,
+    options: PageRequest,
+  ) {
+    const limit = pageSize(options.limit)
+    const rows = yield* sql`
+      SELECT p.*, e.project_id AS event_project_id FROM participations p
+      JOIN events e ON e.id = p.event_id
+      WHERE p.person_id IN (SELECT id FROM people WHERE id = ${personId} OR survivor_id = ${personId})
+        AND ${options.cursor ? sql`p.id > ${options.cursor}` : sql`1 = 1`}
+      ORDER BY p.id LIMIT ${limit + 1}`.pipe(Effect.orDie)
+    const page = toPage(yield* assemble(rows), limit)
+    const projectOf = new Map(rows.map((r) => [String(r.id), String(r.eventProjectId)]))
+    return {
+      items: page.items.map((participation) => ({ participation, projectId: projectOf.get(participation.id)! })),
+      nextCursor: page.nextCursor,
+    }
+  })
+
+  return { find, get, register, setAttendance, listByEvent, listByPerson } as const
 })
 
 /** Stores participations and attended days. */

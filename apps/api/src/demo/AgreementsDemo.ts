@@ -28,6 +28,7 @@ import {
   type ProtectionStatusKind,
   planChanges,
   rejectTask,
+  releasePlace,
   takePlace,
   terminate,
 } from "@coordina/domain"
@@ -272,7 +273,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
         reason: "Beneficiary left Bulgaria (synthetic)",
       })
       const offer = yield* offers.get(offerSofia.id)
-      yield* offers.setTaken(offer.id, offer.taken - 1)
+      yield* offers.setTaken(offer.id, releasePlace(offer))
       return event
     }),
   )

@@ -9,10 +9,8 @@ import {
   type Agreement,
   AgreementEvent,
   AgreementId,
-  type AgreementNotFound,
   AgreementState,
   AgreementView,
-  type BeneficiaryNotFound,
   CloseRequest,
   ConcludeRequest,
   type CoordinationTask,
@@ -30,7 +28,7 @@ import {
   NewIntent,
   PlanRequest,
   planChanges,
-  remainingCapacity,
+  releasePlace,
   TaskView,
   TerminateRequest,
   takePlace,
@@ -53,7 +51,7 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { canSeeBeneficiary, requires, visibleMunicipalities } from "../http/Policy.js"
+import { requires, visibleMunicipalities } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 import { badIfMatch, nowIso, optionalIfMatch, today, transact, visibleAgreement } from "./agreementsShared.js"
@@ -381,8 +379,7 @@ export const agreementRoutes = new Hono<AppEnv>()
             if (current.state === "matched" && current.offerId) {
               const offers = yield* MunicipalOffersRepository
               const offer = yield* offers.get(current.offerId)
-              // The place comes back: the offer has one more remaining.
-              yield* offers.setTaken(offer.id, offer.capacity - remainingCapacity(offer) - 1)
+              yield* offers.setTaken(offer.id, releasePlace(offer))
             }
             return event
           }),
@@ -463,8 +460,3 @@ export const agreementRoutes = new Hono<AppEnv>()
       )
     },
   )
-
-/** Whether the caller may learn of a beneficiary's agreements; used by the beneficiary routes. */
-export const beneficiaryVisible = canSeeBeneficiary
-/** Errors the agreement routes can meet besides the domain's, for the record. */
-export type AgreementRouteErrors = AgreementNotFound | BeneficiaryNotFound

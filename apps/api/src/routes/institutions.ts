@@ -2,7 +2,14 @@
  * `/v1/institutions`: the institutions whose representatives projects reach.
  * @module
  */
-import { Institution, InstitutionPatch, NewInstitution } from "@coordina/domain"
+import {
+  Institution,
+  InstitutionKind,
+  InstitutionLevel,
+  InstitutionPatch,
+  NewInstitution,
+  PlanningRegionCode,
+} from "@coordina/domain"
 import { AuditLog, InstitutionsRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -19,6 +26,9 @@ const InstitutionPage = PageOf(Institution, "InstitutionPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   q: Schema.optional(Schema.String.annotations({ description: "Part of the name, Cyrillic or Latin" })),
+  kind: Schema.optional(InstitutionKind),
+  level: Schema.optional(InstitutionLevel),
+  planningRegion: Schema.optional(PlanningRegionCode),
 })
 const tags = ["institutions"]
 

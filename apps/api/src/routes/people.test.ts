@@ -66,6 +66,17 @@ describe.each(testDatabases())("institutions and people API on $name", (db) => {
     },
   )
 
+  it.skipIf(!db.available)("filters institutions by kind, level and planning region", async () => {
+    const ids = async (query: string) =>
+      list((await api.json<Body>("GET", `/v1/institutions?${query}`)).body.items).map((i) => i.id)
+    expect(await ids("kind=municipality")).toContain(m1)
+    expect(await ids("kind=municipality")).not.toContain(n1)
+    expect(await ids("level=central")).toEqual(expect.arrayContaining([n1]))
+    expect(await ids("level=central")).not.toContain(m1)
+    expect(await ids("planningRegion=BG32")).toEqual([m1])
+    expect((await api.json("GET", "/v1/institutions?kind=castle")).status).toBe(400)
+  })
+
   it.skipIf(!db.available)("changes an institution only with the current If-Match", async () => {
     const patch = (headers: Record<string, string>, body: unknown) =>
       api.request("PATCH", `/v1/institutions/${n1}`, body, headers)
@@ -233,6 +244,9 @@ describe.each(testDatabases())("events and dissemination API on $name", (db) => 
     )
     expect(stale.status).toBe(409)
     expect((await api.json<Body>("GET", `/v1/events/${event}/participations`)).body.items).toHaveLength(1)
+    const ofPerson = await api.json<Body>("GET", `/v1/people/${person}/participations`)
+    expect(ofPerson.body).toMatchObject({ items: [{ eventId: event, personId: person }], nextCursor: null })
+    expect((await api.json<Body>("GET", "/v1/people/per_missing/participations")).status).toBe(404)
     const activity = await api.json<Body>("POST", "/v1/dissemination-activities", {
       projectId: project,
       kind: "newsletter",

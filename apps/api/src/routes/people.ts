@@ -3,14 +3,14 @@
  * and merges that can be undone (`POST /{id}/merge`, undone by `POST /{id}/unmerge`).
  * @module
  */
-import { NewPerson, Person } from "@coordina/domain"
-import { AuditLog, PeopleRepository } from "@coordina/store"
+import { NewPerson, Participation, Person } from "@coordina/domain"
+import { AuditLog, ParticipationsRepository, PeopleRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { requires } from "../http/Policy.js"
+import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 import { transaction } from "./reachHttp.js"
@@ -32,6 +32,7 @@ const DuplicateGroup = Schema.Struct({
 }).annotations({ identifier: "DuplicateGroup" })
 const DuplicatePage = PageOf(DuplicateGroup, "DuplicatePage")
 const MergeBody = Schema.Struct({ intoPersonId: Schema.String }).annotations({ identifier: "MergeRequest" })
+const ParticipationPage = PageOf(Participation, "ParticipationPage")
 const tags = ["people"]
 
 /** The people sub-app, mounted at `/v1/people`. */
@@ -106,6 +107,33 @@ export const peopleRoutes = new Hono<AppEnv>()
     requires("people", "read"),
     params(IdParam),
     (c) => respond(c, PeopleRepository.pipe(Effect.flatMap((r) => r.get(c.req.valid("param").id))), Person),
+  )
+  .get(
+    "/:id/participations",
+    describeRoute({
+      tags,
+      summary: "List a person's participations",
+      description:
+        "Every event the person (or a record merged into them) took part in, in projects the caller may see.",
+      responses: { 200: jsonResponse(ParticipationPage, "A page of participations"), ...problems(400, 404) },
+    }),
+    requires("events", "read"),
+    params(IdParam),
+    query(PageQuery),
+    (c) =>
+      respond(
+        c,
+        Effect.gen(function* () {
+          const { id } = c.req.valid("param")
+          yield* (yield* PeopleRepository).get(id)
+          const page = yield* (yield* ParticipationsRepository).listByPerson(id, c.req.valid("query"))
+          return {
+            items: page.items.filter((row) => canSeeProject(c.var.principal, row.projectId)).map((row) => row.participation),
+            nextCursor: page.nextCursor,
+          }
+        }),
+        ParticipationPage,
+      ),
   )
   .post(
     "/:id/merge",

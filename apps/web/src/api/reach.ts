@@ -83,11 +83,27 @@ export interface InstitutionFilter {
   readonly q?: string | undefined
 }
 
-/** Institutions whose name contains `q` (the first 500); the other filters apply to those. */
+/** The first 500 institutions matching every filter (the API filters). */
 export const institutionsQuery = (filter: InstitutionFilter = {}) =>
   queryOptions({
-    queryKey: ["institutions", "list", filter.q ?? ""],
-    queryFn: () => api<Page<InstitutionJson>>(`/v1/institutions${search({ limit: 500, q: filter.q })}`),
+    queryKey: [
+      "institutions",
+      "list",
+      filter.q ?? "",
+      filter.kind ?? "",
+      filter.level ?? "",
+      filter.planningRegion ?? "",
+    ],
+    queryFn: () =>
+      api<Page<InstitutionJson>>(
+        `/v1/institutions${search({
+          limit: 500,
+          q: filter.q,
+          kind: filter.kind,
+          level: filter.level,
+          planningRegion: filter.planningRegion,
+        })}`,
+      ),
   })
 
 /** One institution. */

@@ -1,14 +1,16 @@
+import { readFile } from "node:fs/promises"
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   browserAvailable,
   launchBrowser,
+  adminToken,
   request,
   sessionCookie,
   signIn,
   signInWithPassword,
   signOut,
-  startServer,
+  startServerWithErasure,
   type TestServer,
 } from "./harness.js"
 
@@ -36,9 +38,10 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
   let user: Page
   let userId: string
   let apiKey: string
+  let personId: string
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServerWithErasure()
     await server.api("POST", "/v1/projects", {
       code: "COORD-MECH-2017",
       title: "Подобряване на координационния механизъм",
@@ -226,21 +229,110 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
           .count(),
       )
       .toBe(3)
-    const actions = await table.locator("tbody > tr > td:nth-child(3)").allTextContents()
+    const actions = await table.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents()
     for (const action of ["create", "sign_in", "sign_out", "revoke"]) expect(actions).toContain(action)
 
     await admin.getByLabel("Action", { exact: true }).fill("revoke")
     await admin.getByRole("button", { name: "Filter", exact: true }).click()
     await admin.waitForURL(/\/audit\?action=revoke$/)
-    await expect.poll(() => table.locator("tbody > tr").count()).toBe(1)
+    await expect.poll(() => table.locator(":scope > tbody > tr").count()).toBe(1)
     // Before and after as a readable diff: the key's revocation instant was added.
-    const revoked = table.locator("tbody > tr").first()
+    const revoked = table.locator(":scope > tbody > tr").first()
     await expect.poll(() => revoked.textContent()).toContain("revokedAt")
 
     // A record's entries, by following its link.
     await admin.goto(`${server.url}/audit?entity=${encodeURIComponent(`user:${userId}`)}&action=create`)
-    await expect.poll(() => table.locator("tbody > tr").count()).toBe(1)
-    await expect.poll(() => table.locator("tbody > tr").first().textContent()).toContain(coordinator.email)
+    await expect.poll(() => table.locator(":scope > tbody > tr").count()).toBe(1)
+    await expect
+      .poll(() => table.locator(":scope > tbody > tr").first().textContent())
+      .toContain(coordinator.email)
     await expect.poll(() => admin.getByLabel("Record", { exact: true }).inputValue()).toBe(`user:${userId}`)
+  })
+
+  it("shows a stale edit (409) and saves once the current version is loaded", async () => {
+    await admin.getByRole("link", { name: "Users", exact: true }).click()
+    await admin.waitForURL(/\/users$/)
+    await admin.getByRole("button", { name: `Edit ${coordinator.email}` }).click()
+    const dialog = admin.getByRole("dialog", { name: `Edit ${coordinator.email}` })
+    // Someone else renames the user meanwhile.
+    const current = await server.api<{ version: number }>("GET", `/v1/users/${userId}`)
+    const elsewhere = await request(
+      server,
+      "PATCH",
+      `/v1/users/${userId}`,
+      { Authorization: `Bearer ${adminToken}`, "If-Match": String(current.version) },
+      { displayName: "Ana P. Petrova" },
+    )
+    expect(elsewhere.status).toBe(200)
+    await dialog.getByLabel("Name", { exact: true }).fill("Ana Petrova-Ivanova")
+    await dialog.getByRole("button", { name: "Save" }).click()
+    await expect
+      .poll(() => dialog.getByRole("alert").textContent())
+      .toContain("Someone else changed this user")
+    await dialog.getByRole("button", { name: "Load current version" }).click()
+    await expect.poll(() => dialog.getByLabel("Name", { exact: true }).inputValue()).toBe("Ana P. Petrova")
+    await dialog.getByLabel("Name", { exact: true }).fill("Ana Petrova-Ivanova")
+    await dialog.getByRole("button", { name: "Save" }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    const row = admin.getByTestId("users-table").getByRole("row").filter({ hasText: coordinator.email })
+    await expect.poll(() => row.textContent()).toContain("Ana Petrova-Ivanova")
+  })
+
+  it("shows the retention policy and what a dry run would erase, changing nothing", async () => {
+    const institution = await server.api<{ id: string }>("POST", "/v1/institutions", {
+      name: "Държавна агенция за бежанците",
+      kind: "state_authority",
+      level: "central",
+      country: "BG",
+    })
+    personId = (
+      await server.api<{ id: string }>("POST", "/v1/people", {
+        givenName: "Мария",
+        familyName: "Иванова",
+        email: "maria.ivanova@example.org",
+        institutionId: institution.id,
+      })
+    ).id
+    await admin.getByRole("link", { name: "Data protection", exact: true }).click()
+    await admin.waitForURL(/\/data-protection$/)
+    const policy = admin.getByRole("table").filter({ hasText: "Participants' personal data" })
+    await expect
+      .poll(() => policy.getByRole("row", { name: /Participants' personal data/ }).textContent())
+      .toContain("5 years")
+    await admin.getByLabel("On the day", { exact: true }).fill("2040-01-01")
+    await admin.getByRole("button", { name: "Show what would be erased" }).click()
+    await expect.poll(() => admin.getByTestId("due-participant_personal").textContent()).toBe("1")
+    expect(await server.api("GET", `/v1/people/${personId}`)).toMatchObject({ givenName: "Мария" })
+  })
+
+  it("exports a participant's data as JSON and erases it after confirmation, keeping the record", async () => {
+    await admin.getByLabel("Id", { exact: true }).fill(personId)
+    await admin.getByRole("button", { name: "Open", exact: true }).click()
+    await admin.waitForURL(new RegExp(`/data-protection\\?kind=person&id=${personId}$`))
+    const [download] = await Promise.all([
+      admin.waitForEvent("download"),
+      admin.getByRole("button", { name: "Export data (JSON)" }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe(`person-${personId}.json`)
+    const exported = JSON.parse(await readFile((await download.path())!, "utf8"))
+    expect(exported.entity).toBe(`person:${personId}`)
+    expect(JSON.stringify(exported.records)).toContain("maria.ivanova@example.org")
+
+    await admin.getByRole("button", { name: "Erase personal data…" }).click()
+    const confirm = admin.getByRole("alertdialog", { name: "Erase this person's personal data?" })
+    await expect.poll(() => confirm.textContent()).toContain("Every total stays as it was")
+    await confirm.getByRole("button", { name: "Erase", exact: true }).click()
+    await expect
+      .poll(() => admin.getByRole("status").filter({ hasText: "Erased" }).textContent())
+      .toMatch(/^Erased: 1 record; the person is now ERASED-[0-9a-f]{16}\.$/)
+    expect(await server.api("GET", `/v1/people/${personId}`)).toMatchObject({
+      id: personId,
+      givenName: "Erased",
+    })
+    const audit = await server.api<{ items: ReadonlyArray<{ action: string }> }>(
+      "GET",
+      `/v1/audit?entity=person:${personId}`,
+    )
+    expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(["read_personal", "erase"]))
   })
 })

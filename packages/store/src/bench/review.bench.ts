@@ -72,20 +72,24 @@ const benchOn = async (name: string, url: string) => {
   try {
     const run = <A, E>(effect: Effect.Effect<A, E, ReviewRepository | SqlClient.SqlClient>) =>
       runtime.runPromise(effect)
-    console.log(
-      `\n${name}: generating ${agreements} agreements, ${agreements * 10} measures, ${agreements * 3} tasks`,
-    )
-    let start = performance.now()
-    const data = generate({
-      agreements,
-      measuresPerAgreement: 10,
-      tasksPerAgreement: 3,
-      municipalities: 265,
-      seed: 2017,
-    })
-    console.log(`  generated in ${((performance.now() - start) / 1000).toFixed(1)} s`)
-    start = performance.now()
-    await run(insertData(data))
+    console.log(`\n${name}: ${agreements} agreements, ${agreements * 10} measures, ${agreements * 3} tasks`)
+    const start = performance.now()
+    const size = { measuresPerAgreement: 10, tasksPerAgreement: 3, municipalities: 265 }
+    const base = generate({ ...size, agreements: 0, offers: Math.max(1, agreements / 200), seed: 2017 })
+    await run(insertData(base))
+    // In batches, each in its own transaction, so that neither memory nor the event loop is held for long.
+    const batch = 5_000
+    for (let offset = 0; offset < agreements; offset += batch) {
+      const data = generate({
+        ...size,
+        agreements: Math.min(batch, agreements - offset),
+        offset,
+        base,
+        seed: 2017 + offset,
+      })
+      await run(insertData(data))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     await run(
       SqlClient.SqlClient.pipe(
         Effect.flatMap((sql) =>
@@ -93,7 +97,7 @@ const benchOn = async (name: string, url: string) => {
         ),
       ),
     )
-    console.log(`  inserted in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+    console.log(`  generated and inserted in ${((performance.now() - start) / 1000).toFixed(1)} s`)
 
     const review = (groupBy: ReviewGroupBy) =>
       run(ReviewRepository.pipe(Effect.flatMap((r) => r.review({ groupBy, asOf }))))

@@ -39,13 +39,7 @@ function InstitutionsPage() {
   })
   const [creating, setCreating] = useState(false)
   const [created, setCreated] = useState<string | null>(null)
-  // The API filters by name; kind, level and planning region are filtered here, over the first 500.
-  const items = data.items.filter(
-    (i) =>
-      (!filter.kind || i.kind === filter.kind) &&
-      (!filter.level || i.level === filter.level) &&
-      (!filter.planningRegion || i.planningRegion === filter.planningRegion),
-  )
+  const items = data.items
   const setFilter = (patch: Partial<typeof filter>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
   return (

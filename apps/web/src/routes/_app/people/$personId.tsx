@@ -4,6 +4,7 @@ import { Button } from "react-aria-components"
 import { eventQuery, personParticipationsQuery, personQuery, unmergePerson } from "../../../api/reach.js"
 import { ProblemAlert, StatusMessage } from "../../../components/reach/Fields.js"
 import { useInstitutionNames } from "../../../components/reach/labels.js"
+import { PersonDataActions } from "../../../components/access/PersonDataActions.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/people/$personId")({
@@ -108,6 +109,7 @@ function PersonPage() {
           </tbody>
         </table>
       )}
+      <PersonDataActions kind="person" id={personId} />
     </section>
   )
 }
