@@ -5,6 +5,22 @@
  */
 import { Schema } from "effect"
 
+/** Any JSON value. */
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
+
+/** Any JSON value, as a schema: a record's snapshot in the audit log or an export. */
+export const Json: Schema.Schema<Json> = Schema.Union(
+  Schema.Null,
+  Schema.Boolean,
+  Schema.Number,
+  Schema.String,
+  Schema.Array(Schema.suspend(() => Json)),
+  Schema.Record({ key: Schema.String, value: Schema.suspend(() => Json) }),
+).annotations({ identifier: "Json", description: "Any JSON value" })
+
+/** A JSON snapshot of a record. */
+export const Snapshot = Json
+
 /** One audit log entry. `entity` is written `kind:id` (`beneficiary:…`, `person:…`). */
 export class AuditRecord extends Schema.Class<AuditRecord>("AuditRecord")({
   id: Schema.String,
@@ -14,8 +30,8 @@ export class AuditRecord extends Schema.Class<AuditRecord>("AuditRecord")({
     description: "`create`, `update`, `delete`, `read_personal`, `erase`, `merge`, `sign_in`, …",
   }),
   entity: Schema.String,
-  before: Schema.optional(Schema.Unknown),
-  after: Schema.optional(Schema.Unknown),
+  before: Schema.optional(Snapshot),
+  after: Schema.optional(Snapshot),
 }) {}
 
 /** Filters of `GET /v1/audit`: any combination, exact matches. */

@@ -36,5 +36,7 @@ describe("municipal offers", () => {
     expect(Either.getLeft(takePlace(full)).pipe((o) => o._tag === "Some" && o.value._tag)).toBe(
       "NoCapacityLeft",
     )
+    expect(releasePlace(full)).toBe(1)
+    expect(releasePlace({ taken: 0 })).toBe(0)
   })
 })

@@ -143,6 +143,58 @@ export const breakdownsOf = (people: Iterable<Attribution>): Readonly<Record<Bre
 
 const none: ReadonlyArray<IsoDate> = []
 
+/** The roles whose participations count for direct reach. */
+export const qualifyingRoles: ReadonlyArray<ParticipationRole> = ["participant"]
+
+/**
+ * What decides which participations qualify, as plain data, so a store can select them in SQL
+ * without knowing a rule: the roles that count, the institutions of the target group, and the
+ * events that need more than one attended day (every other event needs one).
+ */
+export interface QualificationCriteria {
+  readonly roles: ReadonlyArray<ParticipationRole>
+  readonly institutionIds: ReadonlyArray<string>
+  readonly requiredDays: ReadonlyArray<{ readonly eventId: string; readonly days: number }>
+}
+
+/**
+ * The criteria of a project, from every institution a participation may name and the
+ * project's events. A participation qualifies on `asOf` exactly when its role is in `roles`,
+ * its institution in `institutionIds`, and it has at least its event's required number of
+ * distinct days attended on or before `asOf`.
+ */
+export const qualificationCriteria = (
+  project: ReachProject,
+  institutions: Iterable<InstitutionFacts>,
+  events: Iterable<{ readonly id: string; readonly startDate: IsoDate; readonly endDate: IsoDate }>,
+): QualificationCriteria => {
+  const group = effectiveTargetGroup(project.targetGroup)
+  const institutionIds: Array<string> = []
+  for (const i of institutions) if (inTargetGroup(group, i)) institutionIds.push(i.id)
+  const needs: Array<{ eventId: string; days: number }> = []
+  for (const e of events) {
+    const days = requiredDays(project.minimumAttendanceShare, eventDayCount(e))
+    if (days > 1) needs.push({ eventId: e.id, days })
+  }
+  return { roles: qualifyingRoles, institutionIds, requiredDays: needs }
+}
+
+/**
+ * A person's first qualifying participation, as a store selects it with
+ * {@link QualificationCriteria}: among the survivor's qualifying participations, the one with
+ * the earliest first attended day (on or before the as-of date), then the lowest event id,
+ * then the lowest institution id, ids compared by code unit (bytewise for ASCII ids).
+ */
+export interface FirstQualification {
+  readonly personId: string
+  readonly gender?: Gender | undefined
+  /** The first day attended at that participation. */
+  readonly day: IsoDate
+  readonly eventId: string
+  readonly eventKind: EventKind
+  readonly institution: InstitutionFacts
+}
+
 /** The attended days that count on `asOf`: those on or before it, without repeats, sorted. */
 export const daysAttendedBy = (days: ReadonlyArray<IsoDate>, asOf: IsoDate): ReadonlyArray<IsoDate> => {
   // Most participations have one or two days; spare them the set and the sort.
@@ -169,7 +221,7 @@ export const qualifyingDate = (
   group: ReturnType<typeof effectiveTargetGroup>,
   minimumShare: number | undefined,
 ): IsoDate | undefined => {
-  if (row.role !== "participant" || !inTargetGroup(group, row.institution)) return undefined
+  if (!qualifyingRoles.includes(row.role) || !inTargetGroup(group, row.institution)) return undefined
   const days = [...new Set(row.attendedDays)].sort()
   const needed = requiredDays(
     minimumShare,
@@ -255,7 +307,11 @@ export class ReachAccumulator {
     if (this.options.eventAttendance && days.length > 0) this.tally(row, days.length)
     const first = days[0]
     // The rule of qualifyingDate, applied to the days attended by asOf without copying the row.
-    if (first === undefined || row.role !== "participant" || !inTargetGroup(this.group, row.institution))
+    if (
+      first === undefined ||
+      !qualifyingRoles.includes(row.role) ||
+      !inTargetGroup(this.group, row.institution)
+    )
       return
     const share = this.project.minimumAttendanceShare
     if (
@@ -270,6 +326,24 @@ export class ReachAccumulator {
     this.firsts.set(row.personId, {
       personId: row.personId,
       day: first,
+      eventId: row.eventId,
+      eventKind: row.eventKind,
+      institution: row.institution,
+      gender: row.gender,
+    })
+  }
+
+  /**
+   * Adds a person's first qualifying participation as the store found it. The same person may
+   * come more than once (the earliest by day, event id and institution id wins), so this and
+   * {@link ReachAccumulator.addParticipation} can be mixed.
+   */
+  addFirstQualification(row: FirstQualification): void {
+    const current = this.firsts.get(row.personId)
+    if (current && !earlier(row, current)) return
+    this.firsts.set(row.personId, {
+      personId: row.personId,
+      day: row.day,
       eventId: row.eventId,
       eventKind: row.eventKind,
       institution: row.institution,

@@ -161,7 +161,28 @@ const store = (records: ReachRecords) =>
     return { project, mapped, ids }
   })
 
-const asOfs = [isoDate("2017-12-31"), isoDate("2018-03-15"), isoDate("2018-07-01"), isoDate("2018-12-31")]
+// 2018-02-12 and 2018-02-13 fall within the multi-day events the records often start on 2018-02-12.
+const asOfs = [
+  isoDate("2017-12-31"),
+  isoDate("2018-02-12"),
+  isoDate("2018-02-13"),
+  isoDate("2018-03-15"),
+  isoDate("2018-07-01"),
+  isoDate("2018-12-31"),
+]
+
+/**
+ * What a project may say about who counts: no minimum share, or one (some events then need
+ * two or three days), and the default target group or a narrowed one.
+ */
+const arbitraryRules = fc.record({
+  minimumAttendanceShare: fc.constantFrom(undefined, 0.5, 0.6, 1),
+  targetGroup: fc.constantFrom<ReachProject["targetGroup"]>(
+    undefined,
+    { institutionKinds: ["municipality", "ngo"] },
+    { levels: ["local", "regional"] },
+  ),
+})
 
 describe.each(testDatabases())("ReachRepository on $name", (db) => {
   const layer = () => repositories.pipe(Layer.provideMerge(freshDatabaseLayer(db)))
@@ -172,12 +193,14 @@ describe.each(testDatabases())("ReachRepository on $name", (db) => {
       Effect.gen(function* () {
         const reach = yield* ReachRepository
         const seed = Date.now()
-        const samples = fc.sample(arbitraryReachRecords({ people: 15, participations: 40 }), {
-          numRuns: db.name === "sqlite" ? 12 : 6,
-          seed,
-        })
-        for (const records of samples) {
-          const { project, mapped } = yield* store(records)
+        const samples = fc.sample(
+          fc.tuple(arbitraryReachRecords({ people: 15, participations: 40 }), arbitraryRules),
+          { numRuns: db.name === "sqlite" ? 16 : 10, seed },
+        )
+        for (const [records, rules] of samples) {
+          const stored = yield* store(records)
+          const { mapped } = stored
+          const project: ReachProject = { ...stored.project, ...rules }
           for (const asOf of asOfs) {
             const fromStore = yield* reach.reach(project, asOf)
             const pure = reachOf(mapped, project, asOf)

@@ -1,18 +1,25 @@
 /**
- * Reach from the database: a project's participations and dissemination are read in
- * keyset-paged batches and folded through the domain's accumulators, so no table is ever held
- * in memory whole. The SQL only selects and joins (the project's rows, each person's survivor,
- * the institution represented, the attended days); every rule is the domain's.
+ * Reach from the database. Series and attendance fold a project's participations and
+ * dissemination, read in keyset-paged batches, through the domain's accumulators, so no table
+ * is ever held in memory whole. Reach on one date reads one row per reached person: the domain
+ * turns its rules into plain data ({@link qualificationCriteria}: the roles that count, the
+ * target group's institution ids, the attended days each event requires) and the SQL only
+ * selects, per survivor, the first participation that meets them, ordered as the domain orders
+ * them. ReachRepository.test.ts checks it against the pure rules on random records, on both
+ * databases.
  * @module
  */
 import { SqlClient } from "@effect/sql"
 import {
   type DisseminationRow,
+  type EventKind,
   type Gender,
   type InstitutionFacts,
   type IsoDate,
   type NamedPersonRow,
   type ParticipationRow,
+  type QualificationCriteria,
+  qualificationCriteria,
   ReachAccumulator,
   type ReachProject,
   type ReachSink,
@@ -102,53 +109,172 @@ const make = (batchSize: number) =>
       AND (n.activity_id > ${after.activityId} OR (n.activity_id = ${after.activityId} AND n.person_id > ${after.personId}))
     ORDER BY n.activity_id, n.person_id LIMIT ${batchSize}`
 
+    const foldParticipations = (projectId: string, sink: ReachSink) =>
+      Effect.gen(function* () {
+        let after = ""
+        for (;;) {
+          const rows = yield* participationBatch(projectId, after).values
+          for (const r of rows) sink.addParticipation(participationRow(r))
+          if (rows.length < batchSize) break
+          after = String(rows.at(-1)![0])
+        }
+      })
+
+    const foldDissemination = (projectId: string, sink: ReachSink) =>
+      Effect.gen(function* () {
+        let after = ""
+        for (;;) {
+          const rows = yield* activityBatch(projectId, after)
+          for (const r of rows)
+            sink.addDissemination({
+              activityId: String(r.id),
+              date: r.date as IsoDate,
+              additionalCount: int(r.additionalCount),
+              method: r.method as DisseminationRow["method"],
+            })
+          if (rows.length < batchSize) break
+          after = String(rows.at(-1)!.id)
+        }
+        let named = { activityId: "", personId: "" }
+        for (;;) {
+          const rows = yield* namedBatch(projectId, named)
+          for (const r of rows)
+            sink.addNamedPerson({
+              activityId: String(r.activityId),
+              date: r.date as IsoDate,
+              personId: String(r.personId),
+              gender: r.gender == null ? undefined : (r.gender as Gender),
+              institution: institutionOf(r),
+            } satisfies NamedPersonRow)
+          if (rows.length < batchSize) break
+          const last = rows.at(-1)!
+          named = { activityId: String(last.activityId), personId: String(last.namedId) }
+        }
+      })
+
     /** Streams every reach row of a project into `sink`, batch by batch, and returns it. */
     const fold = Effect.fn("ReachRepository.fold")(function* <S extends ReachSink>(
       projectId: string,
       sink: S,
     ) {
-      let after = ""
-      for (;;) {
-        const rows = yield* participationBatch(projectId, after).values
-        for (const r of rows) sink.addParticipation(participationRow(r))
-        if (rows.length < batchSize) break
-        after = String(rows.at(-1)![0])
-      }
-      after = ""
-      for (;;) {
-        const rows = yield* activityBatch(projectId, after)
-        for (const r of rows)
-          sink.addDissemination({
-            activityId: String(r.id),
-            date: r.date as IsoDate,
-            additionalCount: int(r.additionalCount),
-            method: r.method as DisseminationRow["method"],
-          })
-        if (rows.length < batchSize) break
-        after = String(rows.at(-1)!.id)
-      }
-      let named = { activityId: "", personId: "" }
-      for (;;) {
-        const rows = yield* namedBatch(projectId, named)
-        for (const r of rows)
-          sink.addNamedPerson({
-            activityId: String(r.activityId),
-            date: r.date as IsoDate,
-            personId: String(r.personId),
-            gender: r.gender == null ? undefined : (r.gender as Gender),
-            institution: institutionOf(r),
-          } satisfies NamedPersonRow)
-        if (rows.length < batchSize) break
-        const last = rows.at(-1)!
-        named = { activityId: String(last.activityId), personId: String(last.namedId) }
-      }
+      yield* foldParticipations(projectId, sink)
+      yield* foldDissemination(projectId, sink)
       return sink
     }, Effect.orDie)
 
+    const institutionFacts = Effect.gen(function* () {
+      const rows = yield* raw`SELECT id, kind, level, country, planning_region FROM institutions`.values
+      return new Map(
+        rows.map((v): [string, InstitutionFacts] => [
+          String(v[0]),
+          {
+            id: String(v[0]),
+            kind: v[1] as InstitutionFacts["kind"],
+            level: v[2] as InstitutionFacts["level"],
+            country: String(v[3]),
+            planningRegion: v[4] == null ? undefined : String(v[4]),
+          },
+        ]),
+      )
+    })
+
+    const projectEvents = (projectId: string) =>
+      raw`SELECT id, kind, start_date, end_date FROM events WHERE project_id = ${projectId}`.values.pipe(
+        Effect.map((rows) =>
+          rows.map((v) => ({
+            id: String(v[0]),
+            kind: v[1] as EventKind,
+            startDate: v[2] as IsoDate,
+            endDate: v[3] as IsoDate,
+          })),
+        ),
+      )
+
+    // A list of any length as ONE bound parameter (a JSON array), clear of both databases'
+    // bound-parameter limits however many institutions the target group has.
+    const jsonStrings = (json: string) =>
+      sql.onDialectOrElse({
+        pg: () => sql`SELECT json_array_elements_text(CAST(${json} AS json))`,
+        orElse: () => sql`SELECT value FROM json_each(${json})`,
+      })
+    const jsonNeeds = (json: string) =>
+      sql.onDialectOrElse({
+        pg: () =>
+          sql`SELECT * FROM json_to_recordset(CAST(${json} AS json)) AS t(event_id text, days integer)`,
+        orElse: () =>
+          sql`SELECT json_extract(value, '$.event_id') AS event_id, json_extract(value, '$.days') AS days FROM json_each(${json})`,
+      })
+    // Ids compare bytewise, as the domain compares them, whatever the database's locale.
+    const bytewise = sql.onDialectOrElse({
+      pg: () => sql.literal(`COLLATE "C"`),
+      orElse: () => sql.literal(""),
+    })
+    // The domain's order (day, event id, institution id) as one string: the day has a fixed
+    // width and the separator sorts below every character of an id, so MIN over the string
+    // picks the same participation as comparing the three in turn.
+    const separator = "\u0001"
+    const orderKey = (day: string) =>
+      sql`MIN((${sql.literal(day)} || CAST(${separator} AS TEXT) || pa.event_id || CAST(${separator} AS TEXT) || pa.institution_id) ${bytewise})`
+
+    /**
+     * Per survivor, the order key of their first qualifying participation. When every event
+     * needs one attended day, a participation qualifies as soon as one of its days is on or
+     * before `asOf`, so one GROUP BY over the attended days does; otherwise the days are
+     * counted per participation first.
+     */
+    const firstQualifications = (projectId: string, asOf: IsoDate, criteria: QualificationCriteria) => {
+      const where = sql`pa.project_id = ${projectId} AND pa.role IN ${sql.in(criteria.roles)}
+        AND a.day <= ${asOf} AND pa.institution_id IN (${jsonStrings(JSON.stringify(criteria.institutionIds))})`
+      const firsts =
+        criteria.requiredDays.length === 0
+          ? sql`
+        SELECT p.survivor_id AS person_id, ${orderKey("a.day")} AS k
+        FROM participations pa
+        JOIN attendance_days a ON a.participation_id = pa.id
+        JOIN people p ON p.id = pa.person_id
+        WHERE ${where}
+        GROUP BY p.survivor_id`
+          : sql`
+        SELECT p.survivor_id AS person_id, ${orderKey("pa.first_day")} AS k
+        FROM (
+          SELECT pa.person_id, pa.event_id, pa.institution_id, MIN(a.day ${bytewise}) AS first_day
+          FROM participations pa
+          JOIN attendance_days a ON a.participation_id = pa.id
+          LEFT JOIN (${jsonNeeds(JSON.stringify(criteria.requiredDays.map((r) => ({ event_id: r.eventId, days: r.days }))))}) n ON n.event_id = pa.event_id
+          WHERE ${where}
+          GROUP BY pa.id, pa.person_id, pa.event_id, pa.institution_id, n.days
+          HAVING COUNT(*) >= COALESCE(n.days, 1)
+        ) pa
+        JOIN people p ON p.id = pa.person_id
+        GROUP BY p.survivor_id`
+      return raw`SELECT f.person_id, s.gender, f.k FROM (${firsts}) f JOIN people s ON s.id = f.person_id`
+        .values
+    }
+
     /** The reach of a project on `asOf`, with the persons behind every figure. */
     const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
-      return (yield* fold(project.id, new ReachAccumulator(project, asOf))).result()
-    })
+      const institutions = yield* institutionFacts
+      const events = new Map((yield* projectEvents(project.id)).map((e) => [e.id, e]))
+      const criteria = qualificationCriteria(project, institutions.values(), events.values())
+      const acc = new ReachAccumulator(project, asOf)
+      for (const v of yield* firstQualifications(project.id, asOf, criteria)) {
+        const [day, eventId, institutionId] = String(v[2]).split(separator) as [IsoDate, string, string]
+        const event = events.get(eventId)
+        const institution = institutions.get(institutionId)
+        if (!event || !institution)
+          return yield* Effect.dieMessage(`reach: unknown event ${eventId} or institution ${institutionId}`)
+        acc.addFirstQualification({
+          personId: String(v[0]),
+          gender: v[1] == null ? undefined : (v[1] as Gender),
+          day,
+          eventId,
+          eventKind: event.kind,
+          institution,
+        })
+      }
+      yield* foldDissemination(project.id, acc)
+      return acc.result()
+    }, Effect.orDie)
 
     /** Attendance next to unique persons per event, on `asOf`. */
     const eventAttendance = Effect.fn("ReachRepository.eventAttendance")(function* (

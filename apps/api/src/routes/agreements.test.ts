@@ -216,15 +216,22 @@ describe.each(testDatabases())("integration agreements API on $name", (db) => {
       intentDate: "2019-03-15",
     })
     await must("POST", `/v1/agreements/${a.id}/match`, { offerId: offer, date: "2019-03-20" })
-    const bad = await api.json("PUT", `/v1/agreements/${a.id}/plan`, {
+    const planPut = (body: unknown, version = "0") =>
+      api.request("PUT", `/v1/agreements/${a.id}/plan`, body, { "If-Match": version }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as Json,
+      }))
+    const missing = await api.json("PUT", `/v1/agreements/${a.id}/plan`, { measures: [] })
+    expect(missing.status).toBe(428)
+    const bad = await planPut({
       measures: [{ area: "astrology", responsibleInstitutionId: townId, dueDate: "2019-06-28" }],
     })
     expect(bad).toMatchObject({ status: 422, body: { code: "AreaNotInRuleSet" } })
-    const unknown = await api.json("PUT", `/v1/agreements/${a.id}/plan`, {
+    const unknown = await planPut({
       measures: [{ area: "housing", responsibleInstitutionId: "ins_none", dueDate: "2019-06-28" }],
     })
     expect(unknown.status).toBe(404)
-    const plan = await must("PUT", `/v1/agreements/${a.id}/plan`, {
+    const { body: plan } = await planPut({
       date: "2019-04-01",
       measures: [
         { area: "housing", responsibleInstitutionId: townId, dueDate: "2019-06-28" },

@@ -50,6 +50,7 @@ import type { Context } from "hono"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
+import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { requires, visibleMunicipalities } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
@@ -415,16 +416,19 @@ export const agreementRoutes = new Hono<AppEnv>()
       tags,
       summary: "Set the integration plan",
       description:
-        "Replaces the measures: one with the same area and institution as before keeps its progress; each new measure opens a coordination task for its institution. Send If-Match with the plan's version to update safely.",
-      ...ifMatchHeader,
-      responses: { 200: jsonResponse(PlanView, "The plan and its tasks"), ...problems(400, 404, 409, 422) },
+        "Replaces the measures: one with the same area and institution as before keeps its progress; each new measure opens a coordination task for its institution. An update: If-Match with the plan's `version` (0 before the first plan) is required (428 without it, 409 when stale).",
+      parameters: [{ ...ifMatchHeader.parameters[0]!, required: true, description: "The plan's version" }],
+      responses: {
+        200: jsonResponse(PlanView, "The plan and its tasks"),
+        ...problems(400, 404, 409, 422, 428),
+      },
     }),
     requires("agreements", "write"),
+    ifMatch(),
     params(IdParam),
     body(PlanRequest),
     (c) => {
-      const expected = optionalIfMatch(c)
-      if (expected === "bad") return badIfMatch(c)
+      const expected = expectedVersion(c)
       return respond(
         c,
         transact(

@@ -5,7 +5,13 @@
  * Mounted beside `/v1/people` and `/v1/beneficiaries`.
  * @module
  */
-import { AuditRecord, type BeneficiaryNotFound, ErasureResult, type PersonNotFound } from "@coordina/domain"
+import {
+  AuditRecord,
+  type BeneficiaryNotFound,
+  ErasureResult,
+  type PersonNotFound,
+  Snapshot,
+} from "@coordina/domain"
 import { AuditLog, PersonalData } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -18,7 +24,7 @@ import { respond } from "../http/Respond.js"
 import { params } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const Row = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+const Row = Schema.Record({ key: Schema.String, value: Snapshot })
 const History = Schema.Array(Schema.Struct({ ...AuditRecord.fields, id: Schema.optional(Schema.String) }))
 
 /** Everything held on a person. */
@@ -43,6 +49,9 @@ export const BeneficiaryExport = Schema.Struct({
   history: History,
 }).annotations({ identifier: "BeneficiaryExport" })
 
+/** Rows read from the database, as the JSON they are sent as (column values are JSON scalars). */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
+
 const noSalt = "Erasure is not configured: set COORDINA_PSEUDONYM_SALT (16 characters or more)."
 
 const subjectRoutes = <A, I>(
@@ -52,7 +61,7 @@ const subjectRoutes = <A, I>(
   exportOf: (
     data: PersonalData["Type"],
     id: string,
-  ) => Effect.Effect<A, PersonNotFound | BeneficiaryNotFound>,
+  ) => Effect.Effect<unknown, PersonNotFound | BeneficiaryNotFound>,
 ) => {
   const tags = [kind === "person" ? "people" : "beneficiaries", "privacy"]
   return new Hono<AppEnv>()
@@ -71,7 +80,7 @@ const subjectRoutes = <A, I>(
         return respond(
           c,
           Effect.gen(function* () {
-            const exported = yield* exportOf(yield* PersonalData, id)
+            const exported = Schema.decodeUnknownSync(exportSchema)(yield* exportOf(yield* PersonalData, id))
             yield* (yield* AuditLog).record({
               actor: c.var.principal.id,
               action: "read_personal",
@@ -126,7 +135,9 @@ const subjectRoutes = <A, I>(
 
 /** Export and erasure of people, mounted at `/v1/people`. */
 export const personPrivacyRoutes = (salt: string | undefined) =>
-  subjectRoutes("person", salt, PersonExport, (data, id) => data.exportPerson(id))
+  subjectRoutes("person", salt, PersonExport, (data, id) => data.exportPerson(id).pipe(Effect.map(asJson)))
 /** Export and erasure of beneficiaries, mounted at `/v1/beneficiaries`. */
 export const beneficiaryPrivacyRoutes = (salt: string | undefined) =>
-  subjectRoutes("beneficiary", salt, BeneficiaryExport, (data, id) => data.exportBeneficiary(id))
+  subjectRoutes("beneficiary", salt, BeneficiaryExport, (data, id) =>
+    data.exportBeneficiary(id).pipe(Effect.map(asJson)),
+  )

@@ -65,9 +65,7 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
   it("lets the administrator in with the access token, with every access page in the menu", async () => {
     await signIn(admin, server, "en")
     await admin.waitForURL(/\/projects$/)
-    await expect
-      .poll(() => admin.getByTestId("whoami").textContent())
-      .toBe("Administrator (access token) (Administrator)")
+    await expect.poll(() => admin.getByTestId("whoami").textContent()).toBe("Admin token (Administrator)")
     const nav = admin.getByRole("navigation", { name: "Main navigation" })
     for (const name of ["Projects", "Users", "API keys", "Audit log", "Data protection"])
       await expect.poll(() => nav.getByRole("link", { name, exact: true }).count()).toBe(1)
@@ -126,8 +124,19 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
       .toMatch(/^Too many failed attempts\. Try again in 1[45] minutes\.$/)
   })
 
-  it("signs the coordinator in with email and password and shows only what the role allows", async () => {
-    await signInWithPassword(user, server, coordinator)
+  it("signs the coordinator in with email and password, by keyboard, and shows only what the role allows", async () => {
+    // A browser that never signed in offers the token first (a fresh install has no accounts).
+    await user.goto(`${server.url}/sign-in`)
+    await user.getByRole("tab", { name: "With a token" }).focus()
+    await user.keyboard.press("ArrowLeft")
+    await expect
+      .poll(() => user.getByRole("tab", { name: "Email and password" }).getAttribute("aria-selected"))
+      .toBe("true")
+    await user.keyboard.press("Tab")
+    await user.keyboard.type(coordinator.email)
+    await user.keyboard.press("Tab")
+    await user.keyboard.type(coordinator.password)
+    await user.keyboard.press("Enter")
     await user.waitForURL(/\/projects$/)
     await expect.poll(() => user.getByTestId("whoami").textContent()).toBe("Ana Petrova (Coordinator)")
     const nav = user.getByRole("navigation", { name: "Main navigation" })
@@ -240,7 +249,15 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
     const revoked = table.locator(":scope > tbody > tr").first()
     await expect.poll(() => revoked.textContent()).toContain("revokedAt")
 
-    // A record's entries, by following its link.
+    // A record's entries, by following its link; the filters live in the address.
+    await admin.getByRole("button", { name: "Clear filters" }).click()
+    await admin.waitForURL(/\/audit$/)
+    await admin
+      .getByRole("button", { name: `user:${userId}: show only its entries` })
+      .first()
+      .click()
+    await admin.waitForURL(new RegExp(`/audit\\?entity=user%3A${userId}$`))
+    await expect.poll(() => table.locator(":scope > tbody > tr").count()).toBe(3)
     await admin.goto(`${server.url}/audit?entity=${encodeURIComponent(`user:${userId}`)}&action=create`)
     await expect.poll(() => table.locator(":scope > tbody > tr").count()).toBe(1)
     await expect

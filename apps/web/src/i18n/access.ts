@@ -29,7 +29,7 @@ export const accessEn = {
     dataProtection: "Data protection",
   },
   whoAmI: {
-    adminToken: "Administrator (access token)",
+    adminToken: "Admin token",
     apiKey: "API key",
   },
   roles: {
@@ -154,7 +154,8 @@ export const accessEn = {
     noChanges: "No recorded values",
     empty: "No entries match.",
     pages: "Pages of the audit log",
-    filterBy: (column: string, value: string) => `Show only ${column}: ${value}`,
+    filterByActor: (who: string) => `${who}: show only their entries`,
+    filterByEntity: (record: string) => `${record}: show only its entries`,
   },
   privacy: {
     title: "Personal data",
@@ -250,7 +251,7 @@ export const accessBg: Widen<typeof accessEn> = {
     dataProtection: "Защита на данните",
   },
   whoAmI: {
-    adminToken: "Администратор (ключ за достъп)",
+    adminToken: "Администраторски ключ",
     apiKey: "API ключ",
   },
   roles: {
@@ -377,7 +378,8 @@ export const accessBg: Widen<typeof accessEn> = {
     noChanges: "Няма записани стойности",
     empty: "Няма съвпадащи записи.",
     pages: "Страници на одитната следа",
-    filterBy: (column: string, value: string) => `Покажи само ${column}: ${value}`,
+    filterByActor: (who: string) => `${who}: покажи само неговите записи`,
+    filterByEntity: (record: string) => `${record}: покажи само записите за него`,
   },
   privacy: {
     title: "Лични данни",

@@ -47,8 +47,10 @@ function AppLayout() {
     [navigate, queryClient],
   )
   const signOut = async () => {
-    // The cookie stops working at once; a token cannot be signed out, only forgotten here.
-    await endSession().catch(() => undefined)
+    // A session ends on the server at once (its cookie stops working); a token cannot be signed
+    // out, only forgotten here.
+    if (queryClient.getQueryData(currentSessionQuery().queryKey)?.kind === "session")
+      await endSession().catch(() => undefined)
     clearToken()
     queryClient.clear()
     await navigate({ to: "/sign-in", search: {} })

@@ -29,9 +29,9 @@ export const Route = createFileRoute("/sign-in")({
   component: SignIn,
 })
 
-/** Only a path of this app is followed after sign-in, never another site. */
+/** Only a path of this app is followed after sign-in, never another site; home by default. */
 const safeRedirect = (redirect: string | undefined) =>
-  redirect?.startsWith("/") && !redirect.startsWith("//") ? redirect : "/projects"
+  redirect?.startsWith("/") && !redirect.startsWith("//") && !redirect.startsWith("/\\") ? redirect : "/"
 
 function SignIn() {
   const { t } = useI18n()

@@ -80,7 +80,7 @@ function AuditPage() {
         cell: ({ row }) => (
           <Button
             className="link-button"
-            aria-label={t.access.audit.filterBy(t.access.audit.actor, row.original.actor)}
+            aria-label={t.access.audit.filterByActor(names.get(row.original.actor) ?? row.original.actor)}
             onPress={() => filterBy("actor", row.original.actor)}
           >
             {names.get(row.original.actor) ?? row.original.actor}
@@ -98,7 +98,7 @@ function AuditPage() {
         cell: ({ row }) => (
           <Button
             className="link-button"
-            aria-label={t.access.audit.filterBy(t.access.audit.entity, row.original.entity)}
+            aria-label={t.access.audit.filterByEntity(row.original.entity)}
             onPress={() => filterBy("entity", row.original.entity)}
           >
             {row.original.entity}
