@@ -40,7 +40,8 @@ import { reviewRoutes } from "./routes/review.js"
 import { taskRoutes } from "./routes/tasks.js"
 
 /** The resources of API v1, each a sub-app mounted under `/v1`. */
-const v1 = new Hono<AppEnv>().route("/projects", projectRoutes)
+const v1 = new Hono<AppEnv>()
+  .route("/projects", projectRoutes)
   .route("/projects", reachRoutes)
   .route("/institutions", institutionRoutes)
   .route("/people", peopleRoutes)

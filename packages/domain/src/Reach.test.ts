@@ -6,7 +6,9 @@ import type { Target } from "./Project.js"
 import {
   breakdownKeys,
   headline,
+  type FirstQualification,
   peopleBehind,
+  qualificationCriteria,
   ReachAccumulator,
   type ReachProject,
   requiredDays,
@@ -436,6 +438,53 @@ describe("reach: properties", () => {
         const b = feed(new ReachAccumulator(project, asOf), reversed).result()
         expect(toReachReport(b)).toEqual(toReachReport(a))
         expect([...b.direct.entries()].sort()).toEqual([...a.direct.entries()].sort())
+      }),
+    )
+  })
+  it("first qualifications selected with the criteria give what the rows give", () => {
+    // The store's side of the contract, done here the way its SQL does it: filter by the
+    // criteria alone, count the days attended by asOf, keep the least (day, event, institution).
+    const shares = fc.constantFrom(undefined, 0.5, 0.6, 1)
+    const groups = fc.constantFrom<ReachProject["targetGroup"]>(undefined, { institutionKinds: ["ngo"] })
+    fc.assert(
+      fc.property(records, arbitraryAsOf, shares, groups, (recs, asOf, share, group) => {
+        const p: ReachProject = { ...project, minimumAttendanceShare: share, targetGroup: group }
+        const events = recs.events.filter((e) => e.projectId === p.id)
+        const criteria = qualificationCriteria(p, recs.institutions, events)
+        const needs = new Map(criteria.requiredDays.map((r) => [r.eventId, r.days]))
+        const survivor = (id: string): string => {
+          const next = recs.people.find((x) => x.id === id)?.mergedInto
+          return next === undefined ? id : survivor(next)
+        }
+        const firsts = new Map<string, FirstQualification>()
+        const key = (f: FirstQualification) => `${f.day}\u0001${f.eventId}\u0001${f.institution.id}`
+        for (const part of recs.participations) {
+          const event = events.find((e) => e.id === part.eventId)
+          const institution = recs.institutions.find((i) => i.id === part.institutionId)
+          const days = [...new Set(part.attendedDays.filter((x) => x <= asOf))].sort()
+          if (!event || !institution || !criteria.roles.includes(part.role)) continue
+          if (!criteria.institutionIds.includes(institution.id)) continue
+          if (days.length === 0 || days.length < (needs.get(event.id) ?? 1)) continue
+          const personId = survivor(part.personId)
+          const f: FirstQualification = {
+            personId,
+            gender: recs.people.find((x) => x.id === personId)?.gender,
+            day: days[0]!,
+            eventId: event.id,
+            eventKind: event.kind,
+            institution,
+          }
+          const current = firsts.get(personId)
+          if (!current || key(f) < key(current)) firsts.set(personId, f)
+        }
+        const acc = new ReachAccumulator(p, asOf)
+        for (const f of firsts.values()) acc.addFirstQualification(f)
+        const rows = rowsOf(recs, p.id)
+        for (const r of rows.dissemination) acc.addDissemination(r)
+        for (const r of rows.named) acc.addNamedPerson(r)
+        const pure = reachOf(recs, p, asOf)
+        expect(toReachReport(acc.result())).toEqual(toReachReport(pure))
+        expect(new Map(acc.result().direct)).toEqual(new Map(pure.direct))
       }),
     )
   })

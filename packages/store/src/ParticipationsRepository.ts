@@ -197,7 +197,10 @@ const make = Effect.gen(function* () {
     const page = toPage(yield* assemble(rows), limit)
     const projectOf = new Map(rows.map((r) => [String(r.id), String(r.eventProjectId)]))
     return {
-      items: page.items.map((participation) => ({ participation, projectId: projectOf.get(participation.id)! })),
+      items: page.items.map((participation) => ({
+        participation,
+        projectId: projectOf.get(participation.id)!,
+      })),
       nextCursor: page.nextCursor,
     }
   })

@@ -45,7 +45,9 @@ import type {
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
-export type ApiError = ProjectNotFound | ProjectCodeTaken
+export type ApiError =
+  | ProjectNotFound
+  | ProjectCodeTaken
   | AgreementNotFound
   | AgreementVersionStale
   | AreaNotInRuleSet

@@ -225,10 +225,15 @@ describe("the policy of every route for every caller", () => {
       password,
       roles: [{ role: "case_worker", municipalityIds: [mine.id] }],
     })
-    const signedIn = await api.request("POST", "/v1/sessions", { email, password, transport: "bearer" }, {
-      Authorization: "",
-      "X-Forwarded-For": "10.2.2.2",
-    })
+    const signedIn = await api.request(
+      "POST",
+      "/v1/sessions",
+      { email, password, transport: "bearer" },
+      {
+        Authorization: "",
+        "X-Forwarded-For": "10.2.2.2",
+      },
+    )
     const worker = { Authorization: `Bearer ${((await signedIn.json()) as { token: string }).token}` }
     const caseIn = async (municipalityId: unknown, givenName: string) => {
       const beneficiary = await ok("POST", "/v1/beneficiaries", {
@@ -243,13 +248,17 @@ describe("the policy of every route for every caller", () => {
         capacity: 5,
         plannedAreas: [],
       })
-      const agreement = await ok("POST", "/v1/agreements", { beneficiaryId: beneficiary.id, intentDate: "2018-01-10" })
+      const agreement = await ok("POST", "/v1/agreements", {
+        beneficiaryId: beneficiary.id,
+        intentDate: "2018-01-10",
+      })
       await ok("POST", `/v1/agreements/${agreement.id}/match`, { offerId: offer.id, date: "2018-01-15" })
       return { beneficiaryId: beneficiary.id as string, agreementId: agreement.id as string }
     }
     const own = await caseIn(mine.id, "Ahmad")
     const foreign = await caseIn(other.id, "Omar")
-    const get = (path: string, headers: Record<string, string>) => api.request("GET", path, undefined, headers)
+    const get = (path: string, headers: Record<string, string>) =>
+      api.request("GET", path, undefined, headers)
 
     expect((await get(`/v1/agreements/${foreign.agreementId}`, worker)).status).toBe(404)
     expect((await get(`/v1/beneficiaries/${foreign.beneficiaryId}`, worker)).status).toBe(404)

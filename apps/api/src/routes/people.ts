@@ -128,7 +128,9 @@ export const peopleRoutes = new Hono<AppEnv>()
           yield* (yield* PeopleRepository).get(id)
           const page = yield* (yield* ParticipationsRepository).listByPerson(id, c.req.valid("query"))
           return {
-            items: page.items.filter((row) => canSeeProject(c.var.principal, row.projectId)).map((row) => row.participation),
+            items: page.items
+              .filter((row) => canSeeProject(c.var.principal, row.projectId))
+              .map((row) => row.participation),
             nextCursor: page.nextCursor,
           }
         }),

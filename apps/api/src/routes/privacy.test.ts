@@ -101,7 +101,10 @@ describe.each(testDatabases())("export and erasure on $name", (db) => {
       familyMembers: 3,
       personal: { givenName: "Layla", familyName: "Nasser", birthDate: "1988-04-04" },
     })
-    const exported = await ok<{ personal: Record<string, unknown> }>("GET", `/v1/beneficiaries/${created.id}/export`)
+    const exported = await ok<{ personal: Record<string, unknown> }>(
+      "GET",
+      `/v1/beneficiaries/${created.id}/export`,
+    )
     expect(exported.personal).toMatchObject({ givenName: "Layla", birthDate: "1988-04-04" })
     const erased = await ok<{ erasureKey: string }>("POST", `/v1/beneficiaries/${created.id}/erasure`)
     const after = await ok<{ pseudonym: string; familyMembers: number; personal?: Record<string, unknown> }>(
