@@ -33,8 +33,9 @@ const repositories = Layer.mergeAll(
   EventsRepository.layer,
   ParticipationsRepository.layer,
   DisseminationRepository.layer,
-  // Tiny batches, so every sample crosses several batch boundaries in all three queries.
-  ReachRepository.layerWithBatchSize(7),
+  // Tiny batches and chunks, so every sample crosses several boundaries in every query, and
+  // target groups both within and beyond the VALUES list's limit.
+  ReachRepository.layerWithBatchSize(7, 3, 3),
 )
 
 let codes = 0

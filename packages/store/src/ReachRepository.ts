@@ -9,7 +9,7 @@
  * databases.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import { SqlClient, type Statement } from "@effect/sql"
 import {
   type DisseminationRow,
   type EventKind,
@@ -69,7 +69,13 @@ const participationRow = (v: ReadonlyArray<unknown>): ParticipationRow => ({
   attendedDays: v[13] == null || v[13] === "" ? [] : (String(v[13]).split(",") as Array<IsoDate>),
 })
 
-const make = (batchSize: number) =>
+/** Persons per string of first qualifications read from the database. */
+export const reachChunkSize = 2000
+
+/** Target-group institutions bound one parameter each on PostgreSQL; beyond, one JSON parameter. */
+export const reachValuesLimit = 30_000
+
+const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reachValuesLimit) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const daysAgg = sql.onDialectOrElse({
@@ -190,41 +196,62 @@ const make = (batchSize: number) =>
         ),
       )
 
-    // A list of any length as ONE bound parameter (a JSON array), clear of both databases'
-    // bound-parameter limits however many institutions the target group has.
-    const jsonStrings = (json: string) =>
+    // The target group's institutions. PostgreSQL gets a VALUES list, whose row count its
+    // planner knows (it misjudges a JSON array as 100 rows, which cost 4× in the benchmark);
+    // past `valuesLimit` ids (bound parameters are capped at 65535), and on SQLite, whose
+    // planner does well with it, the list is ONE bound parameter: a JSON array.
+    const jsonStrings = (ids: ReadonlyArray<string>) =>
       sql.onDialectOrElse({
-        pg: () => sql`SELECT json_array_elements_text(CAST(${json} AS json))`,
-        orElse: () => sql`SELECT value FROM json_each(${json})`,
+        pg: () => sql`SELECT json_array_elements_text(CAST(${JSON.stringify(ids)} AS json))`,
+        orElse: () => sql`SELECT value FROM json_each(${JSON.stringify(ids)})`,
       })
-    const jsonNeeds = (json: string) =>
+    const idList = (ids: ReadonlyArray<string>) =>
       sql.onDialectOrElse({
+        pg: () =>
+          ids.length > 0 && ids.length <= valuesLimit
+            ? sql`SELECT id FROM (VALUES ${sql.join(", ", false)(ids.map((id) => sql`(${id})`))}) AS t(id)`
+            : jsonStrings(ids),
+        orElse: () => jsonStrings(ids),
+      })
+    const jsonNeeds = (needs: QualificationCriteria["requiredDays"]) => {
+      const json = JSON.stringify(needs.map((r) => ({ event_id: r.eventId, days: r.days })))
+      return sql.onDialectOrElse({
         pg: () =>
           sql`SELECT * FROM json_to_recordset(CAST(${json} AS json)) AS t(event_id text, days integer)`,
         orElse: () =>
           sql`SELECT json_extract(value, '$.event_id') AS event_id, json_extract(value, '$.days') AS days FROM json_each(${json})`,
       })
+    }
     // Ids compare bytewise, as the domain compares them, whatever the database's locale.
     const bytewise = sql.onDialectOrElse({
       pg: () => sql.literal(`COLLATE "C"`),
       orElse: () => sql.literal(""),
     })
+    const text = (s: string) => sql`CAST(${s} AS TEXT)`
     // The domain's order (day, event id, institution id) as one string: the day has a fixed
     // width and the separator sorts below every character of an id, so MIN over the string
     // picks the same participation as comparing the three in turn.
-    const separator = "\u0001"
+    const field = "\u0001"
+    const line = "\u0002"
     const orderKey = (day: string) =>
-      sql`MIN((${sql.literal(day)} || CAST(${separator} AS TEXT) || pa.event_id || CAST(${separator} AS TEXT) || pa.institution_id) ${bytewise})`
+      sql`MIN((${sql.literal(day)} || ${text(field)} || pa.event_id || ${text(field)} || pa.institution_id) ${bytewise})`
+    const concat = (expr: Statement.Fragment) =>
+      sql.onDialectOrElse({
+        pg: () => sql`string_agg(${expr}, ${text(line)})`,
+        orElse: () => sql`group_concat(${expr}, ${text(line)})`,
+      })
 
     /**
-     * Per survivor, the order key of their first qualifying participation. When every event
-     * needs one attended day, a participation qualifies as soon as one of its days is on or
-     * before `asOf`, so one GROUP BY over the attended days does; otherwise the days are
-     * counted per participation first.
+     * Per survivor, the first qualifying participation: `person, gender, day, event, institution`.
+     * When every event needs one attended day, a participation qualifies as soon as one of its
+     * days is on or before `asOf`, so one GROUP BY over the attended days does; otherwise the
+     * days are counted per participation first. The lines come joined into strings of
+     * `chunkSize`, so the API holds a few strings rather than a row (and an array and a
+     * string per column) per person.
      */
     const firstQualifications = (projectId: string, asOf: IsoDate, criteria: QualificationCriteria) => {
       const where = sql`pa.project_id = ${projectId} AND pa.role IN ${sql.in(criteria.roles)}
-        AND a.day <= ${asOf} AND pa.institution_id IN (${jsonStrings(JSON.stringify(criteria.institutionIds))})`
+        AND a.day <= ${asOf} AND pa.institution_id IN (${idList(criteria.institutionIds)})`
       const firsts =
         criteria.requiredDays.length === 0
           ? sql`
@@ -240,15 +267,19 @@ const make = (batchSize: number) =>
           SELECT pa.person_id, pa.event_id, pa.institution_id, MIN(a.day ${bytewise}) AS first_day
           FROM participations pa
           JOIN attendance_days a ON a.participation_id = pa.id
-          LEFT JOIN (${jsonNeeds(JSON.stringify(criteria.requiredDays.map((r) => ({ event_id: r.eventId, days: r.days }))))}) n ON n.event_id = pa.event_id
+          LEFT JOIN (${jsonNeeds(criteria.requiredDays)}) n ON n.event_id = pa.event_id
           WHERE ${where}
           GROUP BY pa.id, pa.person_id, pa.event_id, pa.institution_id, n.days
           HAVING COUNT(*) >= COALESCE(n.days, 1)
         ) pa
         JOIN people p ON p.id = pa.person_id
         GROUP BY p.survivor_id`
-      return raw`SELECT f.person_id, s.gender, f.k FROM (${firsts}) f JOIN people s ON s.id = f.person_id`
-        .values
+      return raw`
+        SELECT ${concat(sql`l.line`)} FROM (
+          SELECT f.person_id || ${text(field)} || COALESCE(s.gender, '') || ${text(field)} || f.k AS line,
+                 (ROW_NUMBER() OVER () - 1) / ${sql.literal(String(Math.trunc(chunkSize)))} AS chunk
+          FROM (${firsts}) f JOIN people s ON s.id = f.person_id
+        ) l GROUP BY l.chunk`.values
     }
 
     /** The reach of a project on `asOf`, with the persons behind every figure. */
@@ -257,20 +288,37 @@ const make = (batchSize: number) =>
       const events = new Map((yield* projectEvents(project.id)).map((e) => [e.id, e]))
       const criteria = qualificationCriteria(project, institutions.values(), events.values())
       const acc = new ReachAccumulator(project, asOf)
-      for (const v of yield* firstQualifications(project.id, asOf, criteria)) {
-        const [day, eventId, institutionId] = String(v[2]).split(separator) as [IsoDate, string, string]
-        const event = events.get(eventId)
-        const institution = institutions.get(institutionId)
-        if (!event || !institution)
-          return yield* Effect.dieMessage(`reach: unknown event ${eventId} or institution ${institutionId}`)
-        acc.addFirstQualification({
-          personId: String(v[0]),
-          gender: v[1] == null ? undefined : (v[1] as Gender),
-          day,
-          eventId,
-          eventKind: event.kind,
-          institution,
-        })
+      // Shared day strings: a few hundred distinct days for a hundred thousand persons.
+      const days = new Map<string, IsoDate>()
+      const chunks =
+        criteria.institutionIds.length === 0 ? [] : yield* firstQualifications(project.id, asOf, criteria)
+      for (const [chunk] of chunks) {
+        for (const l of String(chunk).split(line)) {
+          const [personId, gender, day, eventId, institutionId] = l.split(field) as [
+            string,
+            string,
+            string,
+            string,
+            string,
+          ]
+          const event = events.get(eventId)
+          const institution = institutions.get(institutionId)
+          if (!event || !institution)
+            return yield* Effect.dieMessage(`reach: unknown event ${eventId} or institution ${institutionId}`)
+          let shared = days.get(day)
+          if (shared === undefined) {
+            shared = day as IsoDate
+            days.set(day, shared)
+          }
+          acc.addFirstQualification({
+            personId,
+            gender: gender === "" ? undefined : (gender as Gender),
+            day: shared,
+            eventId: event.id,
+            eventKind: event.kind,
+            institution,
+          })
+        }
       }
       yield* foldDissemination(project.id, acc)
       return acc.result()
@@ -303,5 +351,6 @@ export class ReachRepository extends Context.Tag("@coordina/store/ReachRepositor
   /** The repository over the current `SqlClient`. */
   static readonly layer = Layer.effect(ReachRepository, make(reachBatchSize))
   /** The repository reading `batchSize` rows per query (tests use tiny batches to cross boundaries). */
-  static readonly layerWithBatchSize = (batchSize: number) => Layer.effect(ReachRepository, make(batchSize))
+  static readonly layerWithBatchSize = (batchSize: number, chunkSize?: number, valuesLimit?: number) =>
+    Layer.effect(ReachRepository, make(batchSize, chunkSize, valuesLimit))
 }

@@ -7,6 +7,7 @@ describe.skipIf(!browserAvailable)("signing in and reading a project, in Chromiu
   let browser: Browser
   let page: Page
   let projectId: string
+  const consoleErrors: Array<string> = []
 
   beforeAll(async () => {
     server = await startServer()
@@ -22,6 +23,9 @@ describe.skipIf(!browserAvailable)("signing in and reading a project, in Chromiu
     await server.api("POST", `/v1/projects/${projectId}/extensions`, { months: 6, reason: "COVID-19" })
     browser = await launchBrowser()
     page = await browser.newPage()
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text())
+    })
   })
   afterAll(async () => {
     await browser?.close()
@@ -55,6 +59,10 @@ describe.skipIf(!browserAvailable)("signing in and reading a project, in Chromiu
     await expect
       .poll(() => page.getByRole("heading", { level: 2 }).first().textContent())
       .toBe("Целеви стойности")
+  })
+
+  it("runs under the strict Content-Security-Policy without violations", () => {
+    expect(consoleErrors.filter((e) => e.includes("Content Security Policy"))).toEqual([])
   })
 
   it("signs out", async () => {
