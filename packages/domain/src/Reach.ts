@@ -14,6 +14,12 @@
  * ```
  *
  * The answer never depends on the order of the rows.
+ *
+ * A store that selects in SQL instead hands over one row per reached person: it takes the
+ * project's {@link qualificationCriteria} (plain data: roles, target-group institution ids,
+ * required days per event), finds each survivor's first qualifying participation, and calls
+ * {@link ReachAccumulator.addFirstQualification}; breakdowns, indirect reach and targets
+ * follow exactly as from rows.
  * @module
  */
 import { Schema } from "effect"

@@ -9,7 +9,7 @@
  * databases.
  * @module
  */
-import { SqlClient, type Statement } from "@effect/sql"
+import { SqlClient } from "@effect/sql"
 import {
   type DisseminationRow,
   type EventKind,
@@ -235,19 +235,14 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
     const line = "\u0002"
     const orderKey = (day: string) =>
       sql`MIN((${sql.literal(day)} || ${text(field)} || pa.event_id || ${text(field)} || pa.institution_id) ${bytewise})`
-    const concat = (expr: Statement.Fragment) =>
-      sql.onDialectOrElse({
-        pg: () => sql`string_agg(${expr}, ${text(line)})`,
-        orElse: () => sql`group_concat(${expr}, ${text(line)})`,
-      })
 
     /**
      * Per survivor, the first qualifying participation: `person, gender, day, event, institution`.
      * When every event needs one attended day, a participation qualifies as soon as one of its
      * days is on or before `asOf`, so one GROUP BY over the attended days does; otherwise the
-     * days are counted per participation first. The lines come joined into strings of
-     * `chunkSize`, so the API holds a few strings rather than a row (and an array and a
-     * string per column) per person.
+     * days are counted per participation first. One line per person, joined into strings of
+     * `chunkSize` lines: the API then holds a few strings rather than a row, an array and a
+     * string per column per person (a row per person doubled the API's peak memory on SQLite).
      */
     const firstQualifications = (projectId: string, asOf: IsoDate, criteria: QualificationCriteria) => {
       const where = sql`pa.project_id = ${projectId} AND pa.role IN ${sql.in(criteria.roles)}
@@ -274,11 +269,17 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
         ) pa
         JOIN people p ON p.id = pa.person_id
         GROUP BY p.survivor_id`
+      const lines = sql`
+        SELECT f.person_id || ${text(field)} || COALESCE(s.gender, '') || ${text(field)} || f.k AS line
+        FROM (${firsts}) f JOIN people s ON s.id = f.person_id`
+      const concat = sql.onDialectOrElse({
+        pg: () => sql`string_agg(l.line, ${text(line)})`,
+        orElse: () => sql`group_concat(l.line, ${text(line)})`,
+      })
       return raw`
-        SELECT ${concat(sql`l.line`)} FROM (
-          SELECT f.person_id || ${text(field)} || COALESCE(s.gender, '') || ${text(field)} || f.k AS line,
-                 (ROW_NUMBER() OVER () - 1) / ${sql.literal(String(Math.trunc(chunkSize)))} AS chunk
-          FROM (${firsts}) f JOIN people s ON s.id = f.person_id
+        SELECT ${concat} FROM (
+          SELECT line, (ROW_NUMBER() OVER () - 1) / ${sql.literal(String(Math.trunc(chunkSize)))} AS chunk
+          FROM (${lines}) x
         ) l GROUP BY l.chunk`.values
     }
 

@@ -22,7 +22,7 @@ import { addDays, normaliseName } from "@coordina/domain"
 import { Database } from "@coordina/store"
 import { Effect, ManagedRuntime } from "effect"
 // Straight to the module: "@coordina/store/testing" also loads vitest, which only runs under vitest.
-import { startPgCluster } from "@coordina/store/testing"
+import { startPgCluster } from "@coordina/store/testing/pg-cluster"
 import {
   baselineDirectCount,
   benchId,

@@ -12,7 +12,7 @@ import { fileError, rejectSheet, type SignInSheetRejected } from "@coordina/doma
 import { CsvError } from "csv-parse"
 import { parse } from "csv-parse/sync"
 import { Effect } from "effect"
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import iconv from "iconv-lite"
 
 /** A sheet as text: the header row and every row after it, rows in spreadsheet order (row 2 first). */
@@ -127,7 +127,9 @@ export const cellText = (value: ExcelJS.CellValue): string => {
 export const readXlsx = (bytes: Uint8Array): Effect.Effect<SheetTable, SignInSheetRejected> =>
   Effect.tryPromise({
     try: async () => {
-      const workbook = new ExcelJS.Workbook()
+      // Loaded on first use: the library is large and most sheets arrive as CSV.
+      const { default: Excel } = await import("exceljs")
+      const workbook = new Excel.Workbook()
       await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
       return workbook
     },
