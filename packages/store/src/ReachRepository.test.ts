@@ -1,6 +1,4 @@
 import {
-  arbitraryProject,
-  arbitraryReachRecords,
   isoDate,
   NewDisseminationActivity,
   NewEvent,
@@ -15,6 +13,7 @@ import {
   timelineOf,
   toReachReport,
 } from "@coordina/domain"
+import { arbitraryProject, arbitraryReachRecords } from "@coordina/domain/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, Layer } from "effect"
 import { DisseminationRepository } from "./DisseminationRepository.js"

@@ -10,7 +10,7 @@ import {
   signIn,
   signInWithPassword,
   signOut,
-  startServerWithErasure,
+  startServer,
   type TestServer,
 } from "./harness.js"
 
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
   let personId: string
 
   beforeAll(async () => {
-    server = await startServerWithErasure()
+    server = await startServer()
     await server.api("POST", "/v1/projects", {
       code: "COORD-MECH-2017",
       title: "Подобряване на координационния механизъм",

@@ -16,6 +16,9 @@ import { type Browser, chromium, type Page } from "playwright-core"
 /** The admin token the harness's API accepts. */
 export const adminToken = "e2e-admin-token"
 
+/** The pseudonym salt of the test servers (erasure needs one). */
+export const e2ePseudonymSalt = "e2e-pseudonym-salt-not-secret"
+
 /** Where Debian installs Chromium. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 
@@ -37,7 +40,10 @@ export interface TestServer {
   readonly stop: () => Promise<void>
 }
 
-/** Starts the API over a new SQLite database (or `databaseUrl`), serving the built SPA. */
+/**
+ * Starts the API over a new SQLite database (or `databaseUrl`), serving the built SPA, with
+ * erasure configured (the API refuses it without a pseudonym salt).
+ */
 export const startServer = async (databaseUrl?: string): Promise<TestServer> => {
   const url = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "coordina-e2e-")), "e2e.db")}`
   const runtime = ManagedRuntime.make(Store.layer(url))
@@ -46,6 +52,7 @@ export const startServer = async (databaseUrl?: string): Promise<TestServer> => 
     adminToken,
     bodyLimitBytes: 1024 * 1024,
     webDist: resolve(import.meta.dirname, "../../dist"),
+    pseudonymSalt: e2ePseudonymSalt,
   })
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(s))
@@ -137,43 +144,4 @@ export const request = async (
   })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
-}
-
-/** The erasure salt of {@link startServerWithErasure}. */
-export const e2ePseudonymSalt = "e2e-pseudonym-salt-not-secret"
-
-/**
- * Like {@link startServer}, with erasure configured (`COORDINA_PSEUDONYM_SALT`), which the API
- * refuses (503) without.
- */
-export const startServerWithErasure = async (): Promise<TestServer> => {
-  const url = `file:${join(mkdtempSync(join(tmpdir(), "coordina-e2e-")), "e2e.db")}`
-  const runtime = ManagedRuntime.make(Store.layer(url))
-  await runtime.runtime()
-  const app = makeApp(runtime, {
-    adminToken,
-    bodyLimitBytes: 1024 * 1024,
-    webDist: resolve(import.meta.dirname, "../../dist"),
-    pseudonymSalt: e2ePseudonymSalt,
-  })
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(s))
-  })
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return {
-    url: base,
-    api: async (method, path, body) => {
-      const res = await fetch(base + path, {
-        method,
-        headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-      return res.json()
-    },
-    stop: async () => {
-      await new Promise((done) => server.close(done))
-      await runtime.dispose()
-    },
-  }
 }
