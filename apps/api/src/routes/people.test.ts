@@ -244,6 +244,8 @@ describe.each(testDatabases())("events and dissemination API on $name", (db) => 
     )
     expect(stale.status).toBe(409)
     expect((await api.json<Body>("GET", `/v1/events/${event}/participations`)).body.items).toHaveLength(1)
+    const byIds = await api.json<Body>("GET", `/v1/people?ids=${person},per_missing`)
+    expect(list(byIds.body.items).map((p) => p.id)).toEqual([person])
     const ofPerson = await api.json<Body>("GET", `/v1/people/${person}/participations`)
     expect(ofPerson.body).toMatchObject({ items: [{ eventId: event, personId: person }], nextCursor: null })
     expect((await api.json<Body>("GET", "/v1/people/per_missing/participations")).status).toBe(404)

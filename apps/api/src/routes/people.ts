@@ -19,6 +19,14 @@ const IdParam = Schema.Struct({ id: Schema.String })
 const PersonPage = PageOf(Person, "PersonPage")
 const SearchQuery = Schema.Struct({
   ...PageQuery.fields,
+  ids: Schema.optional(
+    Schema.split(",")
+      .pipe(Schema.compose(Schema.Array(Schema.String.pipe(Schema.minLength(1))).pipe(Schema.maxItems(500))))
+      .annotations({
+        description:
+          "Up to 500 ids, comma-separated: these people (merged records too), for showing names in lists",
+      }),
+  ),
   q: Schema.optional(
     Schema.String.annotations({
       description:
@@ -76,7 +84,18 @@ export const peopleRoutes = new Hono<AppEnv>()
     }),
     requires("people", "read"),
     query(SearchQuery),
-    (c) => respond(c, PeopleRepository.pipe(Effect.flatMap((r) => r.list(c.req.valid("query")))), PersonPage),
+    (c) => {
+      const { ids, ...search } = c.req.valid("query")
+      return respond(
+        c,
+        PeopleRepository.pipe(
+          Effect.flatMap((r) =>
+            ids ? r.getMany(ids).pipe(Effect.map((items) => ({ items, nextCursor: null }))) : r.list(search),
+          ),
+        ),
+        PersonPage,
+      )
+    },
   )
   .get(
     "/duplicates",

@@ -131,6 +131,18 @@ export const peopleQuery = (q: string, limit = 50) =>
 export const personQuery = (id: string) =>
   queryOptions({ queryKey: ["people", id], queryFn: () => api<PersonJson>(`/v1/people/${enc(id)}`) })
 
+/** The people with the given ids (up to 500), in one request: names for lists. */
+export const peopleByIdsQuery = (ids: ReadonlyArray<string>) => {
+  const unique = [...new Set(ids)].sort().slice(0, 500)
+  return queryOptions({
+    queryKey: ["people", "byIds", unique],
+    queryFn: () =>
+      unique.length === 0
+        ? Promise.resolve({ items: [], nextCursor: null } as Page<PersonJson>)
+        : api<Page<PersonJson>>(`/v1/people${search({ ids: unique.join(",") })}`),
+  })
+}
+
 /** A person's participations in events. */
 export const personParticipationsQuery = (id: string) =>
   queryOptions({

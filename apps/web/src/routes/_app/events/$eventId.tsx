@@ -1,5 +1,5 @@
 import { eventDays, isoDate } from "@coordina/domain"
-import { useMutation, useQueries, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query"
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Checkbox, CheckboxGroup, Form, Label } from "react-aria-components"
@@ -9,7 +9,7 @@ import {
   type ParticipationJson,
   type PersonJson,
   participationsQuery,
-  personQuery,
+  peopleByIdsQuery,
   setAttendance,
 } from "../../../api/reach.js"
 import { ProblemAlert, SelectField, StatusMessage } from "../../../components/reach/Fields.js"
@@ -119,9 +119,9 @@ function Participants(props: {
   const participations = useQuery(participationsQuery(props.eventId))
   const items = participations.data?.items ?? []
   const institutionName = useInstitutionNames(items.map((p) => p.institutionId))
-  const people = useQueries({ queries: items.map((p) => personQuery(p.personId)) })
+  const people = useQuery(peopleByIdsQuery(items.map((p) => p.personId)))
   const nameOf = (id: string) => {
-    const p = people.find((q) => q.data?.id === id)?.data
+    const p = people.data?.items.find((person) => person.id === id)
     return p ? `${p.givenName} ${p.familyName}` : id
   }
   const days = eventDays({ startDate: isoDate(props.startDate), endDate: isoDate(props.endDate) })
