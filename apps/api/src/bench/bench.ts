@@ -127,6 +127,10 @@ const startServer = async (bundle: string, databaseUrl: string): Promise<Server>
     },
     stdio: ["ignore", "ignore", "inherit"],
   })
+  let stopping = false
+  child.once("exit", (code, signal) => {
+    if (!stopping) log(`!! the API exited during the bench (code ${code}, signal ${signal})`)
+  })
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 600; i++) {
     try {
@@ -140,6 +144,7 @@ const startServer = async (bundle: string, databaseUrl: string): Promise<Server>
   }
   const stop = () =>
     new Promise<void>((res) => {
+      stopping = true
       child.once("exit", () => res())
       child.kill("SIGTERM")
     })
@@ -153,10 +158,18 @@ const call = async (
   body?: string,
   type = "application/json",
 ) => {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": type },
-    ...(body === undefined ? {} : { body }),
+  const send = () =>
+    fetch(`${server.base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": type },
+      ...(body === undefined ? {} : { body }),
+    })
+  // A pooled keep-alive connection that the server closed while the bench was busy elsewhere
+  // fails before the request reaches it; that one case is sent again on a new connection.
+  const res = await send().catch((error: unknown) => {
+    const cause = (error as { cause?: { code?: string } }).cause
+    if (cause?.code === "UND_ERR_SOCKET" && server.child.exitCode === null) return send()
+    throw error
   })
   const text = await res.text()
   if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text.slice(0, 500)}`)
