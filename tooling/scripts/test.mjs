@@ -11,5 +11,9 @@ const turbo = spawnSync(
   ["exec", "turbo", "run", "lint", "typecheck", "test", "--concurrency=1", "--continue", ...process.argv.slice(2)],
   { cwd: root, stdio: "inherit" },
 )
-const summary = spawnSync("node", [join(import.meta.dirname, "test-summary.mjs")], { cwd: root, stdio: "inherit" })
+const summary = spawnSync(
+  "node",
+  [join(import.meta.dirname, "test-summary.mjs"), ...(turbo.status ? ["--tasks-failed"] : [])],
+  { cwd: root, stdio: "inherit" },
+)
 process.exit(turbo.status || summary.status || 0)
