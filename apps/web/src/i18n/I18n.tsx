@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react"
+import { I18nProvider as AriaI18nProvider } from "react-aria-components"
 import { bg } from "./bg.js"
 import { en, type Messages } from "./en.js"
 
@@ -48,7 +49,12 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
       formatNumber: (n, options) => new Intl.NumberFormat(locale, options).format(n),
     }
   }, [language, setLanguage])
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+  // React Aria's own texts (placeholders, announcements) follow the same language.
+  return (
+    <I18nContext.Provider value={value}>
+      <AriaI18nProvider locale={language === "bg" ? "bg-BG" : "en-GB"}>{children}</AriaI18nProvider>
+    </I18nContext.Provider>
+  )
 }
 
 /** The current language's texts and formatters. */

@@ -3,10 +3,10 @@ import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
 import { useEffect, useState } from "react"
-import { Button } from "react-aria-components"
 import { institutionsQuery } from "../../../api/reach.js"
-import { SelectField, StatusMessage, TextInput } from "../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../components/reach/Fields.js"
 import { kindOptions, levelOptions, placeName, regionOptions } from "../../../components/reach/labels.js"
+import { CreatePanel } from "../../../components/reach/CreatePanel.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { InstitutionForm } from "./-components/InstitutionForm.js"
 
@@ -37,31 +37,19 @@ function InstitutionsPage() {
     }, 250)
     return () => clearTimeout(timer)
   })
-  const [creating, setCreating] = useState(false)
-  const [created, setCreated] = useState<string | null>(null)
   const items = data.items
   const setFilter = (patch: Partial<typeof filter>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
   return (
     <section>
-      <div className="page-head">
-        <h1>{r.title}</h1>
-        <Button className="button primary" aria-expanded={creating} onPress={() => setCreating((c) => !c)}>
-          {r.create}
-        </Button>
-      </div>
-      {creating && (
-        <section aria-labelledby="new-institution" className="panel">
-          <h2 id="new-institution">{r.createTitle}</h2>
-          <InstitutionForm
-            onCreated={(i) => {
-              setCreating(false)
-              setCreated(r.created(i.name))
-            }}
-          />
-        </section>
-      )}
-      {created && <StatusMessage>{created}</StatusMessage>}
+      <CreatePanel
+        level={1}
+        title={r.title}
+        createLabel={r.create}
+        formTitle={r.createTitle}
+        formId="new-institution"
+        form={(done) => <InstitutionForm onCreated={(i) => done(r.created(i.name))} />}
+      />
       <search aria-label={r.filters} className="filters">
         <TextInput label={r.name} type="search" value={name} onChange={setName} />
         <SelectField

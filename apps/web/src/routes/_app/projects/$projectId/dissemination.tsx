@@ -1,9 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
-import { useState } from "react"
-import { Button } from "react-aria-components"
 import { disseminationQuery } from "../../../../api/reach.js"
-import { StatusMessage } from "../../../../components/reach/Fields.js"
+import { CreatePanel } from "../../../../components/reach/CreatePanel.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 import { DisseminationForm } from "./-components/DisseminationForm.js"
 
@@ -18,30 +16,19 @@ function DisseminationPage() {
   const r = t.reach.dissemination
   const { projectId } = Route.useParams()
   const { data } = useSuspenseQuery(disseminationQuery(projectId))
-  const [creating, setCreating] = useState(false)
-  const [created, setCreated] = useState<string | null>(null)
   const activities = [...data.items].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
   return (
     <>
-      <div className="page-head">
-        <h2>{r.title}</h2>
-        <Button className="button primary" aria-expanded={creating} onPress={() => setCreating((c) => !c)}>
-          {r.create}
-        </Button>
-      </div>
-      {creating && (
-        <section aria-labelledby="new-activity" className="panel">
-          <h3 id="new-activity">{r.createTitle}</h3>
-          <DisseminationForm
-            projectId={projectId}
-            onCreated={(a) => {
-              setCreating(false)
-              setCreated(r.created(a.title))
-            }}
-          />
-        </section>
-      )}
-      {created && <StatusMessage>{created}</StatusMessage>}
+      <CreatePanel
+        level={2}
+        title={r.title}
+        createLabel={r.create}
+        formTitle={r.createTitle}
+        formId="new-activity"
+        form={(done) => (
+          <DisseminationForm projectId={projectId} onCreated={(a) => done(r.created(a.title))} />
+        )}
+      />
       {activities.length === 0 ? (
         <p className="muted">{t.app.none}</p>
       ) : (

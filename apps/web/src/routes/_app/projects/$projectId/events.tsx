@@ -1,10 +1,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
-import { useState } from "react"
-import { Button } from "react-aria-components"
 import { eventsQuery } from "../../../../api/reach.js"
-import { StatusMessage } from "../../../../components/reach/Fields.js"
 import { placeName } from "../../../../components/reach/labels.js"
+import { CreatePanel } from "../../../../components/reach/CreatePanel.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 import { EventForm } from "./-components/EventForm.js"
 
@@ -19,32 +17,19 @@ function EventsPage() {
   const r = t.reach.events
   const { projectId } = Route.useParams()
   const { data } = useSuspenseQuery(eventsQuery(projectId))
-  const [creating, setCreating] = useState(false)
-  const [created, setCreated] = useState<string | null>(null)
   const events = [...data.items].sort((a, b) =>
     a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
   )
   return (
     <>
-      <div className="page-head">
-        <h2>{r.title}</h2>
-        <Button className="button primary" aria-expanded={creating} onPress={() => setCreating((c) => !c)}>
-          {r.create}
-        </Button>
-      </div>
-      {creating && (
-        <section aria-labelledby="new-event" className="panel">
-          <h3 id="new-event">{r.createTitle}</h3>
-          <EventForm
-            projectId={projectId}
-            onCreated={(e) => {
-              setCreating(false)
-              setCreated(r.created(e.title))
-            }}
-          />
-        </section>
-      )}
-      {created && <StatusMessage>{created}</StatusMessage>}
+      <CreatePanel
+        level={2}
+        title={r.title}
+        createLabel={r.create}
+        formTitle={r.createTitle}
+        formId="new-event"
+        form={(done) => <EventForm projectId={projectId} onCreated={(e) => done(r.created(e.title))} />}
+      />
       {events.length === 0 ? (
         <p className="muted">{t.app.none}</p>
       ) : (
