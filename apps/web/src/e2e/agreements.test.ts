@@ -101,6 +101,8 @@ describe.skipIf(!browserAvailable)("an integration agreement from intent to term
     await expect.poll(offered).toEqual(["Match to an offer", "Close"])
     // The personal data comes back to the admin, so the page shows it.
     await expect.poll(() => page.getByTestId("beneficiary-personal").textContent()).toContain("Амира")
+    // Export and erasure of the beneficiary's personal data sit beside it, for roles that may use them.
+    await expect.poll(() => page.getByRole("button", { name: "Export data (JSON)" }).count()).toBe(1)
   })
 
   it("matches the intent to the municipal offer", async () => {

@@ -24,6 +24,7 @@ import {
 import { Panel } from "../../../components/agreements/Fields.js"
 import { DaysLeft, ProblemBox, StateBadge, useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
+import { PersonDataActions } from "../../../components/access/PersonDataActions.js"
 import { ActionPanel } from "./-components/ActionForms.js"
 import { MeasuresTable, PlanEditor, TasksTable } from "./-components/PlanSection.js"
 import { Timeline } from "./-components/Timeline.js"
@@ -240,6 +241,7 @@ const BeneficiaryFacts = ({ query }: { query: UseQueryResult<BeneficiaryJson> })
       ) : (
         <p className="muted">{tc.personalHidden}</p>
       )}
+      <PersonDataActions kind="beneficiary" id={b.id} />
     </>
   )
 }
