@@ -25,3 +25,28 @@ export const ifMatch = (): MiddlewareHandler<AppEnv> => async (c, next) => {
 
 /** The version `If-Match` names; use after {@link ifMatch}. */
 export const expectedVersion = (c: Context): number => parseIfMatch(c.req.header("If-Match")) ?? 0
+
+/**
+ * The version a required `If-Match` names, or the problem response: 428 when the header is
+ * missing, 400 when it names no version.
+ */
+export const ifMatchVersion = (c: Context<AppEnv>): number | Response => {
+  const header = c.req.header("If-Match")
+  if (header === undefined)
+    return sendProblem(c, httpProblem(428, "Send If-Match with the version you read, to update safely."))
+  return parseIfMatch(header) ?? badIfMatch(c)
+}
+
+/**
+ * The version an optional `If-Match` names: undefined when the header is absent, `"bad"` when it
+ * names no version.
+ */
+export const optionalIfMatch = (c: Context<AppEnv>): number | undefined | "bad" => {
+  const header = c.req.header("If-Match")
+  if (header === undefined) return undefined
+  return parseIfMatch(header) ?? "bad"
+}
+
+/** The 400 for an `If-Match` that names no version. */
+export const badIfMatch = (c: Context<AppEnv>) =>
+  sendProblem(c, httpProblem(400, "If-Match must be the record's version, e.g. If-Match: 3."))

@@ -49,13 +49,14 @@ import { Effect, Schema } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { transaction } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
-import { expectedVersion, ifMatch } from "../http/Concurrency.js"
+import { badIfMatch, expectedVersion, ifMatch, optionalIfMatch } from "../http/Concurrency.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { requires, visibleMunicipalities } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { badIfMatch, nowIso, optionalIfMatch, today, transact, visibleAgreement } from "./agreementsShared.js"
+import { nowIso, today, visibleAgreement } from "./agreementsShared.js"
 
 const tags = ["agreements"]
 const IdParam = Schema.Struct({ id: Schema.String })
@@ -109,7 +110,7 @@ const action = <E, R>(
 ) => {
   const id = c.req.param("id") ?? ""
   const expected = optionalIfMatch(c)
-  return transact(
+  return transaction(
     Effect.gen(function* () {
       const before = yield* visibleAgreement(c, id)
       const recorded = { at: yield* nowIso, by: c.var.principal.id }
@@ -167,7 +168,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transact(
+        transaction(
           Effect.gen(function* () {
             const input = c.req.valid("json")
             const beneficiary = yield* (yield* BeneficiariesRepository).get(input.beneficiaryId)
@@ -431,7 +432,7 @@ export const agreementRoutes = new Hono<AppEnv>()
       const expected = expectedVersion(c)
       return respond(
         c,
-        transact(
+        transaction(
           Effect.gen(function* () {
             const { id } = c.req.valid("param")
             const input = c.req.valid("json")

@@ -8,13 +8,13 @@ import { ApiKeysRepository, AuditLog } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { transaction } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { hashToken, newApiKey } from "../http/Auth.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { transaction } from "./users.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const ApiKeyPage = PageOf(ApiKey, "ApiKeyPage")
@@ -51,7 +51,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
             })
             return { ...created, key }
           }),
-        ).pipe(Effect.catchTag("SqlError", Effect.die)),
+        ),
         CreatedApiKey,
         201,
       )
@@ -94,7 +94,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
             })
             return after
           }),
-        ).pipe(Effect.catchTag("SqlError", Effect.die)),
+        ),
         ApiKey,
       ),
   )

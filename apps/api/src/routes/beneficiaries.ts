@@ -9,12 +9,13 @@ import { AgreementsRepository, AuditLog, BeneficiariesRepository } from "@coordi
 import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { transaction } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
 import { canReadPersonal, canSeeBeneficiary, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params } from "../http/Validate.js"
-import { today, transact } from "./agreementsShared.js"
+import { today } from "./agreementsShared.js"
 
 const tags = ["beneficiaries"]
 
@@ -36,7 +37,7 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transact(
+        transaction(
           Effect.gen(function* () {
             const input = c.req.valid("json")
             const created = yield* (yield* BeneficiariesRepository).create(input)
@@ -68,7 +69,7 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transact(
+        transaction(
           Effect.gen(function* () {
             const { id } = c.req.valid("param")
             const repo = yield* BeneficiariesRepository

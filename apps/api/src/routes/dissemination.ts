@@ -8,16 +8,17 @@ import {
   DisseminationActivityNotFound,
   NewDisseminationActivity,
 } from "@coordina/domain"
-import { AuditLog, DisseminationRepository } from "@coordina/store"
+import { DisseminationRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { createAudited } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { transaction, visibleProject } from "./reachHttp.js"
+import { visibleProject } from "./reachHttp.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const ActivityPage = PageOf(DisseminationActivity, "DisseminationActivityPage")
@@ -43,18 +44,13 @@ export const disseminationRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
+        createAudited(
+          c.var.principal.id,
+          "dissemination",
           Effect.gen(function* () {
             const input = c.req.valid("json")
             yield* visibleProject(c.var.principal, input.projectId)
-            const created = yield* (yield* DisseminationRepository).create(input)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `dissemination:${created.id}`,
-              after: created,
-            })
-            return created
+            return yield* (yield* DisseminationRepository).create(input)
           }),
         ),
         DisseminationActivity,

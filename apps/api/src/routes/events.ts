@@ -8,13 +8,14 @@ import { AuditLog, EventsRepository, ParticipationsRepository } from "@coordina/
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { createAudited, transaction } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import type { Principal } from "../http/Auth.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { transaction, visibleProject } from "./reachHttp.js"
+import { visibleProject } from "./reachHttp.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const AttendanceParam = Schema.Struct({ id: Schema.String, personId: Schema.String })
@@ -56,18 +57,13 @@ export const eventRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
+        createAudited(
+          c.var.principal.id,
+          "event",
           Effect.gen(function* () {
             const input = c.req.valid("json")
             yield* visibleProject(c.var.principal, input.projectId)
-            const created = yield* (yield* EventsRepository).create(input)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `event:${created.id}`,
-              after: created,
-            })
-            return created
+            return yield* (yield* EventsRepository).create(input)
           }),
         ),
         Event,
@@ -121,18 +117,13 @@ export const eventRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
+        createAudited(
+          c.var.principal.id,
+          "participation",
           Effect.gen(function* () {
             const { id } = c.req.valid("param")
             yield* visibleEvent(c.var.principal, id)
-            const created = yield* (yield* ParticipationsRepository).register(id, c.req.valid("json"))
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `participation:${created.id}`,
-              after: created,
-            })
-            return created
+            return yield* (yield* ParticipationsRepository).register(id, c.req.valid("json"))
           }),
         ),
         Participation,

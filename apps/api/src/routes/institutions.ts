@@ -14,12 +14,13 @@ import { AuditLog, InstitutionsRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { createAudited, transaction } from "../http/Transaction.js"
+import { ifMatchVersion } from "../http/Concurrency.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { ifMatchVersion, transaction } from "./reachHttp.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const InstitutionPage = PageOf(Institution, "InstitutionPage")
@@ -48,17 +49,10 @@ export const institutionRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const created = yield* (yield* InstitutionsRepository).create(c.req.valid("json"))
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `institution:${created.id}`,
-              after: created,
-            })
-            return created
-          }),
+        createAudited(
+          c.var.principal.id,
+          "institution",
+          Effect.flatMap(InstitutionsRepository, (repo) => repo.create(c.req.valid("json"))),
         ),
         Institution,
         201,

@@ -7,12 +7,12 @@ import { AuditLog, MunicipalOffersRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { transaction } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, query } from "../http/Validate.js"
-import { transact } from "./agreementsShared.js"
 
 const tags = ["agreements"]
 const OfferPage = PageOf(MunicipalOfferView, "MunicipalOfferPage")
@@ -34,7 +34,7 @@ export const municipalOfferRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transact(
+        transaction(
           Effect.gen(function* () {
             const offer = toOfferView(yield* (yield* MunicipalOffersRepository).create(c.req.valid("json")))
             yield* (yield* AuditLog).record({

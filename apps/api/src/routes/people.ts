@@ -8,12 +8,12 @@ import { AuditLog, ParticipationsRepository, PeopleRepository } from "@coordina/
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { createAudited, transaction } from "../http/Transaction.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { transaction } from "./reachHttp.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const PersonPage = PageOf(Person, "PersonPage")
@@ -58,17 +58,10 @@ export const peopleRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const created = yield* (yield* PeopleRepository).create(c.req.valid("json"))
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `person:${created.id}`,
-              after: created,
-            })
-            return created
-          }),
+        createAudited(
+          c.var.principal.id,
+          "person",
+          Effect.flatMap(PeopleRepository, (repo) => repo.create(c.req.valid("json"))),
         ),
         Person,
         201,

@@ -8,6 +8,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
+import { createAudited, transaction } from "../http/Transaction.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { canSeeProject, requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
@@ -31,17 +32,14 @@ export const projectRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const project = yield* (yield* ProjectsRepository).create(c.req.valid("json"))
-          const after = toProjectView(project)
-          yield* (yield* AuditLog).record({
-            actor: c.var.principal.id,
-            action: "create",
-            entity: `project:${project.id}`,
-            after,
-          })
-          return after
-        }),
+        createAudited(
+          c.var.principal.id,
+          "project",
+          ProjectsRepository.pipe(
+            Effect.flatMap((repo) => repo.create(c.req.valid("json"))),
+            Effect.map(toProjectView),
+          ),
+        ),
         ProjectView,
         201,
       ),
@@ -112,20 +110,22 @@ export const projectRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const { id } = c.req.valid("param")
-          const repo = yield* ProjectsRepository
-          const before = toProjectView(yield* repo.get(id))
-          const after = toProjectView(yield* repo.addExtension(id, c.req.valid("json")))
-          yield* (yield* AuditLog).record({
-            actor: c.var.principal.id,
-            action: "update",
-            entity: `project:${id}`,
-            before,
-            after,
-          })
-          return after
-        }),
+        transaction(
+          Effect.gen(function* () {
+            const { id } = c.req.valid("param")
+            const repo = yield* ProjectsRepository
+            const before = toProjectView(yield* repo.get(id))
+            const after = toProjectView(yield* repo.addExtension(id, c.req.valid("json")))
+            yield* (yield* AuditLog).record({
+              actor: c.var.principal.id,
+              action: "update",
+              entity: `project:${id}`,
+              before,
+              after,
+            })
+            return after
+          }),
+        ),
         ProjectView,
         201,
       ),

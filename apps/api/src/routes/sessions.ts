@@ -11,6 +11,7 @@ import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
+import { transaction } from "../http/Transaction.js"
 import {
   clearSessionCookie,
   clientAddress,
@@ -94,21 +95,23 @@ export const sessionRoutes = (options: { readonly trustProxy: boolean }) =>
         const csrfToken = csrfTokenFor(token)
         const user = stored.user
         const session = await run(
-          Effect.gen(function* () {
-            yield* (yield* LoginAttempts).record(account, address, true)
-            const created = yield* (yield* SessionsRepository).create({
-              userId: user.id,
-              tokenHash: hashToken(token),
-              csrfHash: hashToken(csrfToken),
-            })
-            yield* (yield* AuditLog).record({
-              actor: user.id,
-              action: "sign_in",
-              entity: `user:${user.id}`,
-              after: { sessionId: created.id, address },
-            })
-            return created
-          }),
+          transaction(
+            Effect.gen(function* () {
+              yield* (yield* LoginAttempts).record(account, address, true)
+              const created = yield* (yield* SessionsRepository).create({
+                userId: user.id,
+                tokenHash: hashToken(token),
+                csrfHash: hashToken(csrfToken),
+              })
+              yield* (yield* AuditLog).record({
+                actor: user.id,
+                action: "sign_in",
+                entity: `user:${user.id}`,
+                after: { sessionId: created.id, address },
+              })
+              return created
+            }),
+          ),
         )
         if (transport !== "bearer") setSessionCookie(c, token, session.expiresAt, options.trustProxy)
         c.header("Cache-Control", "no-store")
@@ -169,10 +172,12 @@ export const sessionRoutes = (options: { readonly trustProxy: boolean }) =>
           )
         const sessionId = p.sessionId
         await c.var.runtime.runPromise(
-          Effect.gen(function* () {
-            yield* (yield* SessionsRepository).revoke(sessionId)
-            yield* (yield* AuditLog).record({ actor: p.id, action: "sign_out", entity: `user:${p.id}` })
-          }),
+          transaction(
+            Effect.gen(function* () {
+              yield* (yield* SessionsRepository).revoke(sessionId)
+              yield* (yield* AuditLog).record({ actor: p.id, action: "sign_out", entity: `user:${p.id}` })
+            }),
+          ),
         )
         clearSessionCookie(c, options.trustProxy)
         return c.body(null, 204)

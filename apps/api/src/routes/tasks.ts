@@ -26,12 +26,14 @@ import { Effect, type Either, Schema } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
+import { transaction } from "../http/Transaction.js"
+import { badIfMatch, optionalIfMatch } from "../http/Concurrency.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { canSeeTask, requires, visibleInstitutions, visibleMunicipalities } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { badIfMatch, optionalIfMatch, today, transact } from "./agreementsShared.js"
+import { today } from "./agreementsShared.js"
 
 const tags = ["tasks"]
 const IdParam = Schema.Struct({ id: Schema.String })
@@ -60,7 +62,7 @@ const answer = (
 ) => {
   const expected = optionalIfMatch(c)
   const id = c.req.param("id") ?? ""
-  return transact(
+  return transaction(
     Effect.gen(function* () {
       const on = date ?? (yield* today)
       const task = yield* visibleTask(c, id)

@@ -5,11 +5,11 @@
  */
 import { NewUser, PasswordReset, User, UserChange } from "@coordina/domain"
 import { AuditLog, SessionsRepository, UsersRepository } from "@coordina/store"
-import { SqlClient } from "@effect/sql"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
+import { transaction } from "../http/Transaction.js"
 import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { hashPassword } from "../http/Passwords.js"
@@ -20,10 +20,6 @@ import { body, params, query } from "../http/Validate.js"
 const IdParam = Schema.Struct({ id: Schema.String })
 const UserPage = PageOf(User, "UserPage")
 const tags = ["access"]
-
-/** Runs an effect in one transaction, so a failed request changes nothing. */
-export const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  SqlClient.SqlClient.pipe(Effect.flatMap((sql) => sql.withTransaction(effect)))
 
 /** The users sub-app, mounted at `/v1/users`. */
 export const userRoutes = new Hono<AppEnv>()
@@ -53,7 +49,7 @@ export const userRoutes = new Hono<AppEnv>()
               })
               return user
             }),
-          ).pipe(Effect.catchTag("SqlError", Effect.die))
+          )
         }),
         User,
         201,
@@ -112,7 +108,7 @@ export const userRoutes = new Hono<AppEnv>()
             })
             return after
           }),
-        ).pipe(Effect.catchTag("SqlError", Effect.die)),
+        ),
         User,
       ),
   )
@@ -144,7 +140,7 @@ export const userRoutes = new Hono<AppEnv>()
               })
               return after
             }),
-          ).pipe(Effect.catchTag("SqlError", Effect.die))
+          )
         }),
         User,
       ),
