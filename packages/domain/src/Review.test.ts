@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { FastCheck, Schema } from "effect"
 import { fromDayNumber, isoDate, toDayNumber } from "./CalendarDate.js"
 import {
+  bottleneckOf,
   addMeasureCount,
   fastDayNumber,
   histogramMedian,
@@ -333,5 +334,20 @@ describe("the review on a hand-checked data set, 31 Dec 2019", () => {
         expect(fastDayNumber(date)).toBe(toDayNumber(date))
       }),
     )
+  })
+})
+
+describe("bottleneckOf", () => {
+  const funnel = { intents: 48, matched: 5, concluded: 3, extended: 1, terminated: 0, expired: 2, closed: 10 }
+  it("names the stall step that keeps the smallest share of cases", () => {
+    expect(bottleneckOf(funnel)).toEqual({ from: "intents", to: "matched", share: 5 / 48 })
+    expect(bottleneckOf({ ...funnel, matched: 40, concluded: 4 })).toEqual({
+      from: "matched",
+      to: "concluded",
+      share: 4 / 40,
+    })
+  })
+  it("finds none when no case reached a stall step", () => {
+    expect(bottleneckOf({ ...funnel, intents: 0, matched: 0, concluded: 0 })).toBeUndefined()
   })
 })

@@ -426,3 +426,35 @@ export const reviewOf = (
   for (const r of rows.tasks ?? []) addTask(acc, r)
   return finishReview(acc)
 }
+
+/** A step of the funnel, named as in {@link ReviewFunnel}. */
+export type FunnelStep = keyof typeof ReviewFunnel.Type
+
+/**
+ * The steps where a case can stall in the procedure: the later steps (extension, the final
+ * states) follow from time passing, not from an institution acting.
+ */
+export const stallSteps: ReadonlyArray<readonly [FunnelStep, FunnelStep]> = [
+  ["intents", "matched"],
+  ["matched", "concluded"],
+]
+
+/** Where the procedure stalls most: the stall step that keeps the smallest share of cases. */
+export interface Bottleneck {
+  readonly from: FunnelStep
+  readonly to: FunnelStep
+  /** Cases that reached `to` as a share of those that reached `from`, 0 to 1. */
+  readonly share: number
+}
+
+/** The bottleneck of a funnel, or undefined when no case reached a stall step's start. */
+export const bottleneckOf = (funnel: ReviewFunnel): Bottleneck | undefined => {
+  let worst: Bottleneck | undefined
+  for (const [from, to] of stallSteps) {
+    const before = funnel[from]
+    if (before === 0) continue
+    const share = funnel[to] / before
+    if (worst === undefined || share < worst.share) worst = { from, to, share }
+  }
+  return worst
+}

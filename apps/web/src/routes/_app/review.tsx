@@ -1,4 +1,4 @@
-import { findPlanningRegion, findProvince, IsoDate, ReviewGroupBy } from "@coordina/domain"
+import { bottleneckOf, findPlanningRegion, findProvince, IsoDate, ReviewGroupBy } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
@@ -37,10 +37,6 @@ type FunnelKey = keyof Group["funnel"]
 /** The steps an agreement goes through, in order; the chart shows how many reached each. */
 const progression: ReadonlyArray<FunnelKey> = ["intents", "matched", "concluded", "extended", "expired"]
 /** The steps where a drop means the procedure stalls (later steps depend on time passing). */
-const stallSteps: ReadonlyArray<readonly [FunnelKey, FunnelKey]> = [
-  ["intents", "matched"],
-  ["matched", "concluded"],
-]
 const allSteps: ReadonlyArray<FunnelKey> = [
   "intents",
   "matched",
@@ -50,18 +46,6 @@ const allSteps: ReadonlyArray<FunnelKey> = [
   "expired",
   "closed",
 ]
-
-/** The step pair that keeps the smallest share of agreements: the bottleneck. */
-const bottleneckOf = (g: Group) => {
-  let worst: { from: FunnelKey; to: FunnelKey; share: number } | undefined
-  for (const [from, to] of stallSteps) {
-    const before = g.funnel[from]
-    if (before === 0) continue
-    const share = g.funnel[to] / before
-    if (worst === undefined || share < worst.share) worst = { from, to, share }
-  }
-  return worst
-}
 
 function ReviewPage() {
   const { t, language, formatNumber } = useI18n()
@@ -94,7 +78,7 @@ function ReviewPage() {
 
   const selected = review.groups.find((g) => g.key === search.group) ?? review.total
   const selectedLabel = groupLabel(selected.key)
-  const bottleneck = bottleneckOf(selected)
+  const bottleneck = bottleneckOf(selected.funnel)
   const percent = (n: number | null) =>
     n === null ? tr.none : formatNumber(n, { style: "percent", maximumFractionDigits: 1 })
   const days = (n: number | null) => (n === null ? tr.none : formatNumber(n, { maximumFractionDigits: 1 }))
