@@ -30,6 +30,8 @@ export interface ApiConfig {
    * (`COORDINA_TRUST_PROXY=on`): then the client address and scheme come from them.
    */
   readonly trustProxy: boolean
+  /** The IANA zone of "today" (`COORDINA_TIME_ZONE`, Europe/Sofia by default). */
+  readonly timeZone: string
 }
 
 /** Reads the configuration from the environment, with the defaults a newcomer needs. */
@@ -46,4 +48,5 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => (
       ? env.COORDINA_PSEUDONYM_SALT
       : undefined,
   trustProxy: env.COORDINA_TRUST_PROXY === "on",
+  timeZone: env.COORDINA_TIME_ZONE ?? "Europe/Sofia",
 })

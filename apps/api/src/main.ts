@@ -5,7 +5,8 @@
  */
 import { randomBytes } from "node:crypto"
 import { serve } from "@hono/node-server"
-import { Database, Store } from "@coordina/store"
+import { App } from "@coordina/app"
+import { Database } from "@coordina/store"
 import { ManagedRuntime } from "effect"
 import { makeApp } from "./app.js"
 import { readConfig } from "./Config.js"
@@ -14,7 +15,7 @@ import { loadDemo } from "./demo/Demo.js"
 const config = readConfig()
 const generatedToken = config.adminToken ? undefined : randomBytes(24).toString("base64url")
 const adminToken = config.adminToken ?? generatedToken
-const runtime = ManagedRuntime.make(Store.layer(config.databaseUrl))
+const runtime = ManagedRuntime.make(App.layer(config))
 
 if (config.demo && Database.dialectOf(config.databaseUrl) === "sqlite") {
   const loaded = await runtime.runPromise(loadDemo)

@@ -4,7 +4,7 @@
  * @module
  */
 import { NodeRuntime } from "@effect/platform-node"
-import { Store } from "@coordina/store"
+import { App } from "@coordina/app"
 import { Effect } from "effect"
 import { readConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
@@ -21,4 +21,4 @@ const program = once
       ),
     )
 
-NodeRuntime.runMain(program.pipe(Effect.provide(Store.layer(config.databaseUrl))))
+NodeRuntime.runMain(program.pipe(Effect.provide(App.layer(config))))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
-import { addDays, dayOfWeek, daysBetween, endOfPeriod, IsoDate, isoDate } from "./CalendarDate.js"
+import { addDays, dayOfWeek, daysBetween, endOfPeriod, IsoDate, isoDate, isTimeZone, todayIn } from "./CalendarDate.js"
 
 describe("IsoDate", () => {
   it("accepts real dates and refuses impossible or malformed ones", () => {
@@ -46,5 +46,21 @@ describe("endOfPeriod", () => {
   it("runs across year ends", () => {
     expect(endOfPeriod(isoDate("2018-11-01"), 2)).toBe("2018-12-31")
     expect(endOfPeriod(isoDate("2018-11-01"), 14)).toBe("2019-12-31")
+  })
+})
+
+describe("todayIn", () => {
+  it("is already 1 January in Sofia at 23:30 UTC on 31 December", () => {
+    const instant = Date.parse("2026-12-31T23:30:00Z")
+    expect(todayIn("Europe/Sofia", instant)).toBe("2027-01-01")
+    expect(todayIn("UTC", instant)).toBe("2026-12-31")
+  })
+  it("follows summer time: 21:30 UTC is the next day in Sofia in July, not in January", () => {
+    expect(todayIn("Europe/Sofia", Date.parse("2026-07-14T21:30:00Z"))).toBe("2026-07-15")
+    expect(todayIn("Europe/Sofia", Date.parse("2026-01-14T21:30:00Z"))).toBe("2026-01-14")
+  })
+  it("knows real zones from made-up ones", () => {
+    expect(isTimeZone("Europe/Sofia")).toBe(true)
+    expect(isTimeZone("Mars/Olympus")).toBe(false)
   })
 })

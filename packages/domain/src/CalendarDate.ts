@@ -104,3 +104,30 @@ export const datesInRange = (from: IsoDate, to: IsoDate): ReadonlyArray<IsoDate>
   for (let n = toDayNumber(from); n <= toDayNumber(to); n++) out.push(fromDayNumber(n))
   return out
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The calendar date in time zone `zone` (an IANA name such as `Europe/Sofia`) at `instant`
+ * (milliseconds since the epoch). This is the one definition of "today" in Coordina: the API,
+ * the worker and the web app all take it from the same zone.
+ */
+export const todayIn = (zone: string, instant: number): IsoDate => {
+  let format = dayFormats.get(zone)
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+    dayFormats.set(zone, format)
+  }
+  return format.format(instant) as IsoDate
+}
+
+/** Whether `zone` is an IANA time zone name this runtime knows. */
+export const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,5 +1,6 @@
 import { isoDate, replay } from "@coordina/domain"
-import { AgreementsRepository, ReviewRepository, Store } from "@coordina/store"
+import { App } from "@coordina/app"
+import { AgreementsRepository, ReviewRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { Effect, ManagedRuntime } from "effect"
 import { describe, expect, it } from "vitest"
@@ -9,7 +10,9 @@ const sqlite = testDatabases().find((d) => d.name === "sqlite")!
 
 describe("the agreements demo", () => {
   it("loads once, replays, and shows the bottleneck: many intents, almost no offers, very few concluded", async () => {
-    const runtime = ManagedRuntime.make(Store.layer(await sqlite.freshUrl()))
+    const runtime = ManagedRuntime.make(
+      App.layer({ databaseUrl: await sqlite.freshUrl(), timeZone: "Europe/Sofia" }),
+    )
     try {
       expect(await runtime.runPromise(loadAgreementsDemo)).toBe(true)
       expect(await runtime.runPromise(loadAgreementsDemo)).toBe(false)

@@ -9,7 +9,7 @@ import { AgreementsRepository, AuditLog, BeneficiariesRepository } from "@coordi
 import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { transaction } from "../http/Transaction.js"
+import { transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
 import { canReadPersonal, canSeeBeneficiary, requires } from "../http/Policy.js"

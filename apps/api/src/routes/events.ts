@@ -8,7 +8,7 @@ import { AuditLog, EventsRepository, ParticipationsRepository } from "@coordina/
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createAudited, transaction } from "../http/Transaction.js"
+import { createAudited, transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
 import type { Principal } from "../http/Auth.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"

@@ -8,7 +8,7 @@ import { AuditLog, ParticipationsRepository, PeopleRepository } from "@coordina/
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createAudited, transaction } from "../http/Transaction.js"
+import { createAudited, transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
 import { canSeeProject, requires } from "../http/Policy.js"

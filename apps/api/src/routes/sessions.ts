@@ -11,7 +11,7 @@ import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { transaction } from "../http/Transaction.js"
+import { transaction } from "@coordina/app"
 import {
   clearSessionCookie,
   clientAddress,

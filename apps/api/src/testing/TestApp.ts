@@ -2,7 +2,7 @@
  * An API over a fresh database for tests: requests go straight to the Hono app, no socket.
  * @module
  */
-import { Store } from "@coordina/store"
+import { App } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
 import { ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
@@ -33,7 +33,9 @@ export const startTestApp = async (
   db: TestDatabase,
   options: { bodyLimitBytes?: number; sheetLimitBytes?: number } = {},
 ): Promise<TestApp> => {
-  const runtime = ManagedRuntime.make(Store.layer(await db.freshUrl()))
+  const runtime = ManagedRuntime.make(
+    App.layer({ databaseUrl: await db.freshUrl(), timeZone: "Europe/Sofia" }),
+  )
   await runtime.runtime()
   const app = makeApp(runtime, {
     adminToken,

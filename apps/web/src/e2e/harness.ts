@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { makeApp } from "@coordina/api"
-import { Store } from "@coordina/store"
+import { App } from "@coordina/app"
 import { type ServerType, serve } from "@hono/node-server"
 import { ManagedRuntime } from "effect"
 import { type Browser, chromium, type Page } from "playwright-core"
@@ -46,7 +46,7 @@ export interface TestServer {
  */
 export const startServer = async (databaseUrl?: string): Promise<TestServer> => {
   const url = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "coordina-e2e-")), "e2e.db")}`
-  const runtime = ManagedRuntime.make(Store.layer(url))
+  const runtime = ManagedRuntime.make(App.layer({ databaseUrl: url, timeZone: "Europe/Sofia" }))
   await runtime.runtime()
   const app = makeApp(runtime, {
     adminToken,

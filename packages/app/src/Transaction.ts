@@ -1,5 +1,5 @@
 /**
- * Transactions at the edge: a handler's writes (and their audit entries) commit together or
+ * Transactions of use cases: a handler's writes (and their audit entries) commit together or
  * not at all, so a failed request changes nothing.
  * @module
  */

@@ -1,0 +1,6 @@
+import { packageConfig } from "@coordina/vitest-config"
+import { defineConfig } from "vitest/config"
+
+export default defineConfig(
+  packageConfig("app", { globalSetup: ["../../packages/store/src/testing/globalSetup.ts"] }),
+)
