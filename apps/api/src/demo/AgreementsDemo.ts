@@ -108,6 +108,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   const intent = (n: number, statusDecisionDate: string) =>
     Effect.gen(function* () {
       const b = yield* beneficiaries.create(
+        newId("bnf"),
         new NewBeneficiary({
           statusKind: statusKinds[n % statusKinds.length]!,
           statusDecisionDate: isoDate(statusDecisionDate),
@@ -148,6 +149,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
       ),
     )
   const offer2016 = yield* offers.create(
+    newId("off"),
     new NewMunicipalOffer({
       municipalityId: harmanli as InstitutionId,
       date: isoDate("2016-11-01"),
@@ -189,6 +191,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
     )
   }
   const offerSofia = yield* offers.create(
+    newId("off"),
     new NewMunicipalOffer({
       municipalityId: sofia as InstitutionId,
       date: isoDate("2018-03-01"),
@@ -198,6 +201,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
     }),
   )
   const offerHarmanli = yield* offers.create(
+    newId("off"),
     new NewMunicipalOffer({
       municipalityId: harmanli as InstitutionId,
       date: isoDate("2019-05-15"),
@@ -242,7 +246,14 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   ]
   const ruleSet = governingRuleSet(active)
   const changes = Either.getOrThrow(planChanges(active, isoDate("2018-05-02"), ruleSet, [], wanted))
-  yield* plans.apply(active, changes, wanted, isoDate("2018-05-02"), ruleSet)
+  yield* plans.apply(
+    active,
+    changes,
+    wanted,
+    isoDate("2018-05-02"),
+    ruleSet,
+    changes.added.map(() => ({ measureId: newId("mea"), taskId: newId("tsk") })),
+  )
   yield* agreements.bumpPlanVersion(active.id, undefined)
   const opened = yield* tasks.forAgreement(active.id)
   const answer = (
