@@ -11,6 +11,9 @@ import { visibleBeneficiary } from "./AgreementScope.js"
 import { Ids } from "./Ids.js"
 import { createAudited, transaction } from "./Transaction.js"
 
+/** The case record as the API shows it, with or without the personal data. */
+const view = (record: BeneficiaryView): BeneficiaryView => record
+
 const make = Effect.gen(function* () {
   const beneficiaries = yield* BeneficiariesRepository
   const audit = yield* AuditLog
@@ -23,9 +26,7 @@ const make = Effect.gen(function* () {
       "beneficiary",
       Effect.flatMap(ids.next("bnf"), (id) => beneficiaries.create(id, input)),
     )
-    return (
-      canReadPersonal(principal) ? { ...created, personal: input.personal } : { ...created }
-    ) satisfies BeneficiaryView
+    return view(canReadPersonal(principal) ? { ...created, personal: input.personal } : { ...created })
   })
 
   /** A beneficiary the caller may see (another scope's reads as missing). */
@@ -33,11 +34,11 @@ const make = Effect.gen(function* () {
     return yield* transaction(
       Effect.gen(function* () {
         const found = yield* visibleBeneficiary(principal, id)
-        if (!canReadPersonal(principal)) return { ...found } satisfies BeneficiaryView
+        if (!canReadPersonal(principal)) return view({ ...found })
         const personal = yield* beneficiaries.personal(id)
-        if (Option.isNone(personal)) return { ...found } satisfies BeneficiaryView
+        if (Option.isNone(personal)) return view({ ...found })
         yield* audit.record({ actor: principal.id, action: "read_personal", entity: `beneficiary:${id}` })
-        return { ...found, personal: personal.value } satisfies BeneficiaryView
+        return view({ ...found, personal: personal.value })
       }),
     )
   })

@@ -1,0 +1,46 @@
+import { AuditLog } from "@coordina/store"
+import { testDatabases } from "@coordina/store/testing"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { Beneficiaries } from "./Beneficiaries.js"
+import { appOn, callers, institutions, matchedIn, registered } from "./testing/AgreementsWorld.js"
+
+describe.each(testDatabases())("Beneficiaries on $name", (db) => {
+  it.effect.skipIf(!db.available)(
+    "shows personal data to the roles allowed it, audit-logging each read, and hides another scope's",
+    () =>
+      Effect.gen(function* () {
+        yield* institutions(["ins_m1", "ins_m2"])
+        const beneficiaries = yield* Beneficiaries
+        const log = yield* AuditLog
+        const { beneficiary } = yield* matchedIn("ins_m1")
+        const reads = () =>
+          log
+            .list({ entity: `beneficiary:${beneficiary.id}`, action: "read_personal" }, {})
+            .pipe(Effect.map((p) => p.items.map((e) => e.actor)))
+        const seen = yield* beneficiaries.get(callers.caseWorker("ins_m1"), beneficiary.id)
+        expect(seen.personal).toMatchObject({ givenName: "Test", familyName: "Person" })
+        expect(yield* reads()).toEqual(["usr_cw_ins_m1"])
+        const audited = yield* beneficiaries.get(callers.auditor, beneficiary.id)
+        expect(audited.personal).toBeUndefined()
+        expect(yield* reads()).toEqual(["usr_cw_ins_m1"])
+        const foreign = yield* Effect.flip(beneficiaries.get(callers.caseWorker("ins_m2"), beneficiary.id))
+        expect(foreign).toMatchObject({ _tag: "BeneficiaryNotFound" })
+        expect((yield* Effect.flip(beneficiaries.get(callers.admin, "bnf_none")))._tag).toBe(
+          "BeneficiaryNotFound",
+        )
+        const created = yield* log.list({ entity: `beneficiary:${beneficiary.id}`, action: "create" }, {})
+        expect(JSON.stringify(created.items)).not.toContain("Person")
+      }).pipe(Effect.provide(appOn(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "answers the registration with personal data only to roles allowed it",
+    () =>
+      Effect.gen(function* () {
+        const admin = yield* registered()
+        expect(admin.personal?.familyName).toBe("Person")
+        expect(admin.id).toBe("bnf_000001")
+      }).pipe(Effect.provide(appOn(db))),
+  )
+})
