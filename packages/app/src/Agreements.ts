@@ -86,10 +86,13 @@ const make = Effect.gen(function* () {
   ) =>
     transaction(
       Effect.gen(function* () {
-        const before = yield* visibleAgreement(principal, id)
+        // Scope first, so that another municipality's agreement never answers 409 for a stale version.
+        let before = yield* visibleAgreement(principal, id)
         const recorded = { at: yield* clock.nowIso, by: principal.id }
         const after = yield* repo.act(id, expectedVersion, (current) =>
           Effect.gen(function* () {
+            // The audit's "before" is the row as locked, not as first read.
+            before = current
             const event = yield* decide(current, recorded)
             yield* movePlaces(current, event)
             return event
