@@ -7,6 +7,7 @@
  */
 import {
   acceptTask,
+  type Agreement,
   type AgreementEvent,
   type AgreementId,
   BeneficiaryPersonal,
@@ -21,15 +22,15 @@ import {
   addDays,
   match,
   measureAfterTask,
+  movePlace,
   NewBeneficiary,
   NewInstitution,
   NewMeasure,
   NewMunicipalOffer,
   type ProtectionStatusKind,
+  placeMove,
   planChanges,
   rejectTask,
-  releasePlace,
-  takePlace,
   terminate,
 } from "@coordina/domain"
 import {
@@ -126,17 +127,25 @@ export const loadAgreementsDemo = Effect.gen(function* () {
       return yield* agreements.create(event)
     })
 
-  const step = <E>(id: string, decide: Parameters<typeof agreements.act<E, never>>[2]) =>
-    agreements.act(id, undefined, decide)
+  /** One action through the domain; the places on offers follow its `placeMove`, as in the API. */
+  const step = <E>(id: string, decide: (current: Agreement) => Effect.Effect<AgreementEvent, E>) =>
+    agreements.act(id, undefined, (current) =>
+      Effect.gen(function* () {
+        const event = yield* decide(current)
+        const move = placeMove(current, event)
+        if (move) {
+          const offer = yield* offers.get(move.offerId)
+          yield* offers.setTaken(offer.id, yield* movePlace(offer, move.move))
+        }
+        return event
+      }),
+    )
 
   const matchTo = (id: string, offerId: string, date: string) =>
     step(id, (current) =>
-      Effect.gen(function* () {
-        const offer = yield* offers.get(offerId)
-        const event: AgreementEvent = yield* match(current, { ...recorded, offer, date: isoDate(date) })
-        yield* offers.setTaken(offer.id, yield* takePlace(offer))
-        return event
-      }),
+      Effect.flatMap(offers.get(offerId), (offer) =>
+        match(current, { ...recorded, offer, date: isoDate(date) }),
+      ),
     )
 
   // Under the 2016 ordinance: six intents, one offer, one agreement, ended for unfulfilled measures.
@@ -277,16 +286,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   // Refused: matched in Sofia, then the person moved on; the place came back.
   yield* matchTo(refused!.id, offerSofia.id, "2018-06-01")
   yield* step(refused!.id, (c) =>
-    Effect.gen(function* () {
-      const event = yield* close(c, {
-        ...recorded,
-        date: isoDate("2018-06-20"),
-        reason: "Beneficiary left Bulgaria (synthetic)",
-      })
-      const offer = yield* offers.get(offerSofia.id)
-      yield* offers.setTaken(offer.id, releasePlace(offer))
-      return event
-    }),
+    close(c, { ...recorded, date: isoDate("2018-06-20"), reason: "Beneficiary left Bulgaria (synthetic)" }),
   )
   // Second: takes the freed place and is concluded; third: matched in Harmanli, never concluded.
   yield* matchTo(second!.id, offerSofia.id, "2018-09-03")
