@@ -20,6 +20,8 @@ export interface AppSettings {
   readonly databaseUrl: string
   /** The IANA zone of "today" (`COORDINA_TIME_ZONE`). */
   readonly timeZone: string
+  /** Another clock, e.g. `Today.fixed(instant)` in tests; the real clock in `timeZone` when absent. */
+  readonly today?: Layer.Layer<Today>
 }
 
 /** The use-case services, one line each; each needs only the store, the clock and the ids. */
@@ -42,7 +44,7 @@ export const over = <E>(base: Layer.Layer<StoreServices | Today | Ids, E>): Laye
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
   over(
-    Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer).pipe(
+    Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
       Layer.provideMerge(Store.layer(settings.databaseUrl)),
     ),
   )
