@@ -14,6 +14,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { endOfPeriod, IsoDate, maxDate } from "./CalendarDate.js"
 import { BeneficiaryId } from "./Beneficiary.js"
 import { InstitutionId } from "./Institution.js"
@@ -32,6 +33,7 @@ import { timeLimitEnd } from "./WorkingDays.js"
 /** Opaque identifier of an agreement (from the intent on). */
 export const AgreementId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("AgreementId"),
   Schema.annotations({ identifier: "AgreementId" }),
 )
@@ -360,24 +362,37 @@ export const declareIntent = (
     readonly intentDate: IsoDate
   },
   from: ReadonlyArray<ProcedureRuleSet> = ruleSets,
-): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce> =>
-  Either.map(ruleSetInForce(input.intentDate, from), (ruleSet) => {
-    const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate)
-    return {
-      type: "intent_declared" as const,
-      at: input.at,
-      by: input.by,
-      data: {
-        agreementId: input.agreementId,
-        beneficiaryId: input.beneficiary.id,
-        statusDecisionDate: input.beneficiary.statusDecisionDate,
-        intentDate: input.intentDate,
-        procedureId: ruleSet.id,
-        ...(deadline === undefined ? {} : { intentDeadline: deadline }),
-        intentLate: deadline !== undefined && input.intentDate > deadline,
-      },
-    }
-  })
+): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce | DateOutOfOrder> =>
+  Either.flatMap(ruleSetInForce(input.intentDate, from), (ruleSet) =>
+    // Only a rule set that takes the wish during the status procedure takes it before the decision.
+    input.intentDate < input.beneficiary.statusDecisionDate && ruleSet.intentDuringStatusProcedure !== true
+      ? Either.left(
+          new DateOutOfOrder({
+            date: input.intentDate,
+            earliest: input.beneficiary.statusDecisionDate,
+            message: `The intent date ${input.intentDate} is before the status decision (${input.beneficiary.statusDecisionDate}).`,
+          }),
+        )
+      : Either.right(ruleSet),
+  ).pipe(
+    Either.map((ruleSet) => {
+      const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate)
+      return {
+        type: "intent_declared" as const,
+        at: input.at,
+        by: input.by,
+        data: {
+          agreementId: input.agreementId,
+          beneficiaryId: input.beneficiary.id,
+          statusDecisionDate: input.beneficiary.statusDecisionDate,
+          intentDate: input.intentDate,
+          procedureId: ruleSet.id,
+          ...(deadline === undefined ? {} : { intentDeadline: deadline }),
+          intentLate: deadline !== undefined && input.intentDate > deadline,
+        },
+      }
+    }),
+  )
 
 /** Links the beneficiary to an offer with a place left. */
 export const match = (

@@ -6,6 +6,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { addDays, IsoDate, maxDate } from "./CalendarDate.js"
 import { AgreementId, IllegalTransition } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
@@ -16,6 +17,7 @@ import { nextWorkingDay } from "./WorkingDays.js"
 /** Opaque identifier of a coordination task. */
 export const TaskId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("TaskId"),
   Schema.annotations({ identifier: "TaskId" }),
 )

@@ -6,6 +6,7 @@ import {
   fullNameKey,
   lookalikes,
   matchesSearch,
+  nameKeyMaxLength,
   normaliseEmail,
   normaliseName,
   searchTerms,
@@ -84,6 +85,12 @@ describe("names as people type them", () => {
     expect(normaliseName("(Иван) „Иванов“")).toBe("ivan ivanov")
     expect(fullNameKey("Maria,", "Petrova.")).toBe(fullNameKey("Мария", "Петрова"))
     expect(normaliseName("Мария,Петрова")).toBe("maria petrova")
+  })
+  it("bounds a key to fit a database index entry, however much a name lengthens", () => {
+    const key = normaliseName("\ufdfa".repeat(200)) // one character NFKC writes as 18
+    expect(key.length).toBeLessThanOrEqual(nameKeyMaxLength)
+    expect(new TextEncoder().encode(key).length).toBeLessThanOrEqual(2400)
+    expect(normaliseName("щ".repeat(400))).toBe("sht".repeat(400).slice(0, nameKeyMaxLength))
   })
   it("unifies compatibility forms (NFKC): full-width letters and ligatures", () => {
     expect(normaliseName("\uff2d\uff41\uff52\uff49\uff41")).toBe("maria") // full-width Maria

@@ -127,7 +127,7 @@ export const normaliseName = (name: string): string => {
     .split(/\s+/)
     .map(foldLookalikes)
     .join(" ")
-  return transliterate(
+  const key = transliterate(
     words
       .toLowerCase()
       .normalize("NFD")
@@ -137,6 +137,21 @@ export const normaliseName = (name: string): string => {
   )
     .replace(/\s+/g, " ")
     .trim()
+  return boundKey(key)
+}
+
+/**
+ * The longest name key, in UTF-16 units: at most 2,400 bytes of UTF-8, so that a key and an id
+ * fit one PostgreSQL index entry (2,704 bytes) however much NFKC and transliteration lengthen
+ * a name (one ligature can become 18 letters, щ becomes sht). Longer keys keep their start.
+ */
+export const nameKeyMaxLength = 800
+
+const boundKey = (key: string): string => {
+  if (key.length <= nameKeyMaxLength) return key
+  const cut = key.slice(0, nameKeyMaxLength)
+  // Never end on the first half of a surrogate pair.
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut
 }
 
 /** The key a person's full name is matched by: given name then family name, normalised. */
