@@ -28,7 +28,7 @@ import {
   ruleSets,
   TerminationGround,
 } from "./ProcedureRuleSet.js"
-import { timeLimitEnd } from "./WorkingDays.js"
+import { defaultCalendar, timeLimitEnd, type WorkingCalendar } from "./WorkingDays.js"
 
 /** Opaque identifier of an agreement (from the intent on). */
 export const AgreementId = Schema.String.pipe(
@@ -342,14 +342,15 @@ const inOrder = (a: Agreement, date: IsoDate): Either.Either<void, DateOutOfOrde
     : Either.right(undefined)
 }
 
-/** The intent's time limit under a rule set: none when the rule set sets none. */
+/** The intent's time limit under a rule set, on `calendar`'s working days: none when the rule set sets none. */
 export const intentDeadline = (
   ruleSet: ProcedureRuleSet,
   statusDecisionDate: IsoDate,
+  calendar: WorkingCalendar = defaultCalendar,
 ): IsoDate | undefined =>
   ruleSet.intentTimeLimitDays === undefined
     ? undefined
-    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays)
+    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays, calendar)
 
 /**
  * Records an intent. The rule set in force on the intent date governs the agreement; a late
@@ -360,6 +361,8 @@ export const declareIntent = (
     readonly agreementId: AgreementId
     readonly beneficiary: { readonly id: BeneficiaryId; readonly statusDecisionDate: IsoDate }
     readonly intentDate: IsoDate
+    /** The working calendar the time limit is counted on; the shipped one by default. */
+    readonly calendar?: WorkingCalendar | undefined
   },
   from: ReadonlyArray<ProcedureRuleSet> = ruleSets,
 ): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce | DateOutOfOrder> =>
@@ -376,7 +379,7 @@ export const declareIntent = (
       : Either.right(ruleSet),
   ).pipe(
     Either.map((ruleSet) => {
-      const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate)
+      const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate, input.calendar)
       return {
         type: "intent_declared" as const,
         at: input.at,
