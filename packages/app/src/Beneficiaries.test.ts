@@ -43,4 +43,13 @@ describe.each(testDatabases())("Beneficiaries on $name", (db) => {
         expect(admin.id).toBe("bnf_000001")
       }).pipe(Effect.provide(appOn(db))),
   )
+
+  // 22:30 UTC on 14 March 2019 is already 15 March in Sofia: a decision dated that day is not in the future.
+  it.effect.skipIf(!db.available)("refuses a status decision after today in the configured zone", () =>
+    Effect.gen(function* () {
+      expect((yield* registered("2019-03-15")).statusDecisionDate).toBe("2019-03-15")
+      const later = yield* Effect.flip(registered("2019-03-16"))
+      expect(later).toMatchObject({ _tag: "ImplausibleDate", path: "statusDecisionDate" })
+    }).pipe(Effect.provide(appOn(db, "2019-03-14T22:30:00.000Z"))),
+  )
 })

@@ -4,11 +4,19 @@
  * in the same transaction.
  * @module
  */
-import { type BeneficiaryView, canReadPersonal, type NewBeneficiary, type Principal } from "@coordina/domain"
+import {
+  type BeneficiaryView,
+  beneficiaryDatesRefusal,
+  canReadPersonal,
+  ImplausibleDate,
+  type NewBeneficiary,
+  type Principal,
+} from "@coordina/domain"
 import { AuditLog, BeneficiariesRepository } from "@coordina/store"
 import { Context, Effect, Layer, Option } from "effect"
 import { visibleBeneficiary } from "./AgreementScope.js"
 import { Ids } from "./Ids.js"
+import { Today } from "./Today.js"
 import { createAudited, transaction } from "./Transaction.js"
 
 /** The case record as the API shows it, with or without the personal data. */
@@ -18,9 +26,15 @@ const make = Effect.gen(function* () {
   const beneficiaries = yield* BeneficiariesRepository
   const audit = yield* AuditLog
   const ids = yield* Ids
+  const clock = yield* Today
 
-  /** Registers a beneficiary; the audit entry holds the pseudonymous case record, never the names. */
+  /**
+   * Registers a beneficiary whose dates can be right as of today (422 otherwise); the audit
+   * entry holds the pseudonymous case record, never the names.
+   */
   const create = Effect.fn("Beneficiaries.create")(function* (principal: Principal, input: NewBeneficiary) {
+    const refusal = beneficiaryDatesRefusal(input, yield* clock.date)
+    if (refusal) return yield* new ImplausibleDate(refusal)
     const created = yield* createAudited(
       principal.id,
       "beneficiary",
@@ -51,6 +65,6 @@ export class Beneficiaries extends Context.Tag("@coordina/app/Beneficiaries")<
   Beneficiaries,
   Effect.Effect.Success<typeof make>
 >() {
-  /** Over the store and the ids. */
+  /** Over the store, the clock and the ids. */
   static readonly layer = Layer.effect(Beneficiaries, make)
 }

@@ -9,6 +9,7 @@ import type {
   AlreadyErased,
   ApiKeyNotFound,
   BeneficiaryNotFound,
+  ImplausibleDate,
   PersonNotFound,
   UserEmailTaken,
   UserNotFound,
@@ -81,6 +82,7 @@ export type ApiError =
   | AlreadyErased
   | PersonNotFound
   | BeneficiaryNotFound
+  | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
 
@@ -119,6 +121,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   AlreadyErased: 409,
   PersonNotFound: 404,
   BeneficiaryNotFound: 404,
+  ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
 }

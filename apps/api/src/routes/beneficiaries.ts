@@ -24,10 +24,11 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Register a beneficiary",
-      description: "The personal data is stored apart from the pseudonymous case record.",
+      description:
+        "The personal data is stored apart from the pseudonymous case record. A birth date or status decision after today, or a decision before the birth, is 422.",
       responses: {
         201: jsonResponse(BeneficiaryView, "The case record (personal only to roles allowed)"),
-        ...problems(400),
+        ...problems(400, 422),
       },
     }),
     requires("beneficiaries", "write"),
