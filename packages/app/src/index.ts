@@ -5,7 +5,16 @@
  * @module
  */
 export * as App from "./AppLayer.js"
-export type { AppServices, AppSettings } from "./AppLayer.js"
+export type { AppServices, AppSettings, UseCases } from "./AppLayer.js"
+export { Dissemination, type DisseminationQuery } from "./Dissemination.js"
+export { type EventQuery, Events } from "./Events.js"
+export { type InstitutionQuery, Institutions } from "./Institutions.js"
+export { People, type PeopleQuery, personView } from "./People.js"
+export { type Actor, type DataSubject, Privacy } from "./Privacy.js"
+export { Projects } from "./Projects.js"
+export { type DrillDown, Reach, type SeriesRange } from "./Reach.js"
+export { Retention, type RetentionRun } from "./Retention.js"
+export { SheetImport, type SheetTable, type SheetUpload } from "./SheetImport.js"
 export { Ids, nextId } from "./Ids.js"
 export { nowIso, Today, today } from "./Today.js"
 export { createAudited, transaction } from "./Transaction.js"
