@@ -5,8 +5,8 @@
  * @module
  */
 import { Schema } from "effect"
-import { IsoDate } from "./CalendarDate.js"
-import { DrillIndicator } from "./Reach.js"
+import { IsoDate } from "../CalendarDate.js"
+import { DrillIndicator } from "./Drill.js"
 
 /** One person behind a reach figure; the display name only for callers allowed to see names. */
 export const ReachPerson = Schema.Struct({
