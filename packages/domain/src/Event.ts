@@ -6,6 +6,7 @@ import { Either, Schema } from "effect"
 import { datesInRange, daysBetween, type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { PlanningRegionCode } from "./PlanningRegions.js"
 import { ProjectId } from "./Project.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque identifier of an event. */
 export const EventId = Schema.String.pipe(
@@ -89,3 +90,6 @@ export const checkEventDates = (e: {
   const r = endNotBeforeStart(e)
   return r === true ? Either.right(true) : Either.left(r.message)
 }
+
+/** A page of events as the API answers it. */
+export const EventPage = pageOf(Event, "EventPage")

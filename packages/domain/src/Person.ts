@@ -5,6 +5,7 @@
 import { Schema } from "effect"
 import { InstitutionId } from "./Institution.js"
 import { fullNameKey, normaliseEmail } from "./PersonName.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque, pseudonymous identifier of a person. */
 export const PersonId = Schema.String.pipe(
@@ -152,3 +153,9 @@ export const mergeRefusal = (
     return `That person is merged into ${into.mergedInto}; merge into the surviving record instead.`
   return undefined
 }
+
+/** A page of people as the API answers it. */
+export const PersonPage = pageOf(PersonView, "PersonPage")
+
+/** A page of possible duplicates, by name. */
+export const DuplicatePage = pageOf(DuplicateGroupView, "DuplicatePage")

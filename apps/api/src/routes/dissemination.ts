@@ -4,18 +4,17 @@
  * @module
  */
 import { Dissemination } from "@coordina/app"
-import { DisseminationActivity, NewDisseminationActivity } from "@coordina/domain"
+import { DisseminationActivity, DisseminationActivityPage, NewDisseminationActivity } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ActivityPage = PageOf(DisseminationActivity, "DisseminationActivityPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   projectId: Schema.optional(Schema.String.annotations({ description: "Only this project's activities" })),
@@ -49,7 +48,10 @@ export const disseminationRoutes = new Hono<AppEnv>()
       tags,
       summary: "List dissemination activities",
       description: "The activities of the projects the caller works on.",
-      responses: { 200: jsonResponse(ActivityPage, "A page of activities"), ...problems(400, 404) },
+      responses: {
+        200: jsonResponse(DisseminationActivityPage, "A page of activities"),
+        ...problems(400, 404),
+      },
     }),
     requires("dissemination", "read"),
     query(ListQuery),
@@ -57,7 +59,7 @@ export const disseminationRoutes = new Hono<AppEnv>()
       respond(
         c,
         Effect.flatMap(Dissemination, (s) => s.list(c.var.principal, c.req.valid("query"))),
-        ActivityPage,
+        DisseminationActivityPage,
       ),
   )
   .get(

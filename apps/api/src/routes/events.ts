@@ -4,13 +4,21 @@
  * @module
  */
 import { Events } from "@coordina/app"
-import { Attendance, Event, NewEvent, NewParticipation, Participation } from "@coordina/domain"
+import {
+  Attendance,
+  Event,
+  EventPage,
+  NewEvent,
+  NewParticipation,
+  Participation,
+  ParticipationPage,
+} from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { badIfMatch, optionalIfMatch } from "../http/Concurrency.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
@@ -18,8 +26,6 @@ import { signInSheetRoutes } from "./signInSheets.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const AttendanceParam = Schema.Struct({ id: Schema.String, personId: Schema.String })
-const EventPage = PageOf(Event, "EventPage")
-const ParticipationPage = PageOf(Participation, "ParticipationPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   projectId: Schema.optional(Schema.String.annotations({ description: "Only this project's events" })),

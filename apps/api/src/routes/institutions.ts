@@ -7,6 +7,7 @@ import {
   Institution,
   InstitutionKind,
   InstitutionLevel,
+  InstitutionPage,
   InstitutionPatch,
   NewInstitution,
   PlanningRegionCode,
@@ -16,13 +17,12 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { ifMatchVersion } from "../http/Concurrency.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const InstitutionPage = PageOf(Institution, "InstitutionPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   q: Schema.optional(Schema.String.annotations({ description: "Part of the name, Cyrillic or Latin" })),

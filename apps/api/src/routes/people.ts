@@ -5,19 +5,25 @@
  * @module
  */
 import { People } from "@coordina/app"
-import { DuplicateGroupView, MergeRequest, NewPerson, Participation, PersonView } from "@coordina/domain"
+import {
+  DuplicatePage,
+  MergeRequest,
+  NewPerson,
+  ParticipationPage,
+  PersonPage,
+  PersonView,
+} from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 import { personPrivacyRoutes } from "./privacy.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const PersonPage = PageOf(PersonView, "PersonPage")
 const SearchQuery = Schema.Struct({
   ...PageQuery.fields,
   ids: Schema.optional(
@@ -35,8 +41,6 @@ const SearchQuery = Schema.Struct({
     }),
   ),
 })
-const DuplicatePage = PageOf(DuplicateGroupView, "DuplicatePage")
-const ParticipationPage = PageOf(Participation, "ParticipationPage")
 const tags = ["people"]
 
 /** The people routes proper (records, search, duplicates, merges). */

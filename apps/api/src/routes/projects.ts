@@ -4,19 +4,18 @@
  * @module
  */
 import { Projects } from "@coordina/app"
-import { Extension, NewProject, ProjectView } from "@coordina/domain"
+import { Extension, NewProject, ProjectPage, ProjectView } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 import { reachRoutes } from "./reach.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ProjectPage = PageOf(ProjectView, "ProjectPage")
 const tags = ["projects"]
 
 /** The projects sub-app, mounted at `/v1/projects`; a project's reach is part of it. */
