@@ -35,6 +35,7 @@ import { signInSheetRoutes } from "./routes/signInSheets.js"
 import { userRoutes } from "./routes/users.js"
 import { agreementRoutes } from "./routes/agreements.js"
 import { beneficiaryRoutes } from "./routes/beneficiaries.js"
+import { calendarRoutes } from "./routes/calendar.js"
 import { municipalOfferRoutes } from "./routes/municipalOffers.js"
 import { procedureRoutes } from "./routes/procedures.js"
 import { reviewRoutes } from "./routes/review.js"
@@ -59,6 +60,7 @@ const v1 = new Hono<AppEnv>()
   .route("/agreements", agreementRoutes)
   .route("/tasks", taskRoutes)
   .route("/review", reviewRoutes)
+  .route("/calendar", calendarRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -6,6 +6,7 @@
  */
 export * as App from "./AppLayer.js"
 export type { AppServices, AppSettings } from "./AppLayer.js"
+export { Calendar, currentCalendar } from "./Calendar.js"
 export { Ids, nextId } from "./Ids.js"
 export { nowIso, Today, today } from "./Today.js"
 export { createAudited, transaction } from "./Transaction.js"

@@ -57,6 +57,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
   case_worker: {
     projects: "-",
@@ -76,6 +77,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
   institution_user: {
     projects: "-",
@@ -95,6 +97,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
 }
 const principals: Record<string, Principal> = {

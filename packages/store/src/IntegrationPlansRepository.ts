@@ -14,6 +14,7 @@ import {
   type PlanChanges,
   type ProcedureRuleSet,
   type TaskId,
+  type WorkingCalendar,
 } from "@coordina/domain"
 import { Context, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"
@@ -94,6 +95,8 @@ const make = Effect.gen(function* () {
     order: ReadonlyArray<unknown>,
     openedOn: IsoDate,
     ruleSet: ProcedureRuleSet,
+    // The working calendar tasks' due dates are counted on; the shipped one unless given.
+    calendar?: WorkingCalendar,
   ) {
     for (const m of changes.removed) {
       yield* sql`DELETE FROM coordination_tasks WHERE measure_id = ${m.id}`
@@ -132,7 +135,7 @@ const make = Effect.gen(function* () {
         doneOn: null,
       })}`
       const task = new CoordinationTask({
-        ...openTask(m, openedOn, ruleSet),
+        ...openTask(m, openedOn, ruleSet, calendar),
         id: newId("tsk") as TaskId,
         version: 1,
       })

@@ -49,7 +49,7 @@ import { Effect, Schema } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { transaction } from "@coordina/app"
+import { currentCalendar, transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
 import { badIfMatch, expectedVersion, ifMatch, optionalIfMatch } from "../http/Concurrency.js"
 import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
@@ -178,6 +178,7 @@ export const agreementRoutes = new Hono<AppEnv>()
               agreementId: newId("agr") as AgreementId,
               beneficiary,
               intentDate: input.intentDate,
+              calendar: yield* currentCalendar,
             })
             const created = yield* (yield* AgreementsRepository).create(event)
             const view = viewAsOf(created, yield* today)
@@ -449,7 +450,7 @@ export const agreementRoutes = new Hono<AppEnv>()
             )
             if (missing[0]) return yield* new InstitutionNotFound({ institutionId: missing[0] })
             yield* agreements.bumpPlanVersion(id, expected)
-            yield* plans.apply(a, changes, input.measures, date, ruleSet)
+            yield* plans.apply(a, changes, input.measures, date, ruleSet, yield* currentCalendar)
             const after = yield* planOf(id, date)
             yield* (yield* AuditLog).record({
               actor: c.var.principal.id,
