@@ -6,7 +6,13 @@
  */
 export * as App from "./AppLayer.js"
 export type { AppServices, AppSettings } from "./AppLayer.js"
+export { type AgreementQuery, Agreements, type Decide, viewFor } from "./Agreements.js"
+export { Beneficiaries } from "./Beneficiaries.js"
 export { Calendar, currentCalendar } from "./Calendar.js"
 export { Ids, nextId } from "./Ids.js"
+export { MunicipalOffers, type OfferQuery } from "./MunicipalOffers.js"
+export { Plans } from "./Plans.js"
+export { OrdinanceReview, type ReviewQuery } from "./Review.js"
+export { type Answer, type TaskQuery, Tasks } from "./Tasks.js"
 export { nowIso, Today, today } from "./Today.js"
 export { createAudited, transaction } from "./Transaction.js"
