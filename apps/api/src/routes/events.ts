@@ -17,7 +17,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { badIfMatch, optionalIfMatch } from "../http/Concurrency.js"
+import { ifMatch, sentVersion } from "../http/Concurrency.js"
 import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
@@ -136,16 +136,15 @@ export const eventRoutes = new Hono<AppEnv>()
       responses: { 200: jsonResponse(Participation, "The participation"), ...problems(400, 404, 409, 422) },
     }),
     requires("events", "write"),
+    ifMatch("optional"),
     params(AttendanceParam),
     body(Attendance),
     (c) => {
-      const version = optionalIfMatch(c)
-      if (version === "bad") return badIfMatch(c)
       const { id, personId } = c.req.valid("param")
       return respond(
         c,
         Effect.flatMap(Events, (s) =>
-          s.setAttendance(c.var.principal, id, personId, c.req.valid("json").days, version),
+          s.setAttendance(c.var.principal, id, personId, c.req.valid("json").days, sentVersion(c)),
         ),
         Participation,
       )

@@ -16,7 +16,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { ifMatchVersion } from "../http/Concurrency.js"
+import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
@@ -97,17 +97,15 @@ export const institutionRoutes = new Hono<AppEnv>()
       },
     }),
     requires("institutions", "write"),
+    ifMatch(),
     params(IdParam),
     body(InstitutionPatch),
-    (c) => {
-      const version = ifMatchVersion(c)
-      if (typeof version !== "number") return version
-      return respond(
+    (c) =>
+      respond(
         c,
         Effect.flatMap(Institutions, (s) =>
-          s.update(c.var.principal, c.req.valid("param").id, c.req.valid("json"), version),
+          s.update(c.var.principal, c.req.valid("param").id, c.req.valid("json"), expectedVersion(c)),
         ),
         Institution,
-      )
-    },
+      ),
   )
