@@ -4,7 +4,7 @@
  */
 export * from "./CalendarDate.js"
 export * from "./Project.js"
-export * from "./SignInSheet.js"
+export * from "./signInSheet/index.js"
 export * from "./WorkingDays.js"
 export * from "./ProcedureRuleSet.js"
 export * from "./Beneficiary.js"
