@@ -7,11 +7,11 @@
  * Importing is idempotent: the plan of a sheet already imported changes nothing.
  * @module
  */
-import { Either, Schema } from "effect"
+import { Either, ParseResult, Schema } from "effect"
 import { IsoDate } from "./CalendarDate.js"
 import { eventDays as daysOf, isEventDay } from "./Event.js"
 import { ParticipationRole } from "./Participation.js"
-import { Email, Gender, personKeys } from "./Person.js"
+import { Gender, NewPerson, personKeys } from "./Person.js"
 import { type MatchCandidate, matchPerson } from "./PersonMatch.js"
 import { fullNameKey, normaliseEmail, normaliseName } from "./PersonName.js"
 
@@ -37,6 +37,17 @@ export const rejectSheet = (errors: ReadonlyArray<SheetError>): SignInSheetRejec
         ? `The sheet has an error; nothing from it was stored: ${errors[0]!.message}`
         : `The sheet has ${errors.length} errors; nothing from it was stored.`,
   })
+
+/**
+ * A sheet refused before it was read to the end because it passes a limit of its size (rows,
+ * columns, a cell's length, its unpacked size, …): `limit` names it and `maximum` is its value.
+ */
+export class SheetTooLarge extends Schema.TaggedError<SheetTooLarge>()("SheetTooLarge", {
+  limit: Schema.Literal("rows", "columns", "cellLength", "rowBytes", "unpackedBytes", "sharedStrings"),
+  maximum: Schema.Int,
+  row: Schema.optional(Schema.Int),
+  message: Schema.String,
+}) {}
 
 /** A file-level error (row 0), for a body that is not a sheet at all. */
 export const fileError = (message: string): SheetError => new SheetError({ row: 0, column: "", message })
@@ -145,7 +156,6 @@ export interface SheetContext {
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
 const isIsoDate = Schema.is(IsoDate)
-const isEmail = Schema.is(Email)
 
 /** The ids and normalised names of the institutions a sheet refers to, for the store to look up. */
 export const institutionReferences = (table: {
@@ -250,6 +260,45 @@ const readLiteral = <A extends string>(
   return error(check, column, `"${cell.trim()}" is not one of ${values.join(", ")}.`)
 }
 
+const personColumns: Record<string, SheetColumn> = {
+  givenName: "given_name",
+  familyName: "family_name",
+  email: "email",
+}
+// Gender is read with the same literals just after; the institution is looked up by id or name.
+const decodePerson = Schema.decodeUnknownEither(NewPerson.pipe(Schema.omit("institutionId", "gender")), {
+  errors: "all",
+})
+
+/** Checks a row's person as `POST /v1/people` checks a new person: with the domain's `NewPerson`. */
+const readPerson = (
+  check: RowCheck,
+  person: { givenName: string; familyName: string; email: string | undefined },
+) => {
+  const decoded = decodePerson({
+    givenName: person.givenName,
+    familyName: person.familyName,
+    ...(person.email ? { email: person.email } : {}),
+  })
+  if (Either.isRight(decoded)) return
+  const reported = new Set<string>()
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(decoded.left)) {
+    const field = String(issue.path[0] ?? "")
+    // A blank name is reported once, as required, above.
+    if ((field === "givenName" || field === "familyName") && person[field] === "") continue
+    const column = personColumns[field] ?? field
+    if (reported.has(column)) continue
+    reported.add(column)
+    error(
+      check,
+      column,
+      field === "email"
+        ? `"${person.email}" is not an email address: ${issue.message}.`
+        : `${column}: ${issue.message}`,
+    )
+  }
+}
+
 const isBlank = (cells: ReadonlyArray<string>) => cells.every((c) => c.trim() === "")
 
 /** The key two rows share when they name the same person: the email, else name and institution. */
@@ -292,11 +341,10 @@ export const readRows = (
     })
     const givenName = cell("given_name").trim()
     const familyName = cell("family_name").trim()
+    const emailText = normaliseEmail(cell("email"))
     if (!givenName) error(check, "given_name", "The given name is required.")
     if (!familyName) error(check, "family_name", "The family name is required.")
-    const emailText = normaliseEmail(cell("email"))
-    if (emailText && !isEmail(emailText))
-      error(check, "email", `"${cell("email").trim()}" is not an email address.`)
+    readPerson(check, { givenName, familyName, email: emailText })
     const gender = readLiteral(check, "gender", cell("gender"), Gender.literals)
     const role = readLiteral(check, "role", cell("role"), ParticipationRole.literals)
     const institutionId = readInstitution(

@@ -4,7 +4,13 @@
  * not listed here does not compile.
  * @module
  */
-import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
+import type {
+  EventNotFound,
+  ProjectCodeTaken,
+  ProjectNotFound,
+  SheetTooLarge,
+  SignInSheetRejected,
+} from "@coordina/domain"
 import type {
   AlreadyErased,
   ApiKeyNotFound,
@@ -81,6 +87,7 @@ export type ApiError =
   | BeneficiaryNotFound
   | EventNotFound
   | SignInSheetRejected
+  | SheetTooLarge
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -118,6 +125,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   BeneficiaryNotFound: 404,
   EventNotFound: 404,
   SignInSheetRejected: 422,
+  SheetTooLarge: 413,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
