@@ -15,6 +15,7 @@ import { openAPIRouteHandler } from "hono-openapi"
 import type { ApiConfig } from "./Config.js"
 import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
+import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
@@ -85,7 +86,9 @@ const pathPattern = (path: string) =>
 export const makeApp = (
   runtime: AppRuntime,
   config: Pick<ApiConfig, "adminToken" | "bodyLimitBytes" | "webDist"> &
-    Partial<Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy">>,
+    Partial<
+      Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy" | "heavyConcurrency" | "heavyQueue">
+    >,
 ) => {
   const adminTokenHash = config.adminToken ? hashToken(config.adminToken) : undefined
   const app = new Hono<AppEnv>()
@@ -119,6 +122,13 @@ export const makeApp = (
   const sheetLimit = limitOf(config.sheetLimitBytes ?? config.bodyLimitBytes)
   app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? sheetLimit : bodyLimitOf)(c, next))
   app.use("/v1/*", authenticate({ adminTokenHash, trustProxy: config.trustProxy ?? false }))
+  // Past authentication, so that only callers with a right to them can fill the heavy queue.
+  app.use(
+    "/v1/*",
+    heavyRequests(
+      makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
+    ),
+  )
   // Answers about people and their rights must not sit in shared caches or the browser's.
   app.use("/v1/*", async (c, next) => {
     await next()
