@@ -17,6 +17,7 @@ import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
 import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
+import { upload } from "./http/Upload.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { auditRoutes } from "./routes/audit.js"
@@ -118,9 +119,9 @@ export const makeApp = (
       onError: (c) => sendProblem(c, httpProblem(413, `The body is larger than ${maxSize} bytes.`)),
     })
   const bodyLimitOf = limitOf(config.bodyLimitBytes)
-  // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own.
-  const sheetLimit = limitOf(config.sheetLimitBytes ?? config.bodyLimitBytes)
-  app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? sheetLimit : bodyLimitOf)(c, next))
+  // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own, and
+  // is read (by `upload`, below) only once the caller is known and the heavy queue admits it.
+  app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? next() : bodyLimitOf(c, next)))
   app.use("/v1/*", authenticate({ adminTokenHash, trustProxy: config.trustProxy ?? false }))
   // Past authentication, so that only callers with a right to them can fill the heavy queue.
   app.use(
@@ -128,6 +129,10 @@ export const makeApp = (
     heavyRequests(
       makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
     ),
+  )
+  const sheetUpload = upload(config.sheetLimitBytes ?? config.bodyLimitBytes)
+  app.use("/v1/*", (c, next) =>
+    isSheetUpload(c.req.path) && c.req.method === "POST" ? sheetUpload(c, next) : next(),
   )
   // Answers about people and their rights must not sit in shared caches or the browser's.
   app.use("/v1/*", async (c, next) => {

@@ -11,6 +11,7 @@ import { Either, ManagedRuntime } from "effect"
 import { makeApp } from "./app.js"
 import { configErrorText, loadConfig } from "./Config.js"
 import { loadDemo } from "./demo/Demo.js"
+import { warmUpSheetReaders } from "./sheets/SheetFile.js"
 
 const loaded = loadConfig()
 if (Either.isLeft(loaded)) {
@@ -27,6 +28,7 @@ if (config.demo && Database.dialectOf(config.databaseUrl) === "sqlite") {
   if (loaded) console.log("Demo data loaded into the new embedded database.")
 }
 
+await warmUpSheetReaders()
 const app = makeApp(runtime, { ...config, adminToken })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host

@@ -247,6 +247,34 @@ const csvFailure = (error: unknown, limits: SheetLimits): SheetFileError => {
 }
 
 /**
+ * The first row beyond `limit` that holds anything, found by counting line ends outside quotes
+ * (empty lines count, as in the parser's row numbers): a file with too many rows is refused
+ * before the slower parser sees it. Line breaks inside quoted cells do not end a row.
+ */
+const firstRowBeyond = async (buffer: Buffer, limit: number): Promise<number | undefined> => {
+  const pause = makeYielder()
+  let row = 1
+  let quoted = false
+  let filled = false
+  for (let at = 0; at < buffer.length; at += chunkBytes * 16) {
+    const end = Math.min(buffer.length, at + chunkBytes * 16)
+    for (let i = at; i < end; i++) {
+      const b = buffer[i]!
+      if (b === 0x22) {
+        quoted = !quoted
+        filled = true
+      } else if (b === 0x0a && !quoted) {
+        if (filled && row > limit) return row
+        row++
+        filled = false
+      } else if (b !== 0x0d) filled = true
+    }
+    await pause()
+  }
+  return filled && row > limit ? row : undefined
+}
+
+/**
  * Reads CSV chunk by chunk; a malformed quote is reported with the line it is in. Each record
  * is taken as the parser makes it (`on_record`), so none wait in a stream buffer.
  */
@@ -257,6 +285,14 @@ export const readCsv = (
   Effect.tryPromise({
     try: async () => {
       const buffer = bufferOf(bytes)
+      const beyond = await firstRowBeyond(buffer, limits.rows + 1)
+      if (beyond !== undefined)
+        tooLarge(
+          "rows",
+          limits.rows,
+          `The sheet has more than ${thousands(limits.rows)} rows (row ${thousands(beyond)}); split it into several sheets.`,
+          beyond,
+        )
       const utf8 = isUtf8(buffer)
       const head = buffer.subarray(0, chunkBytes)
       const rows = makeCollector(limits)
@@ -344,10 +380,33 @@ type ReaderEvent =
   | { readonly eventType: "worksheet"; readonly value: AsyncIterable<ExcelJS.Row> }
   | { readonly eventType: "hyperlinks" | "shared-strings"; readonly value: unknown }
 
+let excel: Promise<typeof ExcelJS> | undefined
+
+/**
+ * Loads the XLSX reader. The server calls it once at start: loading the library takes the
+ * event loop for most of a second, which must not happen in the middle of serving requests.
+ */
+export const loadWorkbookReader = () => {
+  excel ??= import("exceljs").then((module) => module.default)
+  return excel
+}
+
+/**
+ * Loads the XLSX reader and reads one small workbook with it, so that the library's first-use
+ * work (its lazily loaded parts, compiling its parsers) is done before any request needs it.
+ */
+export const warmUpSheetReaders = async (): Promise<void> => {
+  const Excel = await loadWorkbookReader()
+  const workbook = new Excel.Workbook()
+  workbook.addWorksheet("warm-up").addRow(["given_name", new Date(0)])
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+  await Effect.runPromise(Effect.either(readSheetFile(bytes, xlsxType)))
+  await Effect.runPromise(Effect.either(readSheetFile(Buffer.from("given_name\nx\n"), "text/csv")))
+}
+
 /** The first worksheet's rows, read as the workbook streams past. */
 const readWorkbook = async (buffer: Buffer, limits: SheetLimits): Promise<SheetTable> => {
-  // Loaded on first use: the library is large and most sheets arrive as CSV.
-  const { default: Excel } = await import("exceljs")
+  const Excel = await loadWorkbookReader()
   // Shared strings are emitted rather than cached by exceljs, so their number and length are
   // checked here as they arrive; styles are read because they tell a date cell from a number.
   const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
