@@ -5,8 +5,13 @@
  */
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
+import { ApiKeys } from "./ApiKeys.js"
+import { Audit } from "./Audit.js"
+import { Authentication } from "./Authentication.js"
 import { Ids } from "./Ids.js"
+import { Sessions } from "./Sessions.js"
 import { Today } from "./Today.js"
+import { Users } from "./Users.js"
 
 /** What the app layer needs to be built. */
 export interface AppSettings {
@@ -17,10 +22,17 @@ export interface AppSettings {
 }
 
 /** The services every handler and job can reach. */
-export type AppServices = StoreServices | Today | Ids
+export type AppServices = StoreServices | Today | Ids | UseCases
+
+/** The use-case services. */
+export type UseCases = Sessions | Authentication | Users | ApiKeys | Audit
+
+/** Every use-case service, over the store, the clock and ids. */
+const useCases = Layer.mergeAll(Sessions.layer, Authentication.layer, Users.layer, ApiKeys.layer, Audit.layer)
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
-  Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer).pipe(
+  useCases.pipe(
+    Layer.provideMerge(Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer)),
     Layer.provideMerge(Store.layer(settings.databaseUrl)),
   )

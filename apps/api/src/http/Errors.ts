@@ -13,7 +13,12 @@ import type {
 } from "@coordina/domain"
 import type {
   AlreadyErased,
+  ApiKeyExpiryPast,
   ApiKeyNotFound,
+  NotASession,
+  PasswordTooWeak,
+  SignInRefused,
+  SignInThrottled,
   BeneficiaryNotFound,
   PersonNotFound,
   UserEmailTaken,
@@ -82,6 +87,11 @@ export type ApiError =
   | UserEmailTaken
   | UserVersionStale
   | ApiKeyNotFound
+  | ApiKeyExpiryPast
+  | SignInRefused
+  | SignInThrottled
+  | NotASession
+  | PasswordTooWeak
   | AlreadyErased
   | PersonNotFound
   | BeneficiaryNotFound
@@ -120,6 +130,11 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   UserEmailTaken: 409,
   UserVersionStale: 409,
   ApiKeyNotFound: 404,
+  ApiKeyExpiryPast: 422,
+  SignInRefused: 401,
+  SignInThrottled: 429,
+  NotASession: 400,
+  PasswordTooWeak: 422,
   AlreadyErased: 409,
   PersonNotFound: 404,
   BeneficiaryNotFound: 404,
@@ -134,6 +149,12 @@ const sentence = (tag: string) => {
   const words = tag.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
+
+/** Headers an expected failure asks for: `Retry-After` when it says how long to wait. */
+export const errorHeaders = (error: ApiError): Record<string, string> =>
+  "retryAfterSeconds" in error && typeof error.retryAfterSeconds === "number"
+    ? { "Retry-After": String(error.retryAfterSeconds) }
+    : {}
 
 /** The problem document for an expected failure: its fields become extension members. */
 export const errorProblem = (error: ApiError): Problem => {
