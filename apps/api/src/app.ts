@@ -18,6 +18,7 @@ import { authenticate, hashToken } from "./http/Auth.js"
 import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
 import { upload } from "./http/Upload.js"
+import { inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { auditRoutes } from "./routes/audit.js"
@@ -121,7 +122,18 @@ export const makeApp = (
   const bodyLimitOf = limitOf(config.bodyLimitBytes)
   // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own, and
   // is read (by `upload`, below) only once the caller is known and the heavy queue admits it.
-  app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? next() : bodyLimitOf(c, next)))
+  const sheetBytes = config.sheetLimitBytes ?? config.bodyLimitBytes
+  const sheetLimit = limitOf(sheetBytes)
+  app.use("/v1/*", (c, next) => {
+    if (!isSheetUpload(c.req.path)) return bodyLimitOf(c, next)
+    // The input gate reads a body declared as JSON in full, so such a body is limited here.
+    return /[/+]json\b/i.test(c.req.header("Content-Type") ?? "") ? sheetLimit(c, next) : next()
+  })
+  // Strings with U+0000 or lone surrogates stop here, before any of them reaches a database.
+  app.use(
+    "/v1/*",
+    inputGate(() => app.routes),
+  )
   app.use("/v1/*", authenticate({ adminTokenHash, trustProxy: config.trustProxy ?? false }))
   // Past authentication, so that only callers with a right to them can fill the heavy queue.
   app.use(
@@ -130,7 +142,7 @@ export const makeApp = (
       makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
     ),
   )
-  const sheetUpload = upload(config.sheetLimitBytes ?? config.bodyLimitBytes)
+  const sheetUpload = upload(sheetBytes)
   app.use("/v1/*", (c, next) =>
     isSheetUpload(c.req.path) && c.req.method === "POST" ? sheetUpload(c, next) : next(),
   )

@@ -20,6 +20,7 @@ import type {
   SignInRefused,
   SignInThrottled,
   BeneficiaryNotFound,
+  ImplausibleDate,
   PersonNotFound,
   UserEmailTaken,
   UserNotFound,
@@ -95,6 +96,7 @@ export type ApiError =
   | AlreadyErased
   | PersonNotFound
   | BeneficiaryNotFound
+  | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
   | SheetTooLarge
@@ -138,6 +140,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   AlreadyErased: 409,
   PersonNotFound: 404,
   BeneficiaryNotFound: 404,
+  ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
   SheetTooLarge: 413,

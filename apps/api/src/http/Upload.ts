@@ -39,7 +39,9 @@ export const upload =
     const declared = Number(c.req.header("Content-Length") ?? "")
     if (Number.isFinite(declared) && declared > maxBytes) return sendProblem(c, tooLarge(maxBytes))
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
-    const bytes = incoming
+    // A body something before has read already (the input gate reads JSON) is taken from Hono.
+    const unread = incoming !== undefined && Object.keys(c.req.bodyCache).length === 0
+    const bytes = unread
       ? await readIncoming(incoming, Number.isFinite(declared) ? declared : 0, maxBytes)
       : new Uint8Array(await c.req.arrayBuffer())
     if (!bytes || bytes.length > maxBytes)

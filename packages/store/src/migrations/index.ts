@@ -10,6 +10,7 @@ import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import throttles from "./0400_throttles.js"
+import nameKeys from "./0410_name_keys.js"
 
 const migrations = {
   "1_projects": projects,
@@ -18,6 +19,7 @@ const migrations = {
   "300_access": access,
   "301_erasure": erasure,
   "400_throttles": throttles,
+  "410_name_keys": nameKeys,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
