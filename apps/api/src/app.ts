@@ -18,6 +18,7 @@ import { authenticate, hashToken } from "./http/Auth.js"
 import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
 import { upload } from "./http/Upload.js"
+import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
@@ -142,7 +143,8 @@ export const makeApp = (
       makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
     ),
   )
-  const sheetUpload = upload(sheetBytes)
+  // A CSV with too many rows is refused while it arrives.
+  const sheetUpload = upload(sheetBytes, () => makeUploadWatch())
   app.use("/v1/*", (c, next) =>
     isSheetUpload(c.req.path) && c.req.method === "POST" ? sheetUpload(c, next) : next(),
   )

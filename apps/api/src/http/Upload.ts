@@ -7,16 +7,39 @@
 import type { IncomingMessage } from "node:http"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
+import { type ApiError, errorProblem } from "./Errors.js"
 import { httpProblem, sendProblem } from "./Problem.js"
 
 const tooLarge = (maxBytes: number) => httpProblem(413, `The body is larger than ${maxBytes} bytes.`)
 
-/** Reads `incoming` whole into a buffer of at most `maxBytes`; `undefined` when it is larger. */
-const readIncoming = async (incoming: IncomingMessage, declared: number, maxBytes: number) => {
+/**
+ * Looks at each piece of an upload as it arrives; a problem it answers refuses the upload at
+ * once, without reading the rest.
+ */
+export type UploadWatch = (chunk: Uint8Array) => ApiError | undefined
+
+/**
+ * Reads `incoming` whole into a buffer of at most `maxBytes`: `undefined` when it is larger, or
+ * the problem `watch` found. Once refused, the rest is read and dropped (leaving it unread would
+ * stall the connection), so a refusal costs no more memory.
+ */
+const readIncoming = async (
+  incoming: IncomingMessage,
+  declared: number,
+  maxBytes: number,
+  watch?: UploadWatch,
+) => {
   let buffer = Buffer.allocUnsafe(declared > 0 ? declared : 64 * 1024)
   let size = 0
+  let refused: ApiError | "too large" | undefined
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    if (size + chunk.length > maxBytes) return undefined
+    if (refused !== undefined) continue
+    if (size + chunk.length > maxBytes) {
+      refused = "too large"
+      continue
+    }
+    refused = watch?.(chunk)
+    if (refused !== undefined) continue
     if (size + chunk.length > buffer.length) {
       const grown = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(size + chunk.length, buffer.length * 2)))
       buffer.copy(grown, 0, 0, size)
@@ -25,7 +48,21 @@ const readIncoming = async (incoming: IncomingMessage, declared: number, maxByte
     chunk.copy(buffer, size)
     size += chunk.length
   }
-  return buffer.subarray(0, size)
+  if (refused === "too large") return undefined
+  return refused ?? buffer.subarray(0, size)
+}
+
+/**
+ * Leaves `bytes` where Hono keeps a body it has read (`bodyCache`, which holds promises whatever
+ * its type says), so every later reader of the request gets them there.
+ */
+const keepBody = (cache: object, bytes: Uint8Array) => {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+  ;(cache as Record<string, Promise<ArrayBuffer>>).arrayBuffer = Promise.resolve(
+    (whole
+      ? bytes.buffer
+      : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer,
+  )
 }
 
 /**
@@ -34,7 +71,7 @@ const readIncoming = async (incoming: IncomingMessage, declared: number, maxByte
  * is read the ordinary way.
  */
 export const upload =
-  (maxBytes: number): MiddlewareHandler<AppEnv> =>
+  (maxBytes: number, watchOf?: () => UploadWatch): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const declared = Number(c.req.header("Content-Length") ?? "")
     if (Number.isFinite(declared) && declared > maxBytes) return sendProblem(c, tooLarge(maxBytes))
@@ -42,16 +79,11 @@ export const upload =
     // A body something before has read already (the input gate reads JSON) is taken from Hono.
     const unread = incoming !== undefined && Object.keys(c.req.bodyCache).length === 0
     const bytes = unread
-      ? await readIncoming(incoming, Number.isFinite(declared) ? declared : 0, maxBytes)
+      ? await readIncoming(incoming, Number.isFinite(declared) ? declared : 0, maxBytes, watchOf?.())
       : new Uint8Array(await c.req.arrayBuffer())
-    if (!bytes || bytes.length > maxBytes)
+    if (!bytes || (bytes instanceof Uint8Array && bytes.length > maxBytes))
       return sendProblem(c, tooLarge(maxBytes))
-      // Hono keeps a body it has read in `bodyCache` (as a promise, whatever its type says);
-      // every later reader of this request gets it there.
-    ;(c.req.bodyCache as Record<string, Promise<ArrayBuffer>>).arrayBuffer = Promise.resolve(
-      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-        ? (bytes.buffer as ArrayBuffer)
-        : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
-    )
+    if (!(bytes instanceof Uint8Array)) return sendProblem(c, errorProblem(bytes))
+    keepBody(c.req.bodyCache, bytes)
     return next()
   }

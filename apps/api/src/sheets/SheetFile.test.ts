@@ -9,7 +9,15 @@ import {
   xlsxUnpackingTo,
   xlsxWithFarRow,
 } from "../testing/HostileSheets.js"
-import { cellText, decodeText, detectSeparator, readSheetFile, sheetLimits, xlsxType } from "./SheetFile.js"
+import {
+  cellText,
+  decodeText,
+  detectSeparator,
+  makeUploadWatch,
+  readSheetFile,
+  sheetLimits,
+  xlsxType,
+} from "./SheetFile.js"
 
 const header = [
   "given_name",
@@ -269,5 +277,29 @@ describe("readSheetFile: limits, checked while reading", () => {
     expect(await Effect.runPromise(Effect.flip(readSheetFile(bytes, "text/csv", limits)))).toMatchObject({
       limit: "rowBytes",
     })
+  })
+})
+
+describe("makeUploadWatch", () => {
+  it("refuses a CSV by its rows while it arrives, in pieces cut anywhere, and never a workbook", async () => {
+    const csv = csvOfValidRows(6, "ins_1")
+    const watch = makeUploadWatch()
+    let refused: unknown
+    for (let at = 0; at < csv.length && !refused; at += 1 + (at % 7))
+      refused = watch(csv.subarray(at, at + 1 + (at % 7)))
+    expect(refused).toMatchObject({ _tag: "SheetTooLarge", limit: "rows", row: sheetLimits.rows + 2 })
+    const lines = Buffer.from("\n".repeat(200_000))
+    const zip = Buffer.concat([
+      Buffer.from([0x50, 0x4b]),
+      Buffer.from([0x03, 0x04]),
+      Buffer.from("a\n".repeat(60_000)),
+    ])
+    const zipWatch = makeUploadWatch()
+    expect([zip.subarray(0, 1), zip.subarray(1, 3), zip.subarray(3)].map(zipWatch)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ])
+    expect(makeUploadWatch()(lines)).toBeUndefined()
   })
 })

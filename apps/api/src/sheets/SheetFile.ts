@@ -247,31 +247,78 @@ const csvFailure = (error: unknown, limits: SheetLimits): SheetFileError => {
 }
 
 /**
- * The first row beyond `limit` that holds anything, found by counting line ends outside quotes
- * (empty lines count, as in the parser's row numbers): a file with too many rows is refused
- * before the slower parser sees it. Line breaks inside quoted cells do not end a row.
+ * Counts the rows of CSV bytes fed to it in pieces, by their line ends outside quotes (empty
+ * lines count, as in the parser's row numbers; a line break inside a quoted cell does not end
+ * a row), and answers the first row beyond `limit` that holds anything: a file with too many
+ * rows is refused before the slower parser sees it, even while it is still arriving.
  */
-const firstRowBeyond = async (buffer: Buffer, limit: number): Promise<number | undefined> => {
-  const pause = makeYielder()
+export const makeRowCounter = (limit: number) => {
   let row = 1
   let quoted = false
   let filled = false
-  for (let at = 0; at < buffer.length; at += chunkBytes * 16) {
-    const end = Math.min(buffer.length, at + chunkBytes * 16)
-    for (let i = at; i < end; i++) {
-      const b = buffer[i]!
-      if (b === 0x22) {
-        quoted = !quoted
-        filled = true
-      } else if (b === 0x0a && !quoted) {
-        if (filled && row > limit) return row
-        row++
-        filled = false
-      } else if (b !== 0x0d) filled = true
+  return {
+    /** The first filled row beyond the limit in `bytes`, if there is one. */
+    feed: (bytes: Uint8Array): number | undefined => {
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i]!
+        if (b === 0x22) {
+          quoted = !quoted
+          filled = true
+        } else if (b === 0x0a && !quoted) {
+          if (filled && row > limit) return row
+          row++
+          filled = false
+        } else if (b !== 0x0d) filled = true
+      }
+      return undefined
+    },
+    /** At the end of the file: whether its last line is a filled row beyond the limit. */
+    end: (): number | undefined => (filled && row > limit ? row : undefined),
+  }
+}
+
+const tooManyRows = (limits: SheetLimits, row: number) =>
+  new SheetTooLarge({
+    limit: "rows",
+    maximum: limits.rows,
+    row,
+    message: `The sheet has more than ${thousands(limits.rows)} rows (row ${thousands(row)}); split it into several sheets.`,
+  })
+
+/**
+ * Watches an upload as it arrives and answers the limit it passes, so the rest need not be
+ * read: for now the rows of a CSV (an XLSX is judged whole, by its central directory).
+ */
+export const makeUploadWatch = (limits: SheetLimits = sheetLimits) => {
+  let counter: ReturnType<typeof makeRowCounter> | undefined
+  // The form is decided from the first bytes, however the upload is cut into pieces.
+  let head: Uint8Array | undefined = new Uint8Array(0)
+  return (chunk: Uint8Array): SheetTooLarge | undefined => {
+    let bytes = chunk
+    if (head !== undefined) {
+      bytes = Buffer.concat([head, chunk])
+      if (bytes.length < 8) {
+        head = bytes
+        return undefined
+      }
+      head = undefined
+      if (!isZip(bytes) && !knownNonSheet(bytes)) counter = makeRowCounter(limits.rows + 1)
     }
+    const beyond = counter?.feed(bytes)
+    return beyond === undefined ? undefined : tooManyRows(limits, beyond)
+  }
+}
+
+/** The first filled row beyond `limit` in a whole file, counted in slices between turns of the event loop. */
+const firstRowBeyond = async (buffer: Buffer, limit: number): Promise<number | undefined> => {
+  const pause = makeYielder()
+  const counter = makeRowCounter(limit)
+  for (let at = 0; at < buffer.length; at += chunkBytes * 16) {
+    const beyond = counter.feed(buffer.subarray(at, at + chunkBytes * 16))
+    if (beyond !== undefined) return beyond
     await pause()
   }
-  return filled && row > limit ? row : undefined
+  return counter.end()
 }
 
 /**
@@ -286,13 +333,7 @@ export const readCsv = (
     try: async () => {
       const buffer = bufferOf(bytes)
       const beyond = await firstRowBeyond(buffer, limits.rows + 1)
-      if (beyond !== undefined)
-        tooLarge(
-          "rows",
-          limits.rows,
-          `The sheet has more than ${thousands(limits.rows)} rows (row ${thousands(beyond)}); split it into several sheets.`,
-          beyond,
-        )
+      if (beyond !== undefined) throw new Refusal(tooManyRows(limits, beyond))
       const utf8 = isUtf8(buffer)
       const head = buffer.subarray(0, chunkBytes)
       const rows = makeCollector(limits)
