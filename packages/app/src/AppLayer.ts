@@ -5,11 +5,26 @@
  */
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
+import { Agreements } from "./Agreements.js"
 import { ApiKeys } from "./ApiKeys.js"
 import { Audit } from "./Audit.js"
 import { Authentication } from "./Authentication.js"
+import { Beneficiaries } from "./Beneficiaries.js"
+import { Dissemination } from "./Dissemination.js"
+import { Events } from "./Events.js"
 import { Ids } from "./Ids.js"
+import { Institutions } from "./Institutions.js"
+import { MunicipalOffers } from "./MunicipalOffers.js"
+import { People } from "./People.js"
+import { Plans } from "./Plans.js"
+import { Privacy } from "./Privacy.js"
+import { Projects } from "./Projects.js"
+import { Reach } from "./Reach.js"
 import { Sessions } from "./Sessions.js"
+import { Retention } from "./Retention.js"
+import { OrdinanceReview } from "./Review.js"
+import { SheetImport } from "./SheetImport.js"
+import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
 import { Users } from "./Users.js"
 
@@ -19,20 +34,48 @@ export interface AppSettings {
   readonly databaseUrl: string
   /** The IANA zone of "today" (`COORDINA_TIME_ZONE`). */
   readonly timeZone: string
+  /** Another clock, e.g. `Today.fixed(instant)` in tests; the real clock in `timeZone` when absent. */
+  readonly today?: Layer.Layer<Today>
 }
+
+/** The use-case services, each needing the store, the clock and the ids (one line each). */
+export const useCases = Layer.mergeAll(
+  Agreements.layer,
+  Plans.layer,
+  Tasks.layer,
+  MunicipalOffers.layer,
+  Beneficiaries.layer,
+  OrdinanceReview.layer,
+  Projects.layer,
+  Institutions.layer,
+  People.layer,
+  Events.layer,
+  Dissemination.layer,
+  Reach.layer,
+  SheetImport.layer,
+  Privacy.layer,
+  Retention.layer,
+  Sessions.layer,
+  Authentication.layer,
+  Users.layer,
+  ApiKeys.layer,
+  Audit.layer,
+)
+
+/** The use-case services. */
+export type UseCases = Layer.Layer.Success<typeof useCases>
 
 /** The services every handler and job can reach. */
 export type AppServices = StoreServices | Today | Ids | UseCases
 
-/** The use-case services. */
-export type UseCases = Sessions | Authentication | Users | ApiKeys | Audit
-
-/** Every use-case service, over the store, the clock and ids. */
-const useCases = Layer.mergeAll(Sessions.layer, Authentication.layer, Users.layer, ApiKeys.layer, Audit.layer)
+/** The use cases over a store, a clock and ids already provided (how tests build them). */
+export const over = <E, R>(base: Layer.Layer<StoreServices | Today | Ids, E, R>) =>
+  useCases.pipe(Layer.provideMerge(base))
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
-  useCases.pipe(
-    Layer.provideMerge(Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer)),
-    Layer.provideMerge(Store.layer(settings.databaseUrl)),
+  over(
+    Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
+      Layer.provideMerge(Store.layer(settings.databaseUrl)),
+    ),
   )

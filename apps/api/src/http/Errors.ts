@@ -46,6 +46,7 @@ import type {
   ExtensionLimitReached,
   GroundNotInRuleSet,
   IllegalTransition,
+  MunicipalityOutOfScope,
   NoCapacityLeft,
   NoProcedureInForce,
   NotAMunicipality,
@@ -67,6 +68,7 @@ export type ApiError =
   | ExtensionLimitReached
   | GroundNotInRuleSet
   | IllegalTransition
+  | MunicipalityOutOfScope
   | NoCapacityLeft
   | NoProcedureInForce
   | NotAMunicipality
@@ -111,6 +113,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ExtensionLimitReached: 409,
   GroundNotInRuleSet: 422,
   IllegalTransition: 409,
+  MunicipalityOutOfScope: 403,
   NoCapacityLeft: 409,
   NoProcedureInForce: 422,
   NotAMunicipality: 422,
