@@ -288,7 +288,8 @@ const readPerson = (
     // A blank name is reported once, as required, above.
     if ((field === "givenName" || field === "familyName") && person[field] === "") continue
     const column = personColumns[field] ?? field
-    if (reported.has(column)) continue
+    // A cell refused already (the input gate's characters) is not refused twice.
+    if (reported.has(column) || check.errors.some((e) => e.row === check.row && e.column === column)) continue
     reported.add(column)
     error(
       check,
