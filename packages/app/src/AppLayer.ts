@@ -10,6 +10,7 @@ import { ApiKeys } from "./ApiKeys.js"
 import { Audit } from "./Audit.js"
 import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
+import { Calendar } from "./Calendar.js"
 import { Dissemination } from "./Dissemination.js"
 import { Events } from "./Events.js"
 import { Ids } from "./Ids.js"
@@ -60,6 +61,9 @@ export const useCases = Layer.mergeAll(
   Users.layer,
   ApiKeys.layer,
   Audit.layer,
+).pipe(
+  // The working calendar, which the agreements' deadlines are counted on, serves the others too.
+  Layer.provideMerge(Calendar.layer),
 )
 
 /** The use-case services. */

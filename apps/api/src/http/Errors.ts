@@ -12,6 +12,11 @@ import type {
   SignInSheetRejected,
 } from "@coordina/domain"
 import type {
+  CalendarDateTaken,
+  CalendarDecisionNotFound,
+  CalendarDecisionVersionStale,
+} from "@coordina/domain"
+import type {
   AlreadyErased,
   ApiKeyExpiryPast,
   ApiKeyNotFound,
@@ -102,6 +107,9 @@ export type ApiError =
   | EventNotFound
   | SignInSheetRejected
   | SheetTooLarge
+  | CalendarDecisionNotFound
+  | CalendarDecisionVersionStale
+  | CalendarDateTaken
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -147,6 +155,9 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   EventNotFound: 404,
   SignInSheetRejected: 422,
   SheetTooLarge: 413,
+  CalendarDecisionNotFound: 404,
+  CalendarDecisionVersionStale: 409,
+  CalendarDateTaken: 409,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

@@ -11,6 +11,7 @@ import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import throttles from "./0400_throttles.js"
 import nameKeys from "./0410_name_keys.js"
+import calendarDecisions from "./0411_calendar_decisions.js"
 
 const migrations = {
   "1_projects": projects,
@@ -20,6 +21,7 @@ const migrations = {
   "301_erasure": erasure,
   "400_throttles": throttles,
   "410_name_keys": nameKeys,
+  "411_calendar_decisions": calendarDecisions,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
