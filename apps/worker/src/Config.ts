@@ -1,8 +1,9 @@
 /**
- * The worker's configuration: the only module that reads `process.env`.
+ * The worker's configuration: the only module that reads `process.env`. Every variable is read
+ * and checked with Effect's `Config`, so a bad value stops the start with a message naming it.
  * @module
  */
-import { Config, Redacted } from "effect"
+import { Config, type ConfigError, ConfigProvider, Effect, Either, Redacted } from "effect"
 
 /** Everything the worker process is configured with. */
 export interface WorkerConfig {
@@ -12,11 +13,40 @@ export interface WorkerConfig {
   readonly timeZone: string
 }
 
-/** Reads the configuration from the environment. */
-export const readConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => ({
-  databaseUrl: env.DATABASE_URL ?? "file:./data/coordina.db",
-  timeZone: env.COORDINA_TIME_ZONE ?? "Europe/Sofia",
+const knownZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The worker's configuration as Effect `Config`. */
+export const workerConfig: Config.Config<WorkerConfig> = Config.all({
+  databaseUrl: Config.nonEmptyString("DATABASE_URL").pipe(Config.withDefault("file:./data/coordina.db")),
+  timeZone: Config.string("COORDINA_TIME_ZONE").pipe(
+    Config.validate({ message: "an IANA time zone such as Europe/Sofia", validation: knownZone }),
+    Config.withDefault("Europe/Sofia"),
+  ),
 })
+
+/** Reads the configuration from `env` (the process's environment by default), or says what is wrong. */
+export const loadConfig = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Either.Either<WorkerConfig, ConfigError.ConfigError> => {
+  const set = Object.entries(env).filter((entry): entry is [string, string] => !!entry[1])
+  return Effect.runSync(
+    Effect.either(Effect.withConfigProvider(workerConfig, ConfigProvider.fromMap(new Map(set)))),
+  )
+}
+
+/** Reads the configuration, throwing an error that names every bad variable. */
+export const readConfig = (env: Readonly<Record<string, string | undefined>> = process.env): WorkerConfig => {
+  const loaded = loadConfig(env)
+  if (Either.isLeft(loaded)) throw new Error(`The configuration is not valid:\n${String(loaded.left)}`)
+  return loaded.right
+}
 
 /**
  * The secret salt of erasure keys (`COORDINA_PSEUDONYM_SALT`, 16 characters or more), the same as

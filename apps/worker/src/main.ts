@@ -5,12 +5,17 @@
  */
 import { NodeRuntime } from "@effect/platform-node"
 import { App } from "@coordina/app"
-import { Effect } from "effect"
-import { readConfig } from "./Config.js"
+import { Effect, Either } from "effect"
+import { loadConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
 import { jobs } from "./jobs/index.js"
 
-const config = readConfig()
+const loaded = loadConfig()
+if (Either.isLeft(loaded)) {
+  console.error(`Coordina worker: the configuration is not valid:\n${String(loaded.left)}`)
+  process.exit(1)
+}
+const config = loaded.right
 const once = process.argv.includes("--once")
 
 const program = once

@@ -6,6 +6,9 @@
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
 import { Agreements } from "./Agreements.js"
+import { ApiKeys } from "./ApiKeys.js"
+import { Audit } from "./Audit.js"
+import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
 import { Dissemination } from "./Dissemination.js"
@@ -18,11 +21,13 @@ import { Plans } from "./Plans.js"
 import { Privacy } from "./Privacy.js"
 import { Projects } from "./Projects.js"
 import { Reach } from "./Reach.js"
+import { Sessions } from "./Sessions.js"
 import { Retention } from "./Retention.js"
 import { OrdinanceReview } from "./Review.js"
 import { SheetImport } from "./SheetImport.js"
 import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
+import { Users } from "./Users.js"
 
 /** What the app layer needs to be built. */
 export interface AppSettings {
@@ -51,6 +56,11 @@ export const useCases = Layer.mergeAll(
   SheetImport.layer,
   Privacy.layer,
   Retention.layer,
+  Sessions.layer,
+  Authentication.layer,
+  Users.layer,
+  ApiKeys.layer,
+  Audit.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

@@ -41,7 +41,7 @@ const scale = Number(arg("scale") ?? process.env.COORDINA_BENCH_SCALE ?? 1)
 const runs = Number(arg("runs") ?? 3)
 const only = arg("only")
 const sheetRows = Number(arg("sheet-rows") ?? 10_000)
-const token = "bench-admin-token"
+const token = "bench-admin-token-of-at-least-32-characters"
 const asOf = "2019-12-31"
 
 const log = (line: string) => console.log(line)

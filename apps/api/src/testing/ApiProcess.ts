@@ -75,9 +75,13 @@ export interface ApiProcess {
   readonly kill: () => Promise<void>
 }
 
-const apiPackage = JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")) as {
-  coordina: { nodeFlags: ReadonlyArray<string> }
-}
+/** The Node flags the API runs with under `pnpm start` (apps/api/package.json `coordina.nodeFlags`). */
+export const apiNodeFlags = (): ReadonlyArray<string> =>
+  (
+    JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")) as {
+      coordina: { nodeFlags: Array<string> }
+    }
+  ).coordina.nodeFlags
 
 /** Starts the bundled API on `databaseUrl` and waits until `/health` answers. */
 export const startApiProcess = async (
@@ -85,20 +89,24 @@ export const startApiProcess = async (
   options: {
     readonly databaseUrl: string
     readonly adminToken: string
+    /** More environment for the process (limits, queue sizes, …). */
+    readonly env?: Record<string, string>
     /** Called when the process exits without `stop` or `kill`. */
     readonly onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void
   },
 ): Promise<ApiProcess> => {
   const port = await freePort()
   // The same Node flags `pnpm start` gives the API (apps/api/package.json "coordina.nodeFlags").
-  const child = spawn(process.execPath, [...apiPackage.coordina.nodeFlags, bundle], {
+  const child = spawn(process.execPath, [...apiNodeFlags(), bundle], {
     cwd: apiDir,
     env: {
       ...process.env,
+      HOST: "127.0.0.1",
       PORT: String(port),
       DATABASE_URL: options.databaseUrl,
       COORDINA_DEMO: "off",
       COORDINA_ADMIN_TOKEN: options.adminToken,
+      ...options.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   })

@@ -33,7 +33,12 @@ export interface TestApp {
 /** Starts an API on a new, migrated database of the given kind. */
 export const startTestApp = async (
   db: TestDatabase,
-  options: { bodyLimitBytes?: number; sheetLimitBytes?: number } = {},
+  options: {
+    bodyLimitBytes?: number
+    sheetLimitBytes?: number
+    heavyConcurrency?: number
+    heavyQueue?: number
+  } = {},
 ): Promise<TestApp> => {
   const runtime = ManagedRuntime.make(
     App.layer({ databaseUrl: await db.freshUrl(), timeZone: "Europe/Sofia" }),
@@ -46,6 +51,8 @@ export const startTestApp = async (
     pseudonymSalt: "test-pseudonym-salt-0123456789",
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     sheetLimitBytes: options.sheetLimitBytes ?? 20 * 1024 * 1024,
+    ...(options.heavyConcurrency === undefined ? {} : { heavyConcurrency: options.heavyConcurrency }),
+    ...(options.heavyQueue === undefined ? {} : { heavyQueue: options.heavyQueue }),
     webDist: "/nonexistent",
   })
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>

@@ -29,3 +29,14 @@ export const rejectSheet = (errors: ReadonlyArray<SheetError>): SignInSheetRejec
 
 /** A file-level error (row 0), for a body that is not a sheet at all. */
 export const fileError = (message: string): SheetError => new SheetError({ row: 0, column: "", message })
+
+/**
+ * A sheet refused before it was read to the end because it passes a limit of its size (rows,
+ * columns, a cell's length, its unpacked size, …): `limit` names it and `maximum` is its value.
+ */
+export class SheetTooLarge extends Schema.TaggedError<SheetTooLarge>()("SheetTooLarge", {
+  limit: Schema.Literal("rows", "columns", "cellLength", "rowBytes", "unpackedBytes", "sharedStrings"),
+  maximum: Schema.Int,
+  row: Schema.optional(Schema.Int),
+  message: Schema.String,
+}) {}

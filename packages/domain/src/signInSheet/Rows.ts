@@ -3,11 +3,11 @@
  * number a person sees in a spreadsheet (the header is row 1).
  * @module
  */
-import { Either, Schema } from "effect"
+import { Either, ParseResult, Schema } from "effect"
 import { IsoDate } from "../CalendarDate.js"
 import { eventDays as daysOf, isEventDay } from "../Event.js"
 import { ParticipationRole } from "../Participation.js"
-import { Email, Gender } from "../Person.js"
+import { Gender, NewPerson } from "../Person.js"
 import { fullNameKey, normaliseEmail, normaliseName } from "../PersonName.js"
 import { textRefusal } from "../Text.js"
 import { SheetError } from "./Errors.js"
@@ -51,7 +51,6 @@ export interface SheetContext {
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
 const isIsoDate = Schema.is(IsoDate)
-const isEmail = Schema.is(Email)
 
 /** The ids and normalised names of the institutions a sheet refers to, for the store to look up. */
 export const institutionReferences = (table: {
@@ -156,6 +155,46 @@ const readLiteral = <A extends string>(
   return error(check, column, `"${cell.trim()}" is not one of ${values.join(", ")}.`)
 }
 
+const personColumns: Record<string, SheetColumn> = {
+  givenName: "given_name",
+  familyName: "family_name",
+  email: "email",
+}
+// Gender is read with the same literals just after; the institution is looked up by id or name.
+const decodePerson = Schema.decodeUnknownEither(NewPerson.pipe(Schema.omit("institutionId", "gender")), {
+  errors: "all",
+})
+
+/** Checks a row's person as `POST /v1/people` checks a new person: with the domain's `NewPerson`. */
+const readPerson = (
+  check: RowCheck,
+  person: { givenName: string; familyName: string; email: string | undefined },
+) => {
+  const decoded = decodePerson({
+    givenName: person.givenName,
+    familyName: person.familyName,
+    ...(person.email ? { email: person.email } : {}),
+  })
+  if (Either.isRight(decoded)) return
+  const reported = new Set<string>()
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(decoded.left)) {
+    const field = String(issue.path[0] ?? "")
+    // A blank name is reported once, as required, above.
+    if ((field === "givenName" || field === "familyName") && person[field] === "") continue
+    const column = personColumns[field] ?? field
+    // A cell refused already (the input gate's characters) is not refused twice.
+    if (reported.has(column) || check.errors.some((e) => e.row === check.row && e.column === column)) continue
+    reported.add(column)
+    error(
+      check,
+      column,
+      field === "email"
+        ? `"${person.email}" is not an email address: ${issue.message}.`
+        : `${column}: ${issue.message}`,
+    )
+  }
+}
+
 const isBlank = (cells: ReadonlyArray<string>) => cells.every((c) => c.trim() === "")
 
 /** The key two rows share when they name the same person: the email, else name and institution. */
@@ -202,11 +241,10 @@ export const readRows = (
     })
     const givenName = cell("given_name").trim()
     const familyName = cell("family_name").trim()
+    const emailText = normaliseEmail(cell("email"))
     if (!givenName) error(check, "given_name", "The given name is required.")
     if (!familyName) error(check, "family_name", "The family name is required.")
-    const emailText = normaliseEmail(cell("email"))
-    if (emailText && !isEmail(emailText))
-      error(check, "email", `"${cell("email").trim()}" is not an email address.`)
+    readPerson(check, { givenName, familyName, email: emailText })
     const gender = readLiteral(check, "gender", cell("gender"), Gender.literals)
     const role = readLiteral(check, "role", cell("role"), ParticipationRole.literals)
     const institutionId = readInstitution(

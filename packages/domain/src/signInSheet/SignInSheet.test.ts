@@ -203,6 +203,22 @@ describe("readRows", () => {
     ])
   })
 
+  it("checks names and email with the Person schema, as POST /v1/people does: 201 characters are refused", () => {
+    const long = "Я".repeat(201)
+    expect(
+      errorsOf(
+        oneDay,
+        row(long, "Петрова", "", "", "ins_m1", "", "", "all"),
+        row("Мария", "П".repeat(200), "", "", "ins_m1", "", "", "all"),
+        row("Ана", long, `${"a".repeat(320)}@x.bg`, "", "ins_m1", "", "", "all"),
+      ).map((e) => [e.row, e.column, e.message.slice(0, 14)]),
+    ).toEqual([
+      [2, "given_name", "given_name: Ex"],
+      [4, "family_name", "family_name: E"],
+      [4, "email", `"${"a".repeat(13)}`],
+    ])
+  })
+
   it("refuses a sheet with a header and no rows", () => {
     expect(errorsOf(oneDay)).toEqual([{ row: 2, column: "", message: "The sheet has no rows." }])
   })

@@ -9,6 +9,7 @@ import reach from "./0100_reach.js"
 import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
+import throttles from "./0400_throttles.js"
 import nameKeys from "./0410_name_keys.js"
 import calendarDecisions from "./0411_calendar_decisions.js"
 
@@ -18,6 +19,7 @@ const migrations = {
   "200_agreements": agreements,
   "300_access": access,
   "301_erasure": erasure,
+  "400_throttles": throttles,
   "410_name_keys": nameKeys,
   "411_calendar_decisions": calendarDecisions,
 }
