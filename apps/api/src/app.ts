@@ -17,6 +17,7 @@ import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
 import { idempotency } from "./http/Idempotency.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
+import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
@@ -58,6 +59,8 @@ const v1 = new Hono<AppEnv>()
   .route("/agreements", agreementRoutes)
   .route("/tasks", taskRoutes)
   .route("/review", reviewRoutes)
+  .route("/projects", projectActivityRoutes)
+  .route("/activities", activityRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -5,6 +5,7 @@
  */
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
+import { Activities } from "./Activities.js"
 import { Ids } from "./Ids.js"
 import { Today } from "./Today.js"
 
@@ -17,10 +18,16 @@ export interface AppSettings {
 }
 
 /** The services every handler and job can reach. */
-export type AppServices = StoreServices | Today | Ids
+export type AppServices = StoreServices | Today | Ids | UseCases
+
+/** Every use-case service, each needing only the store, the clock and ids. */
+const useCases = Layer.mergeAll(Activities.layer)
+
+type UseCases = Layer.Layer.Success<typeof useCases>
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
-  Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer).pipe(
+  useCases.pipe(
+    Layer.provideMerge(Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer)),
     Layer.provideMerge(Store.layer(settings.databaseUrl)),
   )

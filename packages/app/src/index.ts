@@ -4,6 +4,7 @@
  * call them and nothing else.
  * @module
  */
+export { Activities } from "./Activities.js"
 export * as App from "./AppLayer.js"
 export type { AppServices, AppSettings } from "./AppLayer.js"
 export { Ids, nextId } from "./Ids.js"

@@ -29,6 +29,7 @@ import { ParticipationsRepository } from "./ParticipationsRepository.js"
 import { PeopleRepository } from "./PeopleRepository.js"
 import { ReachRepository } from "./ReachRepository.js"
 import { SignInSheetsRepository } from "./SignInSheetsRepository.js"
+import { ActivitiesRepository } from "./ActivitiesRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -56,6 +57,7 @@ export const repositories = Layer.mergeAll(
   HealthChecks.layer,
   JobRuns.layer,
   ProjectsRepository.layer,
+  ActivitiesRepository.layer,
 )
 
 /** The services the store provides. */

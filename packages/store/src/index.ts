@@ -2,6 +2,7 @@
  * `@coordina/store`: Coordina's SQL, on SQLite (embedded default) or PostgreSQL.
  * @module
  */
+export { ActivitiesRepository } from "./ActivitiesRepository.js"
 export { ApiKeysRepository } from "./ApiKeysRepository.js"
 export { type AuditAction, type AuditEntry, AuditLog } from "./AuditLog.js"
 export { type AgreementFilter, AgreementsRepository } from "./AgreementsRepository.js"

@@ -42,6 +42,12 @@ import type {
   TaskNotFound,
   TaskVersionStale,
 } from "@coordina/domain"
+import type {
+  ActivityCodeTaken,
+  ActivityNotFound,
+  ActivityVersionStale,
+  PlanRuleViolated,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -81,6 +87,10 @@ export type ApiError =
   | BeneficiaryNotFound
   | EventNotFound
   | SignInSheetRejected
+  | ActivityNotFound
+  | ActivityCodeTaken
+  | ActivityVersionStale
+  | PlanRuleViolated
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -118,6 +128,10 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   BeneficiaryNotFound: 404,
   EventNotFound: 404,
   SignInSheetRejected: 422,
+  ActivityNotFound: 404,
+  ActivityCodeTaken: 409,
+  ActivityVersionStale: 409,
+  PlanRuleViolated: 422,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
