@@ -7,6 +7,7 @@ import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
 import { Activities } from "./Activities.js"
 import { Ids } from "./Ids.js"
+import { ReportContents } from "./ReportContents.js"
 import { Today } from "./Today.js"
 
 /** What the app layer needs to be built. */
@@ -21,7 +22,7 @@ export interface AppSettings {
 export type AppServices = StoreServices | Today | Ids | UseCases
 
 /** Every use-case service, each needing only the store, the clock and ids. */
-const useCases = Layer.mergeAll(Activities.layer)
+const useCases = Layer.mergeAll(Activities.layer, ReportContents.layer)
 
 type UseCases = Layer.Layer.Success<typeof useCases>
 

@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./ReachArbitrary.js"
+export * from "./ReportReference.js"

@@ -30,6 +30,7 @@ import { PeopleRepository } from "./PeopleRepository.js"
 import { ReachRepository } from "./ReachRepository.js"
 import { SignInSheetsRepository } from "./SignInSheetsRepository.js"
 import { ActivitiesRepository } from "./ActivitiesRepository.js"
+import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -58,6 +59,7 @@ export const repositories = Layer.mergeAll(
   JobRuns.layer,
   ProjectsRepository.layer,
   ActivitiesRepository.layer,
+  ReportRecordsRepository.layer,
 )
 
 /** The services the store provides. */

@@ -3,4 +3,5 @@
  * @module
  */
 export { freshDatabaseLayer, type TestDatabase, testDatabases } from "./databases.js"
+export { storeReachRecords } from "./reachFixtures.js"
 export { findPgBin, type PgCluster, startPgCluster } from "./PgCluster.js"
