@@ -12,6 +12,7 @@ import {
   type ReportKind,
   type ReportPeriod,
   reportContent,
+  seriesDates,
 } from "@coordina/domain"
 import { ActivitiesRepository, ReachRepository, ReportRecordsRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
@@ -34,7 +35,10 @@ const make = Effect.gen(function* () {
     const reachAtEnd = yield* reach.reach(project, period.end)
     yield* onStep(25, "reach before the period")
     const reachBeforeStart = yield* reach.reach(project, dayBefore(period.start))
-    yield* onStep(45, "events, plan and dissemination")
+    yield* onStep(40, "reach over time")
+    const timeline = yield* reach.timeline(project)
+    const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
+    yield* onStep(60, "events, plan and dissemination")
     const [events, participations, firstAttended, dissemination, plan] = yield* Effect.all([
       records.events(project.id),
       records.periodParticipations(project.id, period.start, period.end),
@@ -48,6 +52,7 @@ const make = Effect.gen(function* () {
       period,
       reachAtEnd,
       reachBeforeStart,
+      series,
       activities: plan,
       events,
       participations,

@@ -147,6 +147,7 @@ describe("report content", () => {
       period,
       reachAtEnd: reach,
       reachBeforeStart: reach,
+      series: [],
       activities: [
         activity("A10", []),
         activity("A2", [

@@ -23,7 +23,8 @@ import {
   targetProgress,
   toReachReport,
 } from "./Reach.js"
-import { ReportKind, type ReportPeriod } from "./Report.js"
+import { ReachPoint } from "./ReachTimeline.js"
+import { ReportKind, ReportLanguage, type ReportPeriod } from "./Report.js"
 import { ReviewFunnel } from "./Review.js"
 
 const Count = Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))
@@ -160,6 +161,10 @@ export const ReportContent = Schema.Struct({
   reach: Schema.Struct({
     asOfEnd: ReachReport,
     newInPeriod: Schema.Struct({ direct: Schema.Int, indirect: Schema.Int, total: Schema.Int }),
+    series: Schema.Array(ReachPoint).annotations({
+      description:
+        "Reach at every month's end from the project's start to the period's end, with what the targets expected: GET …/reach/series",
+    }),
   }),
   institutionsSupported: InstitutionsSupported,
   activities: Schema.Array(ReportActivity),
@@ -221,6 +226,8 @@ export interface ReportRecords {
   readonly reachAtEnd: ReachResult
   /** Reach on the day before the period starts. */
   readonly reachBeforeStart: ReachResult
+  /** Reach at every month's end from the project's start to the period's end (the chart). */
+  readonly series: ReadonlyArray<ReachPoint>
   readonly activities: ReadonlyArray<Activity>
   /** The project's events; those starting in the period are reported. */
   readonly events: ReadonlyArray<ReportEventRecord>
@@ -361,6 +368,7 @@ export const reportContent = (records: ReportRecords): ReportContent => {
         indirect: asOfEnd.indirect.total - before.indirect.total,
         total: asOfEnd.total - before.total,
       },
+      series: [...records.series],
     },
     institutionsSupported: institutionsSupported(records.reachAtEnd, records.reachBeforeStart),
     activities: [...records.activities].sort(plannedOrder).map((a) => ({
@@ -457,3 +465,13 @@ export const canonicalJson = (value: unknown): string =>
         )
       : v,
   )
+
+/** A generated report as its JSON file holds it: the content, its version, language and generation time. */
+export const ReportDocument = Schema.Struct({
+  ...ReportContent.fields,
+  version: Schema.Int.pipe(Schema.greaterThan(0)),
+  language: ReportLanguage,
+  generatedAt: Schema.String.annotations({ description: "ISO 8601 UTC" }),
+}).annotations({ identifier: "ReportDocument" })
+/** A generated report as its JSON file holds it. */
+export type ReportDocument = typeof ReportDocument.Type

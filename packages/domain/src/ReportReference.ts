@@ -7,7 +7,8 @@
 import type { IsoDate } from "./CalendarDate.js"
 import { survivorOf } from "./Person.js"
 import type { ReachProject } from "./Reach.js"
-import { reachOf, type ReachRecords } from "./ReachRecords.js"
+import { reachOf, type ReachRecords, timelineOf } from "./ReachRecords.js"
+import { seriesDates } from "./ReachTimeline.js"
 import { dayBefore, type ReportKind, type ReportPeriod } from "./Report.js"
 import {
   type ReportContent,
@@ -75,6 +76,7 @@ export const reportContentOf = (
     period,
     reachAtEnd: reachOf(records, project, period.end),
     reachBeforeStart: reachOf(records, project, dayBefore(period.start)),
+    series: timelineOf(records, project).series(seriesDates(project.startDate, period.end, "month")),
     activities: [],
     ...reportRecordsOf(records, project.id),
     evidence: [],
