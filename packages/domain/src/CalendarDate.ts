@@ -116,7 +116,12 @@ export const todayIn = (zone: string, instant: number): IsoDate => {
   let format = dayFormats.get(zone)
   if (!format) {
     // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    })
     dayFormats.set(zone, format)
   }
   return format.format(instant) as IsoDate
