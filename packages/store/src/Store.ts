@@ -30,6 +30,7 @@ import { PeopleRepository } from "./PeopleRepository.js"
 import { ReachRepository } from "./ReachRepository.js"
 import { SignInSheetsRepository } from "./SignInSheetsRepository.js"
 import { ActivitiesRepository } from "./ActivitiesRepository.js"
+import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
@@ -63,8 +64,8 @@ export const repositories = Layer.mergeAll(
 )
 
 /** The services the store provides. */
-export type StoreServices = Layer.Layer.Success<typeof repositories> | SqlClient.SqlClient
+export type StoreServices = Layer.Layer.Success<typeof repositories> | SqlClient.SqlClient | FileStorage
 
 /** Every repository over the database a URL names, migrated first. */
 export const layer = (databaseUrl: string): Layer.Layer<StoreServices> =>
-  repositories.pipe(Layer.provideMerge(Database.layer(databaseUrl)))
+  Layer.merge(repositories, fileStorageFor(databaseUrl)).pipe(Layer.provideMerge(Database.layer(databaseUrl)))

@@ -3,6 +3,18 @@
  * @module
  */
 export { ActivitiesRepository } from "./ActivitiesRepository.js"
+export {
+  chunkSize,
+  diskStorage,
+  type FileBytes,
+  FileCorrupted,
+  FileStorage,
+  type FileStorageService,
+  FileTooLarge,
+  fileStorageFor,
+  postgresStorage,
+  type StoredFile,
+} from "./FileStorage.js"
 export { ApiKeysRepository } from "./ApiKeysRepository.js"
 export { type AuditAction, type AuditEntry, AuditLog } from "./AuditLog.js"
 export { type AgreementFilter, AgreementsRepository } from "./AgreementsRepository.js"

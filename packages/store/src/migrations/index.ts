@@ -10,6 +10,7 @@ import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import activities from "./0500_activities.js"
+import files from "./0501_files.js"
 
 const migrations = {
   "1_projects": projects,
@@ -18,6 +19,7 @@ const migrations = {
   "300_access": access,
   "301_erasure": erasure,
   "500_activities": activities,
+  "501_files": files,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
