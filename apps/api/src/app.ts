@@ -19,6 +19,7 @@ import { idempotency } from "./http/Idempotency.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
+import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -61,6 +62,8 @@ const v1 = new Hono<AppEnv>()
   .route("/review", reviewRoutes)
   .route("/projects", projectActivityRoutes)
   .route("/activities", activityRoutes)
+  .route("/projects", projectReportRoutes)
+  .route("/reports", reportRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -2,6 +2,7 @@
  * The worker's configuration: the only module that reads `process.env`.
  * @module
  */
+import { hostname } from "node:os"
 import { Config, Redacted } from "effect"
 
 /** Everything the worker process is configured with. */
@@ -10,12 +11,29 @@ export interface WorkerConfig {
   readonly databaseUrl: string
   /** IANA time zone the cron expressions are read in. */
   readonly timeZone: string
+  /** How this worker names itself in report claims. */
+  readonly workerId: string
+  /** How often an idle worker looks for queued reports, in milliseconds (`COORDINA_REPORT_POLL_MS`). */
+  readonly reportPollMs: number
+  /** How long a report claim holds without progress, in seconds. */
+  readonly reportLeaseSeconds: number
+  /** A pause after each generation step (`COORDINA_REPORT_STEP_DELAY_MS`; tests stop workers mid-job with it). */
+  readonly reportStepDelayMs: number
+}
+
+const positive = (v: string | undefined, fallback: number) => {
+  const n = Number(v)
+  return Number.isFinite(n) && n >= 0 && v !== undefined && v !== "" ? n : fallback
 }
 
 /** Reads the configuration from the environment. */
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => ({
   databaseUrl: env.DATABASE_URL ?? "file:./data/coordina.db",
   timeZone: env.COORDINA_TIME_ZONE ?? "Europe/Sofia",
+  workerId: env.COORDINA_WORKER_ID ?? `${hostname()}:${process.pid}`,
+  reportPollMs: positive(env.COORDINA_REPORT_POLL_MS, 1000),
+  reportLeaseSeconds: positive(env.COORDINA_REPORT_LEASE_SECONDS, 30),
+  reportStepDelayMs: positive(env.COORDINA_REPORT_STEP_DELAY_MS, 0),
 })
 
 /**

@@ -8,6 +8,8 @@ import { Layer } from "effect"
 import { Activities } from "./Activities.js"
 import { Ids } from "./Ids.js"
 import { ReportContents } from "./ReportContents.js"
+import { ReportJobs } from "./ReportJobs.js"
+import { Reports } from "./Reports.js"
 import { Today } from "./Today.js"
 
 /** What the app layer needs to be built. */
@@ -22,7 +24,7 @@ export interface AppSettings {
 export type AppServices = StoreServices | Today | Ids | UseCases
 
 /** Every use-case service, each needing only the store, the clock and ids. */
-const useCases = Layer.mergeAll(Activities.layer, ReportContents.layer)
+const useCases = Layer.mergeAll(Activities.layer, ReportContents.layer, Reports.layer, ReportJobs.layer)
 
 type UseCases = Layer.Layer.Success<typeof useCases>
 

@@ -101,3 +101,74 @@ export const requestedPeriod = (
 
 /** The day before a period starts: "new in the period" is achieved at the end minus achieved then. */
 export const dayBefore = (date: IsoDate): IsoDate => addDays(date, -1)
+
+/** Where a report version stands. */
+export const ReportStatus = Schema.Literal("queued", "running", "ready", "failed").annotations({
+  identifier: "ReportStatus",
+})
+/** Where a report version stands. */
+export type ReportStatus = typeof ReportStatus.Type
+
+/** How far a generation is. */
+export const ReportProgress = Schema.Struct({
+  percent: Schema.Int.pipe(Schema.between(0, 100)),
+  step: Schema.String,
+}).annotations({ identifier: "ReportProgress" })
+
+/** One difference between a version and the one before it. */
+export const ReportChange = Schema.Struct({
+  path: Schema.String,
+  before: Schema.optional(Schema.String.annotations({ description: "The value before, as JSON text" })),
+  after: Schema.optional(Schema.String.annotations({ description: "The value after, as JSON text" })),
+}).annotations({ identifier: "ReportChange" })
+
+/** A report version as the API shows it. */
+export const ReportView = Schema.Struct({
+  id: Schema.String,
+  projectId: Schema.String,
+  kind: ReportKind,
+  periodStart: IsoDateSchema,
+  periodEnd: IsoDateSchema,
+  language: ReportLanguage,
+  version: Schema.Int.annotations({
+    description:
+      "The version this generation makes; final once ready (the previous one's when nothing changed)",
+  }),
+  status: ReportStatus,
+  progress: ReportProgress,
+  requestedAt: Schema.String,
+  readyAt: Schema.optional(Schema.String),
+  formats: Schema.optional(Schema.Array(ReportFormat)),
+  contentHash: Schema.optional(Schema.String),
+  changes: Schema.optional(Schema.Array(ReportChange)),
+  sameAs: Schema.optional(
+    Schema.String.annotations({
+      description: "The earlier report whose content (and files) this one equals",
+    }),
+  ),
+  files: Schema.optional(
+    Schema.Array(
+      Schema.Struct({
+        format: ReportFormat,
+        size: Schema.Int,
+        sha256: Schema.String,
+        mediaType: Schema.String,
+      }),
+    ),
+  ),
+  error: Schema.optional(Schema.String),
+  scheduled: Schema.Boolean,
+}).annotations({ identifier: "ReportView" })
+/** A report version as the API shows it. */
+export type ReportView = typeof ReportView.Type
+
+/** No report has the given id (or the caller may not know it exists). */
+export class ReportNotFound extends Schema.TaggedError<ReportNotFound>()("ReportNotFound", {
+  reportId: Schema.String,
+}) {}
+
+/** The report's files are not written yet. */
+export class ReportNotReady extends Schema.TaggedError<ReportNotReady>()("ReportNotReady", {
+  reportId: Schema.String,
+  currentStatus: ReportStatus,
+}) {}

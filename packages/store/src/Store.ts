@@ -32,6 +32,7 @@ import { SignInSheetsRepository } from "./SignInSheetsRepository.js"
 import { ActivitiesRepository } from "./ActivitiesRepository.js"
 import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
+import { ReportsRepository } from "./ReportsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -61,6 +62,7 @@ export const repositories = Layer.mergeAll(
   ProjectsRepository.layer,
   ActivitiesRepository.layer,
   ReportRecordsRepository.layer,
+  ReportsRepository.layer,
 )
 
 /** The services the store provides. */

@@ -31,6 +31,15 @@ export { ParticipationsRepository } from "./ParticipationsRepository.js"
 export { type DuplicateGroupWithPeople, PeopleRepository, type PersonBlanks } from "./PeopleRepository.js"
 export { ReachRepository, reachBatchSize } from "./ReachRepository.js"
 export { ReportRecordsRepository } from "./ReportRecordsRepository.js"
+export {
+  type Completion,
+  isUniqueViolation,
+  type NewReportRow,
+  type ReportFileRef,
+  type ReportRow,
+  ReportsRepository,
+  type ScheduleRow,
+} from "./ReportsRepository.js"
 export { HealthChecks } from "./HealthChecks.js"
 export { type Claim, IdempotencyKeys, type IdempotentRequest } from "./IdempotencyKeys.js"
 export { newId } from "./Ids.js"

@@ -5,6 +5,7 @@
  * @module
  */
 import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
+import type { ReportNotFound, ReportNotReady, ReportRequestInvalid } from "@coordina/domain"
 import type {
   AlreadyErased,
   ApiKeyNotFound,
@@ -91,6 +92,9 @@ export type ApiError =
   | ActivityCodeTaken
   | ActivityVersionStale
   | PlanRuleViolated
+  | ReportNotFound
+  | ReportNotReady
+  | ReportRequestInvalid
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -132,6 +136,9 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ActivityCodeTaken: 409,
   ActivityVersionStale: 409,
   PlanRuleViolated: 422,
+  ReportNotFound: 404,
+  ReportNotReady: 409,
+  ReportRequestInvalid: 422,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

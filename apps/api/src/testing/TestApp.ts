@@ -6,6 +6,7 @@ import { App } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
 import { ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
+import type { AppRuntime } from "../http/AppEnv.js"
 
 /** The admin token the test apps accept. */
 export const adminToken = "test-admin-token"
@@ -26,6 +27,8 @@ export interface TestApp {
   readonly dispose: () => Promise<void>
   /** The Hono app itself, for tests that walk its routes. */
   readonly app: ReturnType<typeof makeApp>
+  /** The app's runtime, for tests that run what the worker runs (the same services). */
+  readonly runtime: AppRuntime
 }
 
 /** Starts an API on a new, migrated database of the given kind. */
@@ -65,5 +68,6 @@ export const startTestApp = async (
     },
     dispose: () => runtime.dispose(),
     app,
+    runtime,
   }
 }

@@ -11,6 +11,7 @@ import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import activities from "./0500_activities.js"
 import files from "./0501_files.js"
+import reports from "./0502_reports.js"
 
 const migrations = {
   "1_projects": projects,
@@ -20,6 +21,7 @@ const migrations = {
   "301_erasure": erasure,
   "500_activities": activities,
   "501_files": files,
+  "502_reports": reports,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
