@@ -9,12 +9,15 @@
  * are of the same size.
  * @module
  */
+import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import type { ReportDocument } from "@coordina/domain"
 import PDFDocument from "pdfkit"
 import { indicatorName, type Labels, labelsOf } from "./Labels.js"
 
-const font = (name: string) => fileURLToPath(new URL(`../fonts/${name}`, import.meta.url))
+// The font files are read once, as bytes: every pdfkit build (the Node one, or the browser one a
+// bundler may pick) takes a buffer, not all of them a path.
+const font = (name: string) => readFileSync(fileURLToPath(new URL(`../fonts/${name}`, import.meta.url)))
 const regular = font("DejaVuSans.ttf")
 const bold = font("DejaVuSans-Bold.ttf")
 
@@ -27,8 +30,15 @@ type Doc = PDFKit.PDFDocument
 
 const heading = (doc: Doc, text: string) => {
   if (doc.y > doc.page.height - margin - 120) doc.addPage()
-  doc.moveDown(0.8).font(bold).fontSize(13).fillColor(accent).text(text, margin).fillColor(ink).moveDown(0.3)
-  doc.font(regular).fontSize(8.5)
+  doc
+    .moveDown(0.8)
+    .font("DejaVu-Bold")
+    .fontSize(13)
+    .fillColor(accent)
+    .text(text, margin)
+    .fillColor(ink)
+    .moveDown(0.3)
+  doc.font("DejaVu").fontSize(8.5)
 }
 
 const table = (
@@ -40,19 +50,20 @@ const table = (
 ) => {
   if (rows.length === 0) {
     doc
-      .font(regular)
+      .font("DejaVu")
       .fontSize(9)
       .fillColor(muted)
       .text(none ?? "", margin)
       .fillColor(ink)
     return
   }
-  doc.font(regular).fontSize(8)
+  doc.font("DejaVu").fontSize(8)
   doc.table({
     position: { x: margin },
     ...(widths ? { columnStyles: [...widths] } : {}),
     defaultStyle: { border: 0.5, borderColor: "#cbd2d9", padding: [2, 3, 2, 3] as never },
-    rowStyles: (i) => (i === 0 ? { backgroundColor: "#e8eef4", font: { src: bold } } : undefined) as never,
+    rowStyles: (i) =>
+      (i === 0 ? { backgroundColor: "#e8eef4", font: { src: "DejaVu-Bold" } } : undefined) as never,
     data: [[...header], ...rows.map((r) => r.map((v) => String(v)))],
   })
   doc.x = margin
@@ -114,8 +125,8 @@ const chart = (doc: Doc, d: ReportDocument, l: Labels) => {
 const body = (doc: Doc, d: ReportDocument, l: Labels) => {
   const c = l.columns
   const id = d.identity
-  doc.font(bold).fontSize(17).fillColor(accent).text(l.kind[d.kind], margin)
-  doc.font(regular).fontSize(11).fillColor(ink).text(`${id.code} — ${id.title}`).moveDown(0.5)
+  doc.font("DejaVu-Bold").fontSize(17).fillColor(accent).text(l.kind[d.kind], margin)
+  doc.font("DejaVu").fontSize(11).fillColor(ink).text(`${id.code} — ${id.title}`).moveDown(0.5)
   const facts: ReadonlyArray<[string, string]> = [
     [l.funder, id.funder ?? "—"],
     [l.projectPeriod, `${id.projectStart} – ${id.projectEnd}`],
@@ -238,7 +249,7 @@ const pageNumbers = (doc: Doc, l: Labels) => {
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
     doc
-      .font(regular)
+      .font("DejaVu")
       .fontSize(7.5)
       .fillColor(muted)
       .text(l.page(i + 1 - range.start, range.count), margin, doc.page.height - margin / 2 - 6, {
@@ -257,6 +268,8 @@ export const renderPdf = (document: ReportDocument): Promise<Uint8Array> =>
     const doc = new PDFDocument({
       size: "A4",
       margin,
+      // Without it pdfkit opens with Helvetica, which only its Node build carries.
+      font: regular as never,
       bufferPages: true,
       lang: document.language,
       info: {
@@ -272,7 +285,7 @@ export const renderPdf = (document: ReportDocument): Promise<Uint8Array> =>
     try {
       doc.registerFont("DejaVu", regular)
       doc.registerFont("DejaVu-Bold", bold)
-      doc.font(regular).fillColor(ink)
+      doc.font("DejaVu").fillColor(ink)
       body(doc, document, l)
       pageNumbers(doc, l)
       doc.end()
