@@ -6,8 +6,8 @@
  * newcomer takes them for the record.
  * @module
  */
-import { isoDate, type PlanEntry } from "@coordina/domain"
-import { ActivitiesRepository, newId } from "@coordina/store"
+import { isoDate, type PlanEntry, type Project, projectEndDate } from "@coordina/domain"
+import { ActivitiesRepository, newId, ReportsRepository } from "@coordina/store"
 import { Effect } from "effect"
 import flagship from "./flagship-project.json" with { type: "json" }
 
@@ -132,3 +132,29 @@ export const loadPlanDemo = (projectId: string) =>
         })
     }
   }).pipe(Effect.orDie)
+
+/**
+ * Queues the flagship's interim report for Dec 2017 – Jun 2018 and its final report (in
+ * Bulgarian), so that right after `pnpm start` the worker produces both and they can be downloaded.
+ */
+export const queueDemoReports = (project: Project) =>
+  Effect.gen(function* () {
+    const reports = yield* ReportsRepository
+    const requestedAt = new Date().toISOString()
+    const periods = [
+      { kind: "interim" as const, start: project.startDate, end: isoDate("2018-06-30") },
+      { kind: "final" as const, start: project.startDate, end: projectEndDate(project) },
+    ]
+    for (const p of periods)
+      yield* reports.enqueue({
+        id: newId("rpt"),
+        projectId: project.id,
+        kind: p.kind,
+        periodStart: p.start,
+        periodEnd: p.end,
+        language: "bg",
+        version: 1,
+        requestedBy: "demo",
+        requestedAt,
+      })
+  })
