@@ -6,10 +6,16 @@
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
 import { Activities } from "./Activities.js"
+import { Agreements } from "./Agreements.js"
+import { Beneficiaries } from "./Beneficiaries.js"
 import { Ids } from "./Ids.js"
+import { MunicipalOffers } from "./MunicipalOffers.js"
+import { Plans } from "./Plans.js"
 import { ReportContents } from "./ReportContents.js"
 import { ReportJobs } from "./ReportJobs.js"
 import { Reports } from "./Reports.js"
+import { OrdinanceReview } from "./Review.js"
+import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
 
 /** What the app layer needs to be built. */
@@ -18,19 +24,35 @@ export interface AppSettings {
   readonly databaseUrl: string
   /** The IANA zone of "today" (`COORDINA_TIME_ZONE`). */
   readonly timeZone: string
+  /** Another clock, e.g. `Today.fixed(instant)` in tests; the real clock in `timeZone` when absent. */
+  readonly today?: Layer.Layer<Today>
 }
 
+/** The use-case services, one line each; each needs only the store, the clock and the ids. */
+export const services = Layer.mergeAll(
+  Agreements.layer,
+  Plans.layer,
+  Tasks.layer,
+  MunicipalOffers.layer,
+  Beneficiaries.layer,
+  OrdinanceReview.layer,
+  Activities.layer,
+  ReportContents.layer,
+  Reports.layer,
+  ReportJobs.layer,
+)
+
 /** The services every handler and job can reach. */
-export type AppServices = StoreServices | Today | Ids | UseCases
+export type AppServices = StoreServices | Today | Ids | Layer.Layer.Success<typeof services>
 
-/** Every use-case service, each needing only the store, the clock and ids. */
-const useCases = Layer.mergeAll(Activities.layer, ReportContents.layer, Reports.layer, ReportJobs.layer)
-
-type UseCases = Layer.Layer.Success<typeof useCases>
+/** The use-case services over a store, a clock and ids that the caller provides (tests pick them). */
+export const over = <E>(base: Layer.Layer<StoreServices | Today | Ids, E>): Layer.Layer<AppServices, E> =>
+  services.pipe(Layer.provideMerge(base))
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
-  useCases.pipe(
-    Layer.provideMerge(Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer)),
-    Layer.provideMerge(Store.layer(settings.databaseUrl)),
+  over(
+    Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
+      Layer.provideMerge(Store.layer(settings.databaseUrl)),
+    ),
   )

@@ -207,6 +207,29 @@ export const canReadPersonal = (principal: Principal): boolean =>
     ? scopesAllow(principal.scopes, "agreements", "read")
     : hasRole(principal, "admin", "case_worker")
 
+/** Whether a principal may act for a municipality: a case worker only for their own. */
+export const canActForMunicipality = (principal: Principal, municipalityId: string): boolean =>
+  within(municipalityScope(principal), municipalityId)
+
+/**
+ * Whether a principal may learn of a municipal offer: a case worker only of their
+ * municipalities' offers.
+ */
+export const canSeeOffer = (principal: Principal, offer: { readonly municipalityId: string }): boolean =>
+  canActForMunicipality(principal, offer.municipalityId)
+
+/** Whether a principal may change agreements (and so is offered their actions). */
+export const mayChangeAgreements = (principal: Principal): boolean => allows(principal, "agreements", "write")
+
+/**
+ * Whether a principal may answer a coordination task (accept, reject, complete): one that may
+ * change tasks and may learn of this one.
+ */
+export const canAnswerTask = (
+  principal: Principal,
+  task: { readonly institutionId: string; readonly municipalityId?: string | undefined },
+): boolean => allows(principal, "tasks", "write") && canSeeTask(principal, task)
+
 /** Whether the principal changes nothing anywhere (an auditor, or a read-only key). */
 export const readOnly = (principal: Principal): boolean =>
   !families.some((f) => allows(principal, f, "write"))

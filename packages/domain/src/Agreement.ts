@@ -14,6 +14,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { endOfPeriod, IsoDate, maxDate } from "./CalendarDate.js"
 import { BeneficiaryId } from "./Beneficiary.js"
 import { InstitutionId } from "./Institution.js"
@@ -27,11 +28,12 @@ import {
   ruleSets,
   TerminationGround,
 } from "./ProcedureRuleSet.js"
-import { timeLimitEnd } from "./WorkingDays.js"
+import { defaultCalendar, timeLimitEnd, type WorkingCalendar } from "./WorkingDays.js"
 
 /** Opaque identifier of an agreement (from the intent on). */
 export const AgreementId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("AgreementId"),
   Schema.annotations({ identifier: "AgreementId" }),
 )
@@ -151,11 +153,16 @@ export class Agreement extends Schema.Class<Agreement>("Agreement")({
   version: Schema.Int,
 }) {}
 
-/** An agreement as the API shows it on a day: its state then and the actions allowed then. */
+/**
+ * An agreement as the API shows it on a day: its state then and the actions allowed then to
+ * the caller (none to a caller who may not change agreements); `planAllowed` says whether the
+ * caller may set its integration plan on that day. Clients show these and recompute nothing.
+ */
 export const AgreementView = Schema.Struct({
   ...Agreement.fields,
   asOf: Schema.optional(IsoDate),
   allowedActions: Schema.Array(AgreementAction),
+  planAllowed: Schema.optional(Schema.Boolean),
 }).annotations({ identifier: "AgreementView" })
 /** An agreement as the API shows it on a day. */
 export type AgreementView = typeof AgreementView.Type
@@ -239,13 +246,54 @@ export const allowedActions = (
   }
 }
 
-/** The API's view of an agreement on `asOf`. */
-export const viewAsOf = (a: Agreement, asOf: IsoDate): AgreementView => ({
+/** Whether an agreement can take an integration plan on `date`: only once matched, while it runs. */
+export const canTakePlan = (a: Agreement, date: IsoDate): boolean => {
+  const state = stateOn(a, date)
+  return state === "matched" || state === "active"
+}
+
+/**
+ * The API's view of an agreement on `asOf`. `mayChange` is whether the caller may change
+ * agreements at all (see Access.ts); without that right no action is offered.
+ */
+export const viewAsOf = (a: Agreement, asOf: IsoDate, mayChange = true): AgreementView => ({
   ...a,
   state: stateOn(a, asOf),
   asOf,
-  allowedActions: allowedActions(a, asOf),
+  allowedActions: mayChange ? allowedActions(a, asOf) : [],
+  planAllowed: mayChange && canTakePlan(a, asOf),
 })
+
+/** A page of agreements, as `GET /v1/agreements` answers it. */
+export const AgreementPage = Schema.Struct({
+  items: Schema.Array(AgreementView),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "AgreementPage" })
+/** A page of agreements. */
+export type AgreementPage = typeof AgreementPage.Type
+
+/** An agreement's history, oldest event first, as `GET /v1/agreements/{id}/events` answers it. */
+export const AgreementHistory = Schema.Array(AgreementEvent).annotations({ identifier: "AgreementHistory" })
+/** An agreement's history. */
+export type AgreementHistory = typeof AgreementHistory.Type
+
+/** A place on a municipal offer that an event takes or gives back. */
+export interface PlaceMove {
+  readonly offerId: OfferId
+  readonly move: "take" | "release"
+}
+
+/**
+ * How an event moves places on offers: a match takes a place on its offer, and closing a
+ * matched agreement (a match that ends without an agreement) gives that place back. Other
+ * events move none: a concluded agreement keeps its place to the end.
+ */
+export const placeMove = (before: Agreement | undefined, event: AgreementEvent): PlaceMove | undefined => {
+  if (event.type === "matched") return { offerId: event.data.offerId, move: "take" }
+  if (event.type === "closed" && before?.state === "matched" && before.offerId !== undefined)
+    return { offerId: before.offerId, move: "release" }
+  return undefined
+}
 
 /** The day the latest step happened; a new step may not be dated before it. */
 export const lastStepDate = (a: Agreement): IsoDate =>
@@ -340,14 +388,15 @@ const inOrder = (a: Agreement, date: IsoDate): Either.Either<void, DateOutOfOrde
     : Either.right(undefined)
 }
 
-/** The intent's time limit under a rule set: none when the rule set sets none. */
+/** The intent's time limit under a rule set, on `calendar`'s working days: none when the rule set sets none. */
 export const intentDeadline = (
   ruleSet: ProcedureRuleSet,
   statusDecisionDate: IsoDate,
+  calendar: WorkingCalendar = defaultCalendar,
 ): IsoDate | undefined =>
   ruleSet.intentTimeLimitDays === undefined
     ? undefined
-    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays)
+    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays, calendar)
 
 /**
  * Records an intent. The rule set in force on the intent date governs the agreement; a late
@@ -358,26 +407,41 @@ export const declareIntent = (
     readonly agreementId: AgreementId
     readonly beneficiary: { readonly id: BeneficiaryId; readonly statusDecisionDate: IsoDate }
     readonly intentDate: IsoDate
+    /** The working calendar the time limit is counted on; the shipped one by default. */
+    readonly calendar?: WorkingCalendar | undefined
   },
   from: ReadonlyArray<ProcedureRuleSet> = ruleSets,
-): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce> =>
-  Either.map(ruleSetInForce(input.intentDate, from), (ruleSet) => {
-    const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate)
-    return {
-      type: "intent_declared" as const,
-      at: input.at,
-      by: input.by,
-      data: {
-        agreementId: input.agreementId,
-        beneficiaryId: input.beneficiary.id,
-        statusDecisionDate: input.beneficiary.statusDecisionDate,
-        intentDate: input.intentDate,
-        procedureId: ruleSet.id,
-        ...(deadline === undefined ? {} : { intentDeadline: deadline }),
-        intentLate: deadline !== undefined && input.intentDate > deadline,
-      },
-    }
-  })
+): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce | DateOutOfOrder> =>
+  Either.flatMap(ruleSetInForce(input.intentDate, from), (ruleSet) =>
+    // Only a rule set that takes the wish during the status procedure takes it before the decision.
+    input.intentDate < input.beneficiary.statusDecisionDate && ruleSet.intentDuringStatusProcedure !== true
+      ? Either.left(
+          new DateOutOfOrder({
+            date: input.intentDate,
+            earliest: input.beneficiary.statusDecisionDate,
+            message: `The intent date ${input.intentDate} is before the status decision (${input.beneficiary.statusDecisionDate}).`,
+          }),
+        )
+      : Either.right(ruleSet),
+  ).pipe(
+    Either.map((ruleSet) => {
+      const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate, input.calendar)
+      return {
+        type: "intent_declared" as const,
+        at: input.at,
+        by: input.by,
+        data: {
+          agreementId: input.agreementId,
+          beneficiaryId: input.beneficiary.id,
+          statusDecisionDate: input.beneficiary.statusDecisionDate,
+          intentDate: input.intentDate,
+          procedureId: ruleSet.id,
+          ...(deadline === undefined ? {} : { intentDeadline: deadline }),
+          intentLate: deadline !== undefined && input.intentDate > deadline,
+        },
+      }
+    }),
+  )
 
 /** Links the beneficiary to an offer with a place left. */
 export const match = (

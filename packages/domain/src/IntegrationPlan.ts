@@ -5,14 +5,16 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { IsoDate } from "./CalendarDate.js"
-import { type Agreement, AgreementId, IllegalTransition, stateOn } from "./Agreement.js"
+import { type Agreement, AgreementId, canTakePlan, IllegalTransition, stateOn } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
 import { PlanArea, type ProcedureRuleSet } from "./ProcedureRuleSet.js"
 
 /** Opaque identifier of a plan measure. */
 export const MeasureId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("MeasureId"),
   Schema.annotations({ identifier: "MeasureId" }),
 )
@@ -99,7 +101,7 @@ export const planChanges = (
   requested: ReadonlyArray<NewMeasure>,
 ): Either.Either<PlanChanges, IllegalTransition | AreaNotInRuleSet> => {
   const state = stateOn(agreement, date)
-  if (state !== "matched" && state !== "active")
+  if (!canTakePlan(agreement, date))
     return Either.left(
       new IllegalTransition({
         entity: `agreement:${agreement.id}`,

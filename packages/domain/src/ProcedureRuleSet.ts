@@ -79,6 +79,10 @@ export class ProcedureRuleSet extends Schema.Class<ProcedureRuleSet>("ProcedureR
   inForceFrom: IsoDate,
   inForceTo: Schema.optional(IsoDate),
   intentTimeLimitDays: Schema.optional(Schema.Int),
+  intentDuringStatusProcedure: Schema.optional(Schema.Boolean).annotations({
+    description:
+      "Whether the wish to integrate may be stated before the status decision, during its procedure",
+  }),
   termMonths: Schema.Int,
   extensionMonths: Schema.Int,
   maxExtensions: Schema.Int,
@@ -226,6 +230,7 @@ export const ordinance2017 = new ProcedureRuleSet({
   },
   inForceFrom: isoDate("2017-07-25"),
   intentTimeLimitDays: 14,
+  intentDuringStatusProcedure: true,
   termMonths: 12,
   extensionMonths: 12,
   maxExtensions: 1,
@@ -258,6 +263,13 @@ export const ordinance2017 = new ProcedureRuleSet({
 
 /** Every rule set Coordina knows, oldest first. */
 export const ruleSets: ReadonlyArray<ProcedureRuleSet> = [ordinance2016, ordinance2017]
+
+/** Every rule set, oldest first, as `GET /v1/procedures` answers it. */
+export const ProcedureList = Schema.Struct({ items: Schema.Array(ProcedureRuleSet) }).annotations({
+  identifier: "ProcedureList",
+})
+/** Every rule set, as the API lists them. */
+export type ProcedureList = typeof ProcedureList.Type
 
 /** No version of the ordinance was in force on the date (1 Apr – 24 Jul 2017, or before 2016). */
 export class NoProcedureInForce extends Schema.TaggedError<NoProcedureInForce>()("NoProcedureInForce", {

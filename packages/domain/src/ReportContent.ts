@@ -22,8 +22,8 @@ import {
   TargetStatus,
   targetProgress,
   toReachReport,
-} from "./Reach.js"
-import { ReachPoint } from "./ReachTimeline.js"
+} from "./reach/index.js"
+import { ReachPoint } from "./reach/index.js"
 import { ReportKind, ReportLanguage, type ReportPeriod } from "./Report.js"
 import { ReviewFunnel } from "./Review.js"
 

@@ -6,9 +6,9 @@
  */
 import type { IsoDate } from "./CalendarDate.js"
 import { survivorOf } from "./Person.js"
-import type { ReachProject } from "./Reach.js"
-import { reachOf, type ReachRecords, timelineOf } from "./ReachRecords.js"
-import { seriesDates } from "./ReachTimeline.js"
+import type { ReachProject } from "./reach/index.js"
+import { reachOf, type ReachRecords, timelineOf } from "./reach/index.js"
+import { seriesDates } from "./reach/index.js"
 import { dayBefore, type ReportKind, type ReportPeriod } from "./Report.js"
 import {
   type ReportContent,

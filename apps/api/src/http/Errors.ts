@@ -10,6 +10,7 @@ import type {
   AlreadyErased,
   ApiKeyNotFound,
   BeneficiaryNotFound,
+  ImplausibleDate,
   PersonNotFound,
   UserEmailTaken,
   UserNotFound,
@@ -35,6 +36,7 @@ import type {
   ExtensionLimitReached,
   GroundNotInRuleSet,
   IllegalTransition,
+  MunicipalityOutOfScope,
   NoCapacityLeft,
   NoProcedureInForce,
   NotAMunicipality,
@@ -62,6 +64,7 @@ export type ApiError =
   | ExtensionLimitReached
   | GroundNotInRuleSet
   | IllegalTransition
+  | MunicipalityOutOfScope
   | NoCapacityLeft
   | NoProcedureInForce
   | NotAMunicipality
@@ -86,6 +89,7 @@ export type ApiError =
   | AlreadyErased
   | PersonNotFound
   | BeneficiaryNotFound
+  | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
   | ActivityNotFound
@@ -106,6 +110,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ExtensionLimitReached: 409,
   GroundNotInRuleSet: 422,
   IllegalTransition: 409,
+  MunicipalityOutOfScope: 403,
   NoCapacityLeft: 409,
   NoProcedureInForce: 422,
   NotAMunicipality: 422,
@@ -130,6 +135,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   AlreadyErased: 409,
   PersonNotFound: 404,
   BeneficiaryNotFound: 404,
+  ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
   ActivityNotFound: 404,

@@ -2,9 +2,9 @@
  * An API over a fresh database for tests: requests go straight to the Hono app, no socket.
  * @module
  */
-import { App } from "@coordina/app"
+import { App, type AppServices } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
-import { ManagedRuntime } from "effect"
+import { type Effect, ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
 import type { AppRuntime } from "../http/AppEnv.js"
 
@@ -29,6 +29,8 @@ export interface TestApp {
   readonly app: ReturnType<typeof makeApp>
   /** The app's runtime, for tests that run what the worker runs (the same services). */
   readonly runtime: AppRuntime
+  /** Runs an effect on the API's own runtime (its database), e.g. to load data or count rows. */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, AppServices>) => Promise<A>
 }
 
 /** Starts an API on a new, migrated database of the given kind. */
@@ -69,5 +71,6 @@ export const startTestApp = async (
     dispose: () => runtime.dispose(),
     app,
     runtime,
+    run: (effect) => runtime.runPromise(effect),
   }
 }
