@@ -10,7 +10,9 @@ const databaseUrl = process.argv[2]!
 const runtime = ManagedRuntime.make(App.layer({ databaseUrl, timeZone: "Europe/Sofia" }))
 const started = performance.now()
 const ran = await runtime.runPromise(
-  Effect.flatMap(ReportJobs, (jobs) => jobs.runNext({ worker: "bench-child", leaseSeconds: 600, maxAttempts: 1 })),
+  Effect.flatMap(ReportJobs, (jobs) =>
+    jobs.runNext({ worker: "bench-child", leaseSeconds: 600, maxAttempts: 1 }),
+  ),
 )
 const seconds = (performance.now() - started) / 1000
 console.log(JSON.stringify({ ran, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }))

@@ -53,12 +53,18 @@ const benchOne = async (name: string, databaseUrl: string) => {
     await runtime.runPromise(generate(size, log))
     const project = await runtime.runPromise(Effect.flatMap(ProjectsRepository, (r) => r.get(benchProjectId)))
     const period = { start: project.startDate, end: projectEndDate(project) }
-    const reach = () => runtime.runPromise(Effect.flatMap(ReachRepository, (r) => r.reach(project, period.end)))
+    const reach = () =>
+      runtime.runPromise(Effect.flatMap(ReachRepository, (r) => r.reach(project, period.end)))
     const report = async () => {
       const content = await runtime.runPromise(
         Effect.flatMap(ReportContents, (r) => r.compute(project, "final", period)),
       )
-      const document = { ...content, version: 1, language: "bg" as const, generatedAt: new Date().toISOString() }
+      const document = {
+        ...content,
+        version: 1,
+        language: "bg" as const,
+        generatedAt: new Date().toISOString(),
+      }
       for (const format of reportFormats) await render(document, format)
     }
     await reach()
@@ -104,7 +110,8 @@ const benchOne = async (name: string, databaseUrl: string) => {
   }
 }
 
-if (only !== "postgres") await benchOne("sqlite", `file:${join(mkdtempSync(join(tmpdir(), "coordina-rbench-")), "bench.db")}`)
+if (only !== "postgres")
+  await benchOne("sqlite", `file:${join(mkdtempSync(join(tmpdir(), "coordina-rbench-")), "bench.db")}`)
 if (only !== "sqlite") {
   const cluster = await startPgCluster()
   try {
