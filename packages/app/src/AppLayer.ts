@@ -8,13 +8,23 @@ import { Layer } from "effect"
 import { Activities } from "./Activities.js"
 import { Agreements } from "./Agreements.js"
 import { Beneficiaries } from "./Beneficiaries.js"
+import { Calendar } from "./Calendar.js"
+import { Dissemination } from "./Dissemination.js"
+import { Events } from "./Events.js"
 import { Ids } from "./Ids.js"
+import { Institutions } from "./Institutions.js"
 import { MunicipalOffers } from "./MunicipalOffers.js"
+import { People } from "./People.js"
 import { Plans } from "./Plans.js"
 import { ReportContents } from "./ReportContents.js"
 import { ReportJobs } from "./ReportJobs.js"
 import { Reports } from "./Reports.js"
+import { Privacy } from "./Privacy.js"
+import { Projects } from "./Projects.js"
+import { Reach } from "./Reach.js"
+import { Retention } from "./Retention.js"
 import { OrdinanceReview } from "./Review.js"
+import { SheetImport } from "./SheetImport.js"
 import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
 
@@ -28,8 +38,8 @@ export interface AppSettings {
   readonly today?: Layer.Layer<Today>
 }
 
-/** The use-case services, one line each; each needs only the store, the clock and the ids. */
-export const services = Layer.mergeAll(
+/** The use-case services, each needing the store, the clock and the ids (one line each). */
+export const useCases = Layer.mergeAll(
   Agreements.layer,
   Plans.layer,
   Tasks.layer,
@@ -40,14 +50,29 @@ export const services = Layer.mergeAll(
   ReportContents.layer,
   Reports.layer,
   ReportJobs.layer,
+  Projects.layer,
+  Institutions.layer,
+  People.layer,
+  Events.layer,
+  Dissemination.layer,
+  Reach.layer,
+  SheetImport.layer,
+  Privacy.layer,
+  Retention.layer,
+).pipe(
+  // The working calendar, which the agreements' deadlines are counted on, serves the others too.
+  Layer.provideMerge(Calendar.layer),
 )
 
-/** The services every handler and job can reach. */
-export type AppServices = StoreServices | Today | Ids | Layer.Layer.Success<typeof services>
+/** The use-case services. */
+export type UseCases = Layer.Layer.Success<typeof useCases>
 
-/** The use-case services over a store, a clock and ids that the caller provides (tests pick them). */
-export const over = <E>(base: Layer.Layer<StoreServices | Today | Ids, E>): Layer.Layer<AppServices, E> =>
-  services.pipe(Layer.provideMerge(base))
+/** The services every handler and job can reach. */
+export type AppServices = StoreServices | Today | Ids | UseCases
+
+/** The use cases over a store, a clock and ids already provided (how tests build them). */
+export const over = <E, R>(base: Layer.Layer<StoreServices | Today | Ids, E, R>) =>
+  useCases.pipe(Layer.provideMerge(base))
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>

@@ -12,6 +12,8 @@ import {
   type Family,
   families,
   mayChangeAgreements,
+  maySeeNames,
+  personActions,
   type Principal,
   readOnly,
   requiredScope,
@@ -61,6 +63,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
   case_worker: {
     projects: "-",
@@ -80,6 +83,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
   institution_user: {
     projects: "-",
@@ -99,6 +103,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
 }
 const principals: Record<string, Principal> = {
@@ -237,5 +242,34 @@ describe("the write-side scopes of the agreements family", () => {
     expect(canAnswerTask(institutionUser, labourTask)).toBe(false)
     expect(canAnswerTask(key("tasks:read"), labourTask)).toBe(false)
     expect(canAnswerTask(key("tasks:write"), labourTask)).toBe(true)
+  })
+})
+
+describe("names behind reach figures", () => {
+  it("are shown to admins and coordinators only", () => {
+    expect([admin, coordinator, auditor, caseWorker, institutionUser, nobody].map(maySeeNames)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(maySeeNames(key("reach:read", "people:write"))).toBe(false)
+  })
+})
+
+describe("what a caller may do with a person", () => {
+  const surviving = { givenName: "Мария", familyName: "Петрова" }
+  const merged = { ...surviving, mergedInto: "per_2" }
+  const erased = { givenName: "Erased", familyName: "ERASED-3f9a0c17b2e4d685" }
+  it("follows the people and privacy rights", () => {
+    expect(personActions(admin, surviving)).toEqual(["merge", "export", "erase"])
+    expect(personActions(admin, merged)).toEqual(["unmerge", "export", "erase"])
+    expect(personActions(admin, erased)).toEqual(["merge", "export"])
+    expect(personActions(coordinator, surviving)).toEqual(["merge"])
+    expect(personActions(auditor, surviving)).toEqual([])
+    expect(personActions(key("people:write"), merged)).toEqual(["unmerge"])
+    expect(personActions(key("people:read"), surviving)).toEqual([])
   })
 })

@@ -36,17 +36,3 @@ export const expectedVersion = (c: Context): number => parseIfMatch(c.req.header
 
 /** The version an optional `If-Match` names, undefined when none was sent; use after `ifMatch("optional")`. */
 export const sentVersion = (c: Context): number | undefined => parseIfMatch(c.req.header("If-Match"))
-
-/**
- * The version a required `If-Match` names, or the problem response: 428 when the header is
- * missing, 400 when it names no version.
- */
-export const ifMatchVersion = (c: Context<AppEnv>): number | Response => {
-  const header = c.req.header("If-Match")
-  if (header === undefined)
-    return sendProblem(c, httpProblem(428, "Send If-Match with the version you read, to update safely."))
-  return (
-    parseIfMatch(header) ??
-    sendProblem(c, httpProblem(400, "If-Match must be the record's version, e.g. If-Match: 3."))
-  )
-}

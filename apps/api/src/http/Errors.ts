@@ -7,6 +7,11 @@
 import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
 import type { ReportNotFound, ReportNotReady, ReportRequestInvalid } from "@coordina/domain"
 import type {
+  CalendarDateTaken,
+  CalendarDecisionNotFound,
+  CalendarDecisionVersionStale,
+} from "@coordina/domain"
+import type {
   AlreadyErased,
   ApiKeyNotFound,
   BeneficiaryNotFound,
@@ -99,6 +104,9 @@ export type ApiError =
   | ReportNotFound
   | ReportNotReady
   | ReportRequestInvalid
+  | CalendarDecisionNotFound
+  | CalendarDecisionVersionStale
+  | CalendarDateTaken
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -145,6 +153,9 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ReportNotFound: 404,
   ReportNotReady: 409,
   ReportRequestInvalid: 422,
+  CalendarDecisionNotFound: 404,
+  CalendarDecisionVersionStale: 409,
+  CalendarDateTaken: 409,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

@@ -9,7 +9,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { ifMatchVersion } from "../http/Concurrency.js"
+import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
@@ -79,21 +79,19 @@ export const activityRoutes = new Hono<AppEnv>()
       },
     }),
     requires("reports", "write"),
+    ifMatch(),
     params(IdParam),
     body(ActivityPatch),
-    (c) => {
-      const version = ifMatchVersion(c)
-      if (version instanceof Response) return version
-      return respond(
+    (c) =>
+      respond(
         c,
         Activities.pipe(
           Effect.flatMap((s) =>
-            s.update(c.var.principal, c.req.valid("param").id, version, c.req.valid("json")),
+            s.update(c.var.principal, c.req.valid("param").id, expectedVersion(c), c.req.valid("json")),
           ),
         ),
         ActivityView,
-      )
-    },
+      ),
   )
   .post(
     "/:id/progress",

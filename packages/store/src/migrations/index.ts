@@ -10,6 +10,7 @@ import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import nameKeys from "./0410_name_keys.js"
+import calendarDecisions from "./0411_calendar_decisions.js"
 import activities from "./0500_activities.js"
 import files from "./0501_files.js"
 import reports from "./0502_reports.js"
@@ -21,6 +22,7 @@ const migrations = {
   "300_access": access,
   "301_erasure": erasure,
   "410_name_keys": nameKeys,
+  "411_calendar_decisions": calendarDecisions,
   "500_activities": activities,
   "501_files": files,
   "502_reports": reports,
