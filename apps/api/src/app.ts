@@ -21,7 +21,9 @@ import { upload } from "./http/Upload.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
+import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
+import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -58,6 +60,10 @@ const v1 = new Hono<AppEnv>()
   .route("/agreements", agreementRoutes)
   .route("/tasks", taskRoutes)
   .route("/review", reviewRoutes)
+  .route("/projects", projectActivityRoutes)
+  .route("/activities", activityRoutes)
+  .route("/projects", projectReportRoutes)
+  .route("/reports", reportRoutes)
   .route("/calendar", calendarRoutes)
 
 const contentSecurityPolicy = {

@@ -3,6 +3,7 @@
  * and checked with Effect's `Config`, so a bad value stops the start with a message naming it.
  * @module
  */
+import { hostname } from "node:os"
 import { Config, type ConfigError, ConfigProvider, Effect, Either, Redacted } from "effect"
 
 /** Everything the worker process is configured with. */
@@ -11,6 +12,14 @@ export interface WorkerConfig {
   readonly databaseUrl: string
   /** IANA time zone the cron expressions are read in. */
   readonly timeZone: string
+  /** How this worker names itself in report claims. */
+  readonly workerId: string
+  /** How often an idle worker looks for queued reports, in milliseconds (`COORDINA_REPORT_POLL_MS`). */
+  readonly reportPollMs: number
+  /** How long a report claim holds without progress, in seconds. */
+  readonly reportLeaseSeconds: number
+  /** A pause after each generation step (`COORDINA_REPORT_STEP_DELAY_MS`; tests stop workers mid-job with it). */
+  readonly reportStepDelayMs: number
 }
 
 const knownZone = (zone: string) => {
@@ -22,6 +31,12 @@ const knownZone = (zone: string) => {
   }
 }
 
+const nonNegative = (name: string, fallback: number) =>
+  Config.integer(name).pipe(
+    Config.validate({ message: "a whole number, 0 or more", validation: (n) => n >= 0 }),
+    Config.withDefault(fallback),
+  )
+
 /** The worker's configuration as Effect `Config`. */
 export const workerConfig: Config.Config<WorkerConfig> = Config.all({
   databaseUrl: Config.nonEmptyString("DATABASE_URL").pipe(Config.withDefault("file:./data/coordina.db")),
@@ -29,6 +44,12 @@ export const workerConfig: Config.Config<WorkerConfig> = Config.all({
     Config.validate({ message: "an IANA time zone such as Europe/Sofia", validation: knownZone }),
     Config.withDefault("Europe/Sofia"),
   ),
+  workerId: Config.nonEmptyString("COORDINA_WORKER_ID").pipe(
+    Config.withDefault(`${hostname()}:${process.pid}`),
+  ),
+  reportPollMs: nonNegative("COORDINA_REPORT_POLL_MS", 1000),
+  reportLeaseSeconds: nonNegative("COORDINA_REPORT_LEASE_SECONDS", 30),
+  reportStepDelayMs: nonNegative("COORDINA_REPORT_STEP_DELAY_MS", 0),
 })
 
 /** Reads the configuration from `env` (the process's environment by default), or says what is wrong. */

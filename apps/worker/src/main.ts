@@ -1,6 +1,7 @@
 /**
- * The worker: runs every scheduled job on its cron schedule against the shared database.
- * `--once` runs each job for its current period and exits (for tests and operators).
+ * The worker: runs every scheduled job on its cron schedule, and the report loop (scheduled and
+ * requested funder reports), against the shared database. `--once` runs each job for its current
+ * period, generates every queued report, and exits (for tests and operators).
  * @module
  */
 import { NodeRuntime } from "@effect/platform-node"
@@ -9,6 +10,7 @@ import { Effect, Either } from "effect"
 import { loadConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
 import { jobs } from "./jobs/index.js"
+import { drainReports, reportLoop } from "./ReportLoop.js"
 
 const loaded = loadConfig()
 if (Either.isLeft(loaded)) {
@@ -19,10 +21,17 @@ const config = loaded.right
 const once = process.argv.includes("--once")
 
 const program = once
-  ? Effect.forEach(jobs, (job) => runDue(job, new Date(), config.timeZone), { discard: true })
-  : Effect.logInfo(`Coordina worker: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`).pipe(
+  ? Effect.forEach(jobs, (job) => runDue(job, new Date(), config.timeZone), { discard: true }).pipe(
+      Effect.zipRight(drainReports(config)),
+    )
+  : Effect.logInfo(
+      `Coordina worker ${config.workerId}: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}, reports (every ${config.reportPollMs} ms)`,
+    ).pipe(
       Effect.zipRight(
-        Effect.forEach(jobs, (job) => schedule(job, config.timeZone), { concurrency: "unbounded" }),
+        Effect.all([...jobs.map((job) => schedule(job, config.timeZone)), reportLoop(config)], {
+          concurrency: "unbounded",
+          discard: true,
+        }),
       ),
     )
 

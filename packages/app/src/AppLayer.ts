@@ -5,6 +5,7 @@
  */
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
+import { Activities } from "./Activities.js"
 import { Agreements } from "./Agreements.js"
 import { ApiKeys } from "./ApiKeys.js"
 import { Audit } from "./Audit.js"
@@ -18,6 +19,9 @@ import { Institutions } from "./Institutions.js"
 import { MunicipalOffers } from "./MunicipalOffers.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
+import { ReportContents } from "./ReportContents.js"
+import { ReportJobs } from "./ReportJobs.js"
+import { Reports } from "./Reports.js"
 import { Privacy } from "./Privacy.js"
 import { Projects } from "./Projects.js"
 import { Reach } from "./Reach.js"
@@ -47,6 +51,10 @@ export const useCases = Layer.mergeAll(
   MunicipalOffers.layer,
   Beneficiaries.layer,
   OrdinanceReview.layer,
+  Activities.layer,
+  ReportContents.layer,
+  Reports.layer,
+  ReportJobs.layer,
   Projects.layer,
   Institutions.layer,
   People.layer,

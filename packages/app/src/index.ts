@@ -4,6 +4,7 @@
  * call them and nothing else.
  * @module
  */
+export { Activities } from "./Activities.js"
 export * as App from "./AppLayer.js"
 export type { AppServices, AppSettings, UseCases } from "./AppLayer.js"
 export { type AgreementQuery, Agreements, type Decide, viewFor } from "./Agreements.js"
@@ -19,6 +20,9 @@ export { type DrillDown, Reach, type SeriesRange } from "./Reach.js"
 export { Retention, type RetentionRun } from "./Retention.js"
 export { SheetImport, type SheetTable, type SheetUpload } from "./SheetImport.js"
 export { Ids, nextId } from "./Ids.js"
+export { type OnStep, ReportContents } from "./ReportContents.js"
+export { type JobOptions, ReportJobs } from "./ReportJobs.js"
+export { Reports, toReportView } from "./Reports.js"
 export { MunicipalOffers, type OfferQuery } from "./MunicipalOffers.js"
 export { Plans } from "./Plans.js"
 export { OrdinanceReview, type ReviewQuery } from "./Review.js"

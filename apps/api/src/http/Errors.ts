@@ -11,6 +11,7 @@ import type {
   SheetTooLarge,
   SignInSheetRejected,
 } from "@coordina/domain"
+import type { ReportNotFound, ReportNotReady, ReportRequestInvalid } from "@coordina/domain"
 import type {
   CalendarDateTaken,
   CalendarDecisionNotFound,
@@ -60,6 +61,12 @@ import type {
   TaskNotFound,
   TaskVersionStale,
 } from "@coordina/domain"
+import type {
+  ActivityCodeTaken,
+  ActivityNotFound,
+  ActivityVersionStale,
+  PlanRuleViolated,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -107,6 +114,13 @@ export type ApiError =
   | EventNotFound
   | SignInSheetRejected
   | SheetTooLarge
+  | ActivityNotFound
+  | ActivityCodeTaken
+  | ActivityVersionStale
+  | PlanRuleViolated
+  | ReportNotFound
+  | ReportNotReady
+  | ReportRequestInvalid
   | CalendarDecisionNotFound
   | CalendarDecisionVersionStale
   | CalendarDateTaken
@@ -155,6 +169,13 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   EventNotFound: 404,
   SignInSheetRejected: 422,
   SheetTooLarge: 413,
+  ActivityNotFound: 404,
+  ActivityCodeTaken: 409,
+  ActivityVersionStale: 409,
+  PlanRuleViolated: 422,
+  ReportNotFound: 404,
+  ReportNotReady: 409,
+  ReportRequestInvalid: 422,
   CalendarDecisionNotFound: 404,
   CalendarDecisionVersionStale: 409,
   CalendarDateTaken: 409,

@@ -6,6 +6,7 @@ import { App, type AppServices } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
 import { type Effect, ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
+import type { AppRuntime } from "../http/AppEnv.js"
 
 /** The admin token the test apps accept. */
 export const adminToken = "test-admin-token"
@@ -26,6 +27,8 @@ export interface TestApp {
   readonly dispose: () => Promise<void>
   /** The Hono app itself, for tests that walk its routes. */
   readonly app: ReturnType<typeof makeApp>
+  /** The app's runtime, for tests that run what the worker runs (the same services). */
+  readonly runtime: AppRuntime
   /** Runs an effect on the API's own runtime (its database), e.g. to load data or count rows. */
   readonly run: <A, E>(effect: Effect.Effect<A, E, AppServices>) => Promise<A>
 }
@@ -74,6 +77,7 @@ export const startTestApp = async (
     },
     dispose: () => runtime.dispose(),
     app,
+    runtime,
     run: (effect) => runtime.runPromise(effect),
   }
 }

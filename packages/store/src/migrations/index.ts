@@ -12,6 +12,9 @@ import erasure from "./0301_erasure.js"
 import throttles from "./0400_throttles.js"
 import nameKeys from "./0410_name_keys.js"
 import calendarDecisions from "./0411_calendar_decisions.js"
+import activities from "./0500_activities.js"
+import files from "./0501_files.js"
+import reports from "./0502_reports.js"
 
 const migrations = {
   "1_projects": projects,
@@ -22,6 +25,9 @@ const migrations = {
   "400_throttles": throttles,
   "410_name_keys": nameKeys,
   "411_calendar_decisions": calendarDecisions,
+  "500_activities": activities,
+  "501_files": files,
+  "502_reports": reports,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
