@@ -22,6 +22,7 @@ import {
   qualificationCriteria,
   ReachAccumulator,
   type ReachProject,
+  type ReachResult,
   type ReachSink,
   ReachTimeline,
 } from "@coordina/domain"
@@ -72,10 +73,18 @@ const participationRow = (v: ReadonlyArray<unknown>): ParticipationRow => ({
 /** Persons per string of first qualifications read from the database. */
 export const reachChunkSize = 2000
 
+/** Reach results kept per repository (API process): a few projects and dates at once. */
+export const reachCacheEntries = 8
+
 /** Target-group institutions bound one parameter each on PostgreSQL; beyond, one JSON parameter. */
 export const reachValuesLimit = 30_000
 
-const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reachValuesLimit) =>
+const make = (
+  batchSize: number,
+  chunkSize = reachChunkSize,
+  valuesLimit = reachValuesLimit,
+  cacheEntries = reachCacheEntries,
+) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const daysAgg = sql.onDialectOrElse({
@@ -283,8 +292,10 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
         ) l GROUP BY l.chunk`.values
     }
 
-    /** The reach of a project on `asOf`, with the persons behind every figure. */
-    const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
+    const computeReach = Effect.fn("ReachRepository.computeReach")(function* (
+      project: ReachProject,
+      asOf: IsoDate,
+    ) {
       const institutions = yield* institutionFacts
       const events = new Map((yield* projectEvents(project.id)).map((e) => [e.id, e]))
       const criteria = qualificationCriteria(project, institutions.values(), events.values())
@@ -323,6 +334,39 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
       }
       yield* foldDissemination(project.id, acc)
       return acc.result()
+    })
+
+    /**
+     * The versions of the data a project's reach reads (see migration 0600): the project's own
+     * and the one every project shares. The database moves them in every writing transaction.
+     */
+    const dataVersion = (projectId: string) =>
+      sql`SELECT scope, version FROM reach_data_versions WHERE scope IN (${"*"}, ${projectId})`.values.pipe(
+        Effect.map((rows) => {
+          const of = (scope: string) => String(rows.find((r) => r[0] === scope)?.[1] ?? 0)
+          return `${of("*")}.${of(projectId)}`
+        }),
+      )
+
+    // Results under the data version they were computed at: a write moves the version, so an
+    // entry is never served for data it does not reflect. Concurrent requests for one key share
+    // one computation. The project's own fields are part of the key, since callers pass it in.
+    const cache = new Map<string, Effect.Effect<ReachResult>>()
+
+    /** The reach of a project on `asOf`, with the persons behind every figure. */
+    const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
+      const key = `${yield* dataVersion(project.id)}|${asOf}|${JSON.stringify(project)}`
+      let entry = cache.get(key)
+      if (entry === undefined) {
+        entry = yield* Effect.cached(computeReach(project, asOf).pipe(Effect.orDie))
+        cache.set(key, entry)
+        // The oldest entries go first: Map iterates in insertion order.
+        for (const old of cache.keys()) {
+          if (cache.size <= cacheEntries) break
+          cache.delete(old)
+        }
+      }
+      return yield* entry.pipe(Effect.tapErrorCause(() => Effect.sync(() => cache.delete(key))))
     }, Effect.orDie)
 
     /** Attendance next to unique persons per event, on `asOf`. */

@@ -1,28 +1,35 @@
 /**
  * The review of how the ordinance works, read from the database through the domain's fold:
- * agreements stream in pages (as plain value rows, for speed), offers row by row, and plan
- * measures and tasks arrive counted by the database with the SQL forms of the domain rules
- * in RuleSql.ts.
+ * agreements, plan measures and tasks arrive counted by the database with the SQL forms of
+ * the domain rules in RuleSql.ts (agreements by their funnel steps and by the days between
+ * steps, for the medians), offers row by row.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import { SqlClient, type Statement } from "@effect/sql"
 import {
-  addAgreement,
+  addAgreementCounts,
+  addDurationCount,
   addMeasureCount,
   addOffer,
   addOverdueTasks,
+  addTerminations,
   finishReview,
   type IsoDate,
   type MeasureStatus,
   type ReviewGroupBy,
   type ReviewPlace,
+  reviewDurations,
   startReview,
 } from "@coordina/domain"
 import { Context, Effect, Layer } from "effect"
 import { int } from "./Rows.js"
-import { measureStatusExpression, overdueCondition } from "./RuleSql.js"
+import {
+  agreementDurationExpressions,
+  agreementStepConditions,
+  measureStatusExpression,
+  overdueCondition,
+} from "./RuleSql.js"
 
-const pageRows = 20_000
 const statuses: ReadonlyArray<MeasureStatus> = ["planned", "in_progress", "done", "missed"]
 const str = (v: unknown): string | null => (v == null ? null : String(v))
 
@@ -51,31 +58,70 @@ const make = Effect.gen(function* () {
     const placeMap = yield* places
     const acc = startReview({ ...options, placeOf: (id) => placeMap.get(id) })
 
-    let cursor = ""
-    for (;;) {
-      const rows = yield* sql`
-        SELECT id, procedure_id, municipality_id, status_decision_date, intent_date, intent_late, matched_on,
-               concluded_on, extended_on, end_date, terminated_on, termination_ground, closed_on
-        FROM agreements WHERE id > ${cursor} AND intent_date <= ${asOf}
-        ORDER BY id LIMIT ${pageRows}`.values
-      for (const r of rows)
-        addAgreement(acc, {
-          procedureId: String(r[1]),
-          municipalityId: str(r[2]),
-          statusDecisionDate: String(r[3]),
-          intentDate: String(r[4]),
-          intentLate: int(r[5]) === 1,
-          matchedOn: str(r[6]),
-          concludedOn: str(r[7]),
-          extendedOn: str(r[8]),
-          endDate: str(r[9]),
-          terminatedOn: str(r[10]),
-          terminationGround: str(r[11]),
-          closedOn: str(r[12]),
-        })
-      if (rows.length < pageRows) break
-      cursor = String(rows[rows.length - 1]![0])
-    }
+    // Agreements are counted in the database with the SQL forms of the domain's steps, per
+    // rule set and municipality; the medians' histograms are counted per group the review
+    // needs (per rule set alone when grouping by it, so a few hundred rows come back).
+    const steps = agreementStepConditions(sql, asOf)
+    const sum = (condition: Statement.Fragment) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
+    const counted = yield* sql`
+      SELECT procedure_id, municipality_id, COUNT(*), SUM(intent_late),
+        ${sum(steps.matched)}, ${sum(steps.concluded)}, ${sum(steps.extended)}, ${sum(steps.terminated)},
+        ${sum(steps.expired)}, ${sum(steps.closed)}, ${sum(steps.holdsPlace)}
+      FROM agreements WHERE intent_date <= ${asOf}
+      GROUP BY procedure_id, municipality_id`.values
+    for (const [procedureId, municipalityId, ...n] of counted)
+      addAgreementCounts(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        {
+          intents: int(n[0]),
+          lateIntents: int(n[1]),
+          matched: int(n[2]),
+          concluded: int(n[3]),
+          extended: int(n[4]),
+          terminated: int(n[5]),
+          expired: int(n[6]),
+          closed: int(n[7]),
+          holdsPlace: int(n[8]),
+        },
+      )
+
+    const grounds = yield* sql`
+      SELECT procedure_id, municipality_id, termination_ground, COUNT(*) FROM agreements
+      WHERE intent_date <= ${asOf} AND ${steps.terminated}
+      GROUP BY procedure_id, municipality_id, termination_ground`.values
+    for (const [procedureId, municipalityId, ground, n] of grounds)
+      addTerminations(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        str(ground),
+        int(n),
+      )
+
+    const durations = agreementDurationExpressions(sql, asOf)
+    const byPlace = options.groupBy !== "procedure"
+    const placeColumn = byPlace ? sql`municipality_id` : sql`NULL`
+    const histograms = yield* sql`${sql.join(
+      " UNION ALL ",
+      false,
+    )(
+      reviewDurations.map(
+        (duration, i) => sql`
+        SELECT ${sql.literal(String(i))}, procedure_id, ${placeColumn}, d, COUNT(*) FROM (
+          SELECT procedure_id, ${placeColumn} AS municipality_id, ${durations[duration]} AS d
+          FROM agreements WHERE intent_date <= ${asOf}
+        ) x WHERE d IS NOT NULL
+        GROUP BY procedure_id${byPlace ? sql`, municipality_id` : sql``}, d`,
+      ),
+    )}`.values
+    for (const [i, procedureId, municipalityId, d, n] of histograms)
+      addDurationCount(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        reviewDurations[int(i)]!,
+        int(d),
+        int(n),
+      )
 
     const offers = yield* sql`SELECT municipality_id, offered_on, capacity FROM municipal_offers`.values
     for (const [municipalityId, date, capacity] of offers)
