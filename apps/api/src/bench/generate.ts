@@ -97,6 +97,10 @@ export const personName = (n: number) => ({
 
 /** The id of the project the data set belongs to. */
 export const benchProjectId = "prj_bench"
+/** A second project, of {@link smallProjectParticipations} participations at every scale. */
+export const smallProjectId = "prj_small"
+/** The size of the small project. */
+export const smallProjectParticipations = 10_000
 /** The first day of the generated events. */
 export const firstDay = isoDate("2018-01-15")
 
@@ -132,19 +136,22 @@ export const generate = (size: DataSize, log: (line: string) => void) =>
     const now = "2019-01-01T00:00:00.000Z"
     const stamp = { version: 1, createdAt: now, updatedAt: now }
 
-    yield* sql`INSERT INTO projects ${sql.insert({
-      id: benchProjectId,
-      code: "BENCH",
-      title: "Benchmark project",
-      funder: "AMIF",
-      startDate: "2018-01-01",
-      durationMonths: 24,
-      targets: JSON.stringify([
-        { indicator: "direct", value: 100000 },
-        { indicator: "total", value: 150000 },
-      ]),
-      ...stamp,
-    })}`
+    const project = (id: string, code: string) =>
+      sql`INSERT INTO projects ${sql.insert({
+        id,
+        code,
+        title: `Benchmark project ${code}`,
+        funder: "AMIF",
+        startDate: "2018-01-01",
+        durationMonths: 24,
+        targets: JSON.stringify([
+          { indicator: "direct", value: 100000 },
+          { indicator: "total", value: 150000 },
+        ]),
+        ...stamp,
+      })}`
+    yield* project(benchProjectId, "BENCH")
+    yield* project(smallProjectId, "SMALL")
 
     const institutionRows = Array.from({ length: size.institutions }, (_, n) => {
       const foreign = n % 10 === 9
@@ -193,67 +200,72 @@ export const generate = (size: DataSize, log: (line: string) => void) =>
     )
     log(`  ${size.people} people`)
 
-    const events = Array.from({ length: size.events }, (_, n) => {
-      const start = addDays(firstDay, Math.floor((n * 700) / size.events))
-      const length = 1 + (n % 3)
-      return {
-        id: benchId("evt", n),
-        projectId: benchProjectId,
-        kind: eventKinds[n % eventKinds.length]!,
-        title: `Event ${n}`,
-        startDate: start,
-        endDate: addDays(start, length - 1),
-        city: "София",
-        planningRegion: regions[n % regions.length]!,
-        ...stamp,
-      }
-    })
-    yield* sql.withTransaction(insertRows("events", events))
-    log(`  ${size.events} events`)
-
-    // Each event has perEvent distinct people: a stride that never wraps onto itself.
-    const stride = Math.max(1, Math.floor(size.people / size.perEvent) - 1)
-    let days = 0
-    yield* inChunks(size.events, 20, (from, to) =>
+    const projectRecords = (projectId: string, tag: string, eventCount: number) =>
       Effect.gen(function* () {
-        const participations: Array<Record<string, unknown>> = []
-        const attendance: Array<Record<string, unknown>> = []
-        for (let e = from; e < to; e++) {
-          const event = events[e]!
-          const eventLength = 1 + (e % 3)
-          const base = Math.floor(rnd() * size.people)
-          for (let k = 0; k < size.perEvent; k++) {
-            const n = e * size.perEvent + k
-            const person = (base + k * stride) % size.people
-            const roll = rnd()
-            const id = benchId("par", n)
-            participations.push({
-              id,
-              projectId: benchProjectId,
-              eventId: event.id,
-              personId: benchId("per", person),
-              role: roll < 0.88 ? "participant" : roles[Math.floor(rnd() * roles.length)]!,
-              status: "registered",
-              institutionId: benchId(
-                "ins",
-                rnd() < 0.9 ? institutionOfPerson(person) : Math.floor(rnd() * size.institutions),
-              ),
-              ...stamp,
-            })
-            // One in ten registered but never came; the others attended some of the days.
-            if (rnd() < 0.1) continue
-            for (let d = 0; d < eventLength; d++)
-              if (d === 0 || rnd() < 0.6) {
-                attendance.push({ participationId: id, day: addDays(event.startDate, d) })
-                days++
-              }
+        const events = Array.from({ length: eventCount }, (_, n) => {
+          const start = addDays(firstDay, Math.floor((n * 700) / eventCount))
+          const length = 1 + (n % 3)
+          return {
+            id: benchId(`evt${tag}`, n),
+            projectId,
+            kind: eventKinds[n % eventKinds.length]!,
+            title: `Event ${n}`,
+            startDate: start,
+            endDate: addDays(start, length - 1),
+            city: "София",
+            planningRegion: regions[n % regions.length]!,
+            ...stamp,
           }
-        }
-        yield* insertRows("participations", participations)
-        yield* insertRows("attendance_days", attendance)
-      }),
-    )
-    log(`  ${size.events * size.perEvent} participations, ${days} attended days`)
+        })
+        yield* sql.withTransaction(insertRows("events", events))
+        log(`  ${eventCount} events of ${projectId}`)
+
+        // Each event has perEvent distinct people: a stride that never wraps onto itself.
+        const stride = Math.max(1, Math.floor(size.people / size.perEvent) - 1)
+        let days = 0
+        yield* inChunks(eventCount, 20, (from, to) =>
+          Effect.gen(function* () {
+            const participations: Array<Record<string, unknown>> = []
+            const attendance: Array<Record<string, unknown>> = []
+            for (let e = from; e < to; e++) {
+              const event = events[e]!
+              const eventLength = 1 + (e % 3)
+              const base = Math.floor(rnd() * size.people)
+              for (let k = 0; k < size.perEvent; k++) {
+                const n = e * size.perEvent + k
+                const person = (base + k * stride) % size.people
+                const roll = rnd()
+                const id = benchId(`par${tag}`, n)
+                participations.push({
+                  id,
+                  projectId,
+                  eventId: event.id,
+                  personId: benchId("per", person),
+                  role: roll < 0.88 ? "participant" : roles[Math.floor(rnd() * roles.length)]!,
+                  status: "registered",
+                  institutionId: benchId(
+                    "ins",
+                    rnd() < 0.9 ? institutionOfPerson(person) : Math.floor(rnd() * size.institutions),
+                  ),
+                  ...stamp,
+                })
+                // One in ten registered but never came; the others attended some of the days.
+                if (rnd() < 0.1) continue
+                for (let d = 0; d < eventLength; d++)
+                  if (d === 0 || rnd() < 0.6) {
+                    attendance.push({ participationId: id, day: addDays(event.startDate, d) })
+                    days++
+                  }
+              }
+            }
+            yield* insertRows("participations", participations)
+            yield* insertRows("attendance_days", attendance)
+          }),
+        )
+        log(`  ${eventCount * size.perEvent} participations, ${days} attended days`)
+      })
+    yield* projectRecords(benchProjectId, "", size.events)
+    yield* projectRecords(smallProjectId, "s", smallProjectParticipations / size.perEvent)
     yield* sql.onDialectOrElse({ pg: () => sql`ANALYZE`, orElse: () => sql`ANALYZE` })
   })
 
