@@ -42,9 +42,6 @@ export const transliterationTable: Readonly<Record<string, string>> = {
   я: "ya",
 }
 
-// Every dash a keyboard or a word processor produces: hyphen-minus, hyphen, non-breaking
-// hyphen, figure dash, en and em dash, minus sign.
-const dashes = /[-\u2010\u2011\u2012\u2013\u2014\u2212]/g
 const combiningMarks = /\p{M}/gu
 // The Act writes -ия as -ia only at the end of a word (Мария → Maria, but Илия's first и stays).
 const finalIya = /ия(?=$|[^\p{L}])/gu
@@ -61,18 +58,67 @@ export const transliterate = (lower: string): string => {
  * accents stripped, hyphens read as spaces, whitespace collapsed and trimmed.
  * `normaliseName("  Стоянова-Кирова ")` is `"stoyanova kirova"`; `normaliseName("Мария")` is `"maria"`.
  */
-export const normaliseName = (name: string): string =>
-  transliterate(
-    name
-      .toLowerCase()
+export const normaliseName = (name: string): string => {
+  let lower = name.toLowerCase()
+  // Only a character outside ASCII, Latin-1's symbols and the plain Cyrillic letters can
+  // carry an accent: the rest skip Unicode decomposition, which costs more than all else.
+  if (mayCarryAccent(lower))
+    lower = lower
       .normalize("NFD")
       // й is a letter of its own, not и with an accent: keep its breve through the stripping.
       .replace(/и\u0306/g, "й")
-      .replace(combiningMarks, ""),
-  )
-    .replace(dashes, " ")
-    .replace(/\s+/g, " ")
-    .trim()
+      .replace(combiningMarks, "")
+  return foldName(lower)
+}
+
+const mayCarryAccent = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c > 0xbf && (c < 0x430 || c > 0x44f)) return true
+  }
+  return false
+}
+const letter = /\p{L}/u
+const space = /\s/
+// Every dash a keyboard or a word processor produces: hyphen-minus, hyphen, non-breaking
+// hyphen, figure dash, en and em dash, minus sign.
+const dashSet = new Set(["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"])
+
+/**
+ * One pass over a lower-case, accent-free name: the Act's table (word-final -ия as ia),
+ * dashes and runs of whitespace as one space, none at either end. The same as
+ * `transliterate(s).replace(dashes, " ").replace(/\s+/g, " ").trim()`, without the garbage.
+ */
+const foldName = (s: string): string => {
+  let out = ""
+  let gap = false
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!
+    const mapped = transliterationTable[ch]
+    if (mapped === undefined && isGap(ch)) {
+      gap = true
+      continue
+    }
+    if (gap && out !== "") out += " "
+    gap = false
+    if (
+      ch === "и" &&
+      s[i + 1] === "я" &&
+      (i + 2 === s.length || !letter.test(String.fromCodePoint(s.codePointAt(i + 2)!)))
+    ) {
+      out += "ia"
+      i++
+    } else out += mapped ?? ch
+  }
+  return out
+}
+
+/** A dash or whitespace (one UTF-16 unit: neither is ever a surrogate pair). */
+const isGap = (ch: string) => {
+  const c = ch.charCodeAt(0)
+  if (c < 0x80) return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d)
+  return dashSet.has(ch) || space.test(ch)
+}
 
 /** The key a person's full name is matched by: given name then family name, normalised. */
 export const fullNameKey = (givenName: string, familyName: string): string =>
