@@ -73,8 +73,11 @@ const participationRow = (v: ReadonlyArray<unknown>): ParticipationRow => ({
 /** Persons per string of first qualifications read from the database. */
 export const reachChunkSize = 2000
 
-/** Reach results kept per repository (API process): a few projects and dates at once. */
-export const reachCacheEntries = 8
+/**
+ * Reach results kept per repository (API process), each the latest version of a project on
+ * one date: a few projects and dates at once, since one result holds every reached person.
+ */
+export const reachCacheEntries = 4
 
 /** Target-group institutions bound one parameter each on PostgreSQL; beyond, one JSON parameter. */
 export const reachValuesLimit = 30_000
@@ -349,15 +352,20 @@ const make = (
       )
 
     // Results under the data version they were computed at: a write moves the version, so an
-    // entry is never served for data it does not reflect. Concurrent requests for one key share
-    // one computation. The project's own fields are part of the key, since callers pass it in.
+    // entry is never served for data it does not reflect, and entries of a project's older
+    // versions are dropped as soon as a newer one is seen. Concurrent requests for one key
+    // share one computation. The project's own fields are part of the key, since callers pass
+    // the project in.
     const cache = new Map<string, Effect.Effect<ReachResult>>()
 
     /** The reach of a project on `asOf`, with the persons behind every figure. */
     const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
-      const key = `${yield* dataVersion(project.id)}|${asOf}|${JSON.stringify(project)}`
+      const scope = `${project.id}|${yield* dataVersion(project.id)}|`
+      const key = `${scope}${asOf}|${JSON.stringify(project)}`
       let entry = cache.get(key)
       if (entry === undefined) {
+        for (const old of cache.keys())
+          if (old.startsWith(`${project.id}|`) && !old.startsWith(scope)) cache.delete(old)
         entry = yield* Effect.cached(computeReach(project, asOf).pipe(Effect.orDie))
         cache.set(key, entry)
         // The oldest entries go first: Map iterates in insertion order.
