@@ -9,6 +9,7 @@ import reach from "./0100_reach.js"
 import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
+import nameKeys from "./0410_name_keys.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
 
 const migrations = {
@@ -17,6 +18,7 @@ const migrations = {
   "200_agreements": agreements,
   "300_access": access,
   "301_erasure": erasure,
+  "410_name_keys": nameKeys,
   "600_reach_data_versions": reachDataVersions,
 }
 
