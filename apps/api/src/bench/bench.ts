@@ -12,7 +12,7 @@
  * hand-written SQL review with the same answers.
  *
  * Options: `--scale 0.1` (or COORDINA_BENCH_SCALE) for a quicker, smaller run; `--runs 3`;
- * `--only sqlite|postgres`; `--load-seconds 60`; `--sheet-rows 10000`; `--big-sheet-rows 50000`.
+ * `--only sqlite|postgres`; `--load-seconds 60` (20 below scale 1); `--sheet-rows 10000`; `--big-sheet-rows 50000`.
  * @module
  */
 import { mkdtempSync, rmSync } from "node:fs"
@@ -38,7 +38,7 @@ import {
   smallProjectId,
   smallProjectParticipations,
 } from "./generate.js"
-import { mix, throughput } from "./load.js"
+import { type LoadResult, mix, throughput } from "./load.js"
 import { comparedParts, generateAgreements, handWrittenReview, reviewAsOf } from "./review.js"
 import { type Bundles, buildServers, call, type Server, startServer } from "./server.js"
 import type { Review } from "@coordina/domain"
@@ -50,7 +50,8 @@ const arg = (name: string) => {
 const scale = Number(arg("scale") ?? process.env.COORDINA_BENCH_SCALE ?? 1)
 const runs = Number(arg("runs") ?? 3)
 const only = arg("only")
-const loadSeconds = Number(arg("load-seconds") ?? 60)
+// A quick run (scale below 1) loads for 20 s, so that `--scale 0.1` stays within five minutes.
+const loadSeconds = Number(arg("load-seconds") ?? (scale >= 1 ? 60 : 20))
 const sheetRows = Number(arg("sheet-rows") ?? 10_000)
 const bigSheetRows = Number(arg("big-sheet-rows") ?? 50_000)
 const agreements = Math.max(1_000, Math.round(100_000 * scale))
@@ -310,11 +311,23 @@ const benchOverhead = async (name: string, server: Server, bundles: Bundles, dat
     const fromBare = (await (await fetch(`${bare.base}/people/${id}`)).json()) as unknown
     if (!isDeepStrictEqual(fromApi, fromBare))
       problem(`${name}: the bare handler's JSON differs from the API's`)
-    const seconds = Math.max(3, Math.min(10, Math.round(loadSeconds / 6)))
+    // Short turns, alternating, so that a change in the machine's load falls on both alike.
+    const turns = 4
+    const seconds = Math.max(2, Math.min(5, Math.round(loadSeconds / 12)))
     await throughput(`${bare.base}/people/${id}`, 1, 10, false)
-    const bareRun = await throughput(`${bare.base}/people/${id}`, seconds, 10, false)
     await throughput(`${server.base}/v1/people/${id}`, 1)
-    const apiRun = await throughput(`${server.base}/v1/people/${id}`, seconds)
+    const bareRuns: Array<LoadResult> = []
+    const apiRuns: Array<LoadResult> = []
+    for (let i = 0; i < turns; i++) {
+      bareRuns.push(await throughput(`${bare.base}/people/${id}`, seconds, 10, false))
+      apiRuns.push(await throughput(`${server.base}/v1/people/${id}`, seconds))
+    }
+    const total = (runs: ReadonlyArray<LoadResult>) => ({
+      perSecond: runs.reduce((n, r) => n + r.requests, 0) / (seconds * turns),
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+    })
+    const bareRun = total(bareRuns)
+    const apiRun = total(apiRuns)
     if (apiRun.errors + bareRun.errors > 0) problem(`${name}: errors in the throughput runs`)
     log(`GET person: API ${apiRun.perSecond.toFixed(0)}/s, bare Hono ${bareRun.perSecond.toFixed(0)}/s`)
     const share = apiRun.perSecond / bareRun.perSecond
