@@ -269,6 +269,7 @@ describe.each(testDatabases())("ReachRepository on $name", (db) => {
           const first = yield* reach.reach(project, asOf)
           if (first.direct.size === 0) continue
           expect(yield* reach.reach(project, asOf)).toBe(first)
+          expect(yield* reach.report(project, asOf)).toEqual(toReachReport(first))
 
           // A change to people, written by plain SQL as another program would: every project's version moves.
           const before = yield* versions()
@@ -281,6 +282,7 @@ describe.each(testDatabases())("ReachRepository on $name", (db) => {
           const second = yield* reach.reach(project, asOf)
           expect(second).not.toBe(first)
           expect(toReachReport(second)).toEqual(toReachReport(reachOf(regendered, project, asOf)))
+          expect(yield* reach.report(project, asOf)).toEqual(toReachReport(second))
 
           // Attended days, which name no project themselves, move their project's version.
           const beforeDays = yield* versions()
@@ -298,6 +300,7 @@ describe.each(testDatabases())("ReachRepository on $name", (db) => {
           const third = yield* reach.reach(project, asOf)
           expect(third.direct.size).toBe(0)
           expect(toReachReport(third)).toEqual(toReachReport(reachOf(absent, project, asOf)))
+          expect(yield* reach.report(project, asOf)).toEqual(toReachReport(third))
           return
         }
         expect.fail("no sample reached anyone")

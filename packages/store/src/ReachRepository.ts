@@ -22,9 +22,11 @@ import {
   qualificationCriteria,
   ReachAccumulator,
   type ReachProject,
+  type ReachReport,
   type ReachResult,
   type ReachSink,
   ReachTimeline,
+  toReachReport,
 } from "@coordina/domain"
 import { Context, Effect, Layer } from "effect"
 import { int } from "./Rows.js"
@@ -79,6 +81,9 @@ export const reachChunkSize = 2000
  */
 export const reachCacheEntries = 4
 
+/** Persons all cached results may hold together (about 20 MB): one project of 150,000 persons. */
+export const reachCachePersons = 150_000
+
 /** Target-group institutions bound one parameter each on PostgreSQL; beyond, one JSON parameter. */
 export const reachValuesLimit = 30_000
 
@@ -87,6 +92,7 @@ const make = (
   chunkSize = reachChunkSize,
   valuesLimit = reachValuesLimit,
   cacheEntries = reachCacheEntries,
+  cachePersons = reachCachePersons,
 ) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
@@ -356,25 +362,61 @@ const make = (
     // versions are dropped as soon as a newer one is seen. Concurrent requests for one key
     // share one computation. The project's own fields are part of the key, since callers pass
     // the project in.
-    const cache = new Map<string, Effect.Effect<ReachResult>>()
+    // Each entry also keeps its report, worked out once: over a hundred thousand persons the
+    // breakdowns cost more than serving them. Entries are bounded by count and by the persons
+    // they hold (the newest is kept even when it alone exceeds the budget).
+    interface Entry {
+      readonly result: Effect.Effect<{ readonly result: ReachResult; readonly report: ReachReport }>
+      /** The persons it holds, once computed (0 before). */
+      readonly persons: () => number
+    }
+    const cache = new Map<string, Entry>()
+    const evict = () => {
+      let persons = 0
+      for (const e of cache.values()) persons += e.persons()
+      // The oldest entries go first: Map iterates in insertion order.
+      for (const [old, e] of cache) {
+        if (cache.size <= 1 || (cache.size <= cacheEntries && persons <= cachePersons)) break
+        cache.delete(old)
+        persons -= e.persons()
+      }
+    }
 
-    /** The reach of a project on `asOf`, with the persons behind every figure. */
-    const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
+    const cached = Effect.fn("ReachRepository.cached")(function* (project: ReachProject, asOf: IsoDate) {
       const scope = `${project.id}|${yield* dataVersion(project.id)}|`
       const key = `${scope}${asOf}|${JSON.stringify(project)}`
       let entry = cache.get(key)
       if (entry === undefined) {
         for (const old of cache.keys())
           if (old.startsWith(`${project.id}|`) && !old.startsWith(scope)) cache.delete(old)
-        entry = yield* Effect.cached(computeReach(project, asOf).pipe(Effect.orDie))
+        let persons = 0
+        const result = yield* Effect.cached(
+          computeReach(project, asOf).pipe(
+            Effect.map((result) => ({ result, report: toReachReport(result) })),
+            Effect.tap(({ result }) =>
+              Effect.sync(() => {
+                persons = result.direct.size + result.indirectNamed.size
+                evict()
+              }),
+            ),
+            Effect.orDie,
+          ),
+        )
+        entry = { result, persons: () => persons }
         cache.set(key, entry)
-        // The oldest entries go first: Map iterates in insertion order.
-        for (const old of cache.keys()) {
-          if (cache.size <= cacheEntries) break
-          cache.delete(old)
-        }
+        evict()
       }
-      return yield* entry.pipe(Effect.tapErrorCause(() => Effect.sync(() => cache.delete(key))))
+      return yield* entry.result.pipe(Effect.tapErrorCause(() => Effect.sync(() => cache.delete(key))))
+    })
+
+    /** The reach of a project on `asOf`, with the persons behind every figure. */
+    const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
+      return (yield* cached(project, asOf)).result
+    }, Effect.orDie)
+
+    /** The reach report of a project on `asOf` (`toReachReport` of {@link reach}), kept with it. */
+    const report = Effect.fn("ReachRepository.report")(function* (project: ReachProject, asOf: IsoDate) {
+      return (yield* cached(project, asOf)).report
     }, Effect.orDie)
 
     /** Attendance next to unique persons per event, on `asOf`. */
@@ -393,7 +435,7 @@ const make = (
       return yield* fold(project.id, new ReachTimeline(project))
     })
 
-    return { fold, reach, eventAttendance, timeline } as const
+    return { fold, reach, report, eventAttendance, timeline } as const
   })
 
 /** Computes reach from the stored records. */

@@ -16,7 +16,6 @@ import {
   ReachSeries,
   SeriesStep,
   seriesDates,
-  toReachReport,
 } from "@coordina/domain"
 import { PeopleRepository, ReachRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
@@ -115,7 +114,7 @@ export const reachRoutes = new Hono<AppEnv>()
         Effect.gen(function* () {
           const project = yield* visibleProject(c.var.principal, c.req.valid("param").id)
           const asOf = c.req.valid("query").asOf ?? todayInSofia()
-          return toReachReport(yield* (yield* ReachRepository).reach(project, asOf))
+          return yield* (yield* ReachRepository).report(project, asOf)
         }),
         ReachReport,
       ),
