@@ -6,6 +6,11 @@
  */
 import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
 import type {
+  CalendarDateTaken,
+  CalendarDecisionNotFound,
+  CalendarDecisionVersionStale,
+} from "@coordina/domain"
+import type {
   AlreadyErased,
   ApiKeyNotFound,
   BeneficiaryNotFound,
@@ -35,6 +40,7 @@ import type {
   ExtensionLimitReached,
   GroundNotInRuleSet,
   IllegalTransition,
+  MunicipalityOutOfScope,
   NoCapacityLeft,
   NoProcedureInForce,
   NotAMunicipality,
@@ -56,6 +62,7 @@ export type ApiError =
   | ExtensionLimitReached
   | GroundNotInRuleSet
   | IllegalTransition
+  | MunicipalityOutOfScope
   | NoCapacityLeft
   | NoProcedureInForce
   | NotAMunicipality
@@ -83,6 +90,9 @@ export type ApiError =
   | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
+  | CalendarDecisionNotFound
+  | CalendarDecisionVersionStale
+  | CalendarDateTaken
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -94,6 +104,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ExtensionLimitReached: 409,
   GroundNotInRuleSet: 422,
   IllegalTransition: 409,
+  MunicipalityOutOfScope: 403,
   NoCapacityLeft: 409,
   NoProcedureInForce: 422,
   NotAMunicipality: 422,
@@ -121,6 +132,9 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
+  CalendarDecisionNotFound: 404,
+  CalendarDecisionVersionStale: 409,
+  CalendarDateTaken: 409,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

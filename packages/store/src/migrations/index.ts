@@ -10,6 +10,7 @@ import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import nameKeys from "./0410_name_keys.js"
+import calendarDecisions from "./0411_calendar_decisions.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
 
 const migrations = {
@@ -19,6 +20,7 @@ const migrations = {
   "300_access": access,
   "301_erasure": erasure,
   "410_name_keys": nameKeys,
+  "411_calendar_decisions": calendarDecisions,
   "600_reach_data_versions": reachDataVersions,
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc } from "effect"
-import { type IsoDate, isoDate } from "./CalendarDate.js"
-import type { ParticipationRole } from "./Participation.js"
-import type { Gender } from "./Person.js"
+import { type IsoDate, isoDate } from "../CalendarDate.js"
+import type { ParticipationRole } from "../Participation.js"
+import type { Gender } from "../Person.js"
 import {
   candidateKeys,
   type ImportPlan,
@@ -16,7 +16,7 @@ import {
   sheetColumns,
   type SheetRow,
   summarisePlan,
-} from "./SignInSheet.js"
+} from "./index.js"
 
 const header = [...sheetColumns]
 const m1 = { id: "ins_m1", name: "Столична община" }
