@@ -1,11 +1,13 @@
 /**
  * The bench's floor for API overhead: a bare Hono handler on the same database driver that
  * answers `GET /people/{id}` with the same JSON as `GET /v1/people/{id}`, read from the same
- * row, with no authentication, validation, audit or schema encoding.
+ * row (its `allowedActions` by the domain's rule, for the admin the bench calls as), with no
+ * authentication, validation, audit or schema encoding.
  * Run as `node bare.mjs <port> <databaseUrl>` (the bench bundles and starts it).
  * @module
  */
 import { SqlClient } from "@effect/sql"
+import { type Principal, personActions } from "@coordina/domain"
 import { Database } from "@coordina/store"
 import { serve } from "@hono/node-server"
 import { Effect, ManagedRuntime } from "effect"
@@ -14,6 +16,9 @@ import { Hono } from "hono"
 const [port, databaseUrl] = process.argv.slice(2) as [string, string]
 const runtime = ManagedRuntime.make(Database.clientLayer(databaseUrl))
 const sql = await runtime.runPromise(SqlClient.SqlClient)
+
+// The bench calls as the admin token; the bare handler answers as for it, without checking.
+const admin: Principal = { kind: "admin-token", id: "admin-token", grants: [{ role: "admin" }], scopes: [] }
 
 const personJson = (r: Record<string, unknown>) => ({
   id: r.id,
@@ -25,6 +30,11 @@ const personJson = (r: Record<string, unknown>) => ({
   institutionId: r.institutionId,
   ...(r.mergedInto == null ? {} : { mergedInto: r.mergedInto }),
   version: Number(r.version),
+  allowedActions: personActions(admin, {
+    givenName: String(r.givenName),
+    familyName: String(r.familyName),
+    ...(r.mergedInto == null ? {} : { mergedInto: String(r.mergedInto) }),
+  }),
 })
 
 const app = new Hono()
