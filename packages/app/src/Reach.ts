@@ -17,7 +17,6 @@ import {
   type ReachPeoplePage,
   type SeriesStep,
   seriesDates,
-  toReachReport,
 } from "@coordina/domain"
 import { PeopleRepository, ProjectsRepository, ReachRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
@@ -53,7 +52,7 @@ const make = Effect.gen(function* () {
     asOf?: IsoDate,
   ) {
     const project = yield* visibleProject(projects, principal, projectId)
-    return toReachReport(yield* reach.reach(project, asOf ?? (yield* today.date)))
+    return yield* reach.report(project, asOf ?? (yield* today.date))
   })
 
   /** A page of the persons behind a figure, sorted by id. */

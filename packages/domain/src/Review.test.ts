@@ -2,6 +2,11 @@ import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { isoDate } from "./CalendarDate.js"
 import {
+  addAgreementCounts,
+  addDurationCount,
+  addTerminations,
+  agreementDurationsOn,
+  agreementStepsOn,
   bottleneckOf,
   addMeasureCount,
   finishReview,
@@ -305,6 +310,34 @@ describe("the review on a hand-checked data set, 31 Dec 2019", () => {
       housing: { planned: 0, in_progress: 0, done: 3, missed: 0 },
     })
     expect(() => Schema.encodeSync(Review)(review("province"))).not.toThrow()
+  })
+
+  it("takes agreements counted by steps, durations and grounds the same as single rows", () => {
+    for (const groupBy of ["procedure", "municipality", "planningRegion"] as const)
+      for (const asOf of ["2018-06-30", "2019-03-31", "2019-12-31"]) {
+        const options = { groupBy, asOf: isoDate(asOf), placeOf: (m: string) => places[m] }
+        const acc = startReview(options)
+        for (const row of agreements) {
+          if (row.intentDate > asOf) continue
+          const steps = agreementStepsOn(row, asOf)
+          const one = (b: boolean) => (b ? 1 : 0)
+          addAgreementCounts(acc, row, {
+            intents: 1,
+            lateIntents: one(row.intentLate),
+            matched: one(steps.matched),
+            concluded: one(steps.concluded),
+            extended: one(steps.extended),
+            terminated: one(steps.terminated),
+            expired: one(steps.expired),
+            closed: one(steps.closed),
+            holdsPlace: one(steps.holdsPlace),
+          })
+          if (steps.terminated) addTerminations(acc, row, row.terminationGround ?? null, 1)
+          for (const [duration, days] of Object.entries(agreementDurationsOn(row, asOf)))
+            addDurationCount(acc, row, duration as "statusToIntent", days, 1)
+        }
+        expect(finishReview(acc), `${groupBy} ${asOf}`).toEqual(reviewOf(options, { agreements }))
+      }
   })
 
   it("takes the median of an even count as the mean of the middle two", () => {

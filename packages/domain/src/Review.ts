@@ -14,7 +14,7 @@ import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { isOverdue } from "./CoordinationTask.js"
 import { type MeasureStatus, measureStatusOn } from "./IntegrationPlan.js"
 import { fastDayNumber } from "./internal/DayNumber.js"
-import { countInto as count, type Histogram, histogramMedian } from "./internal/Histogram.js"
+import { type Histogram, histogramMedian } from "./internal/Histogram.js"
 import { ruleSetInForce } from "./ProcedureRuleSet.js"
 
 /** What the review groups by. */
@@ -231,31 +231,141 @@ const groupOf = (acc: ReviewAccumulator, key: string): GroupAcc => {
 
 const reached = (d: string | null | undefined, asOf: string): d is string => d != null && d <= asOf
 const days = (from: string, to: string) => fastDayNumber(to) - fastDayNumber(from)
+const count = (h: Histogram, value: number, n: number) => h.set(value, (h.get(value) ?? 0) + n)
 
-const addAgreementTo = (g: GroupAcc, row: ReviewAgreementRow, asOf: string) => {
-  g.funnel.intents++
-  if (row.intentLate) g.lateIntents++
-  count(g.days.statusToIntent, days(row.statusDecisionDate, row.intentDate))
+/** Where an agreement stands on a date: the funnel steps it reached and whether it holds an offered place. */
+export interface AgreementSteps {
+  readonly matched: boolean
+  readonly concluded: boolean
+  readonly extended: boolean
+  readonly terminated: boolean
+  /** Concluded, past its end date and not terminated. */
+  readonly expired: boolean
+  readonly closed: boolean
+  /** Matched and not closed: the match holds a place of its municipality's offer. */
+  readonly holdsPlace: boolean
+}
+
+/** The funnel steps an agreement reached by `asOf` (a store's SQL forms are checked against it). */
+export const agreementStepsOn = (row: ReviewAgreementRow, asOf: string): AgreementSteps => {
   const matched = reached(row.matchedOn, asOf)
   const concluded = reached(row.concludedOn, asOf)
-  if (matched) {
-    g.funnel.matched++
-    count(g.days.intentToMatch, days(row.intentDate, row.matchedOn!))
+  const terminated = reached(row.terminatedOn, asOf)
+  const closed = reached(row.closedOn, asOf)
+  return {
+    matched,
+    concluded,
+    extended: reached(row.extendedOn, asOf),
+    terminated,
+    expired: !terminated && concluded && row.endDate != null && row.endDate < asOf,
+    closed,
+    holdsPlace: matched && !closed,
   }
-  if (concluded) {
-    g.funnel.concluded++
-    count(g.days.intentToConclude, days(row.intentDate, row.concludedOn!))
-    if (matched) count(g.days.matchToConclude, days(row.matchedOn!, row.concludedOn!))
+}
+
+/** The four durations the review takes medians of. */
+export type ReviewDuration = "statusToIntent" | "intentToMatch" | "matchToConclude" | "intentToConclude"
+
+/** The durations the review takes medians of, in days, of one agreement on `asOf` (absent when a step is not reached). */
+export const agreementDurationsOn = (
+  row: ReviewAgreementRow,
+  asOf: string,
+): Partial<Record<ReviewDuration, number>> => {
+  const steps = agreementStepsOn(row, asOf)
+  return {
+    statusToIntent: days(row.statusDecisionDate, row.intentDate),
+    ...(steps.matched ? { intentToMatch: days(row.intentDate, row.matchedOn!) } : {}),
+    ...(steps.concluded ? { intentToConclude: days(row.intentDate, row.concludedOn!) } : {}),
+    ...(steps.concluded && steps.matched ? { matchToConclude: days(row.matchedOn!, row.concludedOn!) } : {}),
   }
-  if (reached(row.extendedOn, asOf)) g.funnel.extended++
-  if (reached(row.terminatedOn, asOf)) {
+}
+
+/** The durations, in the order a store reads them. */
+export const reviewDurations: ReadonlyArray<ReviewDuration> = [
+  "statusToIntent",
+  "intentToMatch",
+  "matchToConclude",
+  "intentToConclude",
+]
+
+const addAgreementTo = (g: GroupAcc, row: ReviewAgreementRow, asOf: string) => {
+  const steps = agreementStepsOn(row, asOf)
+  g.funnel.intents++
+  if (row.intentLate) g.lateIntents++
+  if (steps.matched) g.funnel.matched++
+  if (steps.concluded) g.funnel.concluded++
+  if (steps.extended) g.funnel.extended++
+  if (steps.terminated) {
     g.funnel.terminated++
     const ground = row.terminationGround ?? unknownPlace
     g.grounds.set(ground, (g.grounds.get(ground) ?? 0) + 1)
-  } else if (concluded && row.endDate != null && row.endDate < asOf) g.funnel.expired++
-  const closed = reached(row.closedOn, asOf)
-  if (closed) g.funnel.closed++
-  if (matched && !closed) g.offers.placesTaken++
+  }
+  if (steps.expired) g.funnel.expired++
+  if (steps.closed) g.funnel.closed++
+  if (steps.holdsPlace) g.offers.placesTaken++
+  const durations = agreementDurationsOn(row, asOf)
+  for (const key of reviewDurations) {
+    const d = durations[key]
+    if (d !== undefined) count(g.days[key], d, 1)
+  }
+}
+
+/**
+ * Counts of agreements (all with intents on or before `asOf`) already classified with
+ * {@link agreementStepsOn}, as a store counts them in the database.
+ */
+export interface AgreementCounts {
+  readonly intents: number
+  readonly lateIntents: number
+  readonly matched: number
+  readonly concluded: number
+  readonly extended: number
+  readonly terminated: number
+  readonly expired: number
+  readonly closed: number
+  readonly holdsPlace: number
+}
+
+/** Adds agreements counted by their steps on `asOf`. */
+export const addAgreementCounts = (
+  acc: ReviewAccumulator,
+  placement: ReviewPlacement,
+  counts: AgreementCounts,
+): void => {
+  for (const g of [groupOf(acc, groupKey(acc, placement)), acc.total]) {
+    g.funnel.intents += counts.intents
+    g.lateIntents += counts.lateIntents
+    g.funnel.matched += counts.matched
+    g.funnel.concluded += counts.concluded
+    g.funnel.extended += counts.extended
+    g.funnel.terminated += counts.terminated
+    g.funnel.expired += counts.expired
+    g.funnel.closed += counts.closed
+    g.offers.placesTaken += counts.holdsPlace
+  }
+}
+
+/** Adds `n` agreements terminated by `asOf` on `ground` (null: not recorded). */
+export const addTerminations = (
+  acc: ReviewAccumulator,
+  placement: ReviewPlacement,
+  ground: string | null,
+  n: number,
+): void => {
+  const key = ground ?? unknownPlace
+  for (const g of [groupOf(acc, groupKey(acc, placement)), acc.total])
+    g.grounds.set(key, (g.grounds.get(key) ?? 0) + n)
+}
+
+/** Adds `n` agreements whose `duration` (see {@link agreementDurationsOn}) was `value` days. */
+export const addDurationCount = (
+  acc: ReviewAccumulator,
+  placement: ReviewPlacement,
+  duration: ReviewDuration,
+  value: number,
+  n: number,
+): void => {
+  for (const g of [groupOf(acc, groupKey(acc, placement)), acc.total]) count(g.days[duration], value, n)
 }
 
 /** Adds an agreement; one whose intent is after `asOf` did not exist yet and counts nowhere. */

@@ -15,6 +15,7 @@ import {
 } from "@coordina/domain"
 import { arbitraryProject, arbitraryReachRecords } from "@coordina/domain/testing"
 import { describe, expect, it } from "@effect/vitest"
+import { SqlClient } from "@effect/sql"
 import { Effect, FastCheck as fc, Layer } from "effect"
 import { DisseminationRepository } from "./DisseminationRepository.js"
 import { EventsRepository } from "./EventsRepository.js"
@@ -242,6 +243,67 @@ describe.each(testDatabases())("ReachRepository on $name", (db) => {
           expect(toReachReport(after), `seed ${seed}`).toEqual(toReachReport(before))
           expect(new Map(after.direct), `seed ${seed}`).toEqual(new Map(before.direct))
         }
+      }).pipe(Effect.provide(layer())),
+    120_000,
+  )
+
+  it.effect.skipIf(!db.available)(
+    "serves a figure again until a write to what it reads moves the data version, whoever writes",
+    () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const reach = yield* ReachRepository
+        const asOf = isoDate("2018-12-31")
+        const samples = fc.sample(arbitraryReachRecords({ people: 15, participations: 40 }), {
+          numRuns: 20,
+          seed: 14,
+        })
+        const versions = () =>
+          sql`SELECT scope, version FROM reach_data_versions ORDER BY scope`.values.pipe(
+            Effect.map((rows) =>
+              rows.map(([scope, version]) => `${String(scope)}=${String(version)}`).join(" "),
+            ),
+          )
+        for (const records of samples) {
+          const { project, mapped } = yield* store(records)
+          const first = yield* reach.reach(project, asOf)
+          if (first.direct.size === 0) continue
+          expect(yield* reach.reach(project, asOf)).toBe(first)
+          expect(yield* reach.report(project, asOf)).toEqual(toReachReport(first))
+
+          // A change to people, written by plain SQL as another program would: every project's version moves.
+          const before = yield* versions()
+          yield* sql`UPDATE people SET gender = 'female'`
+          expect(yield* versions()).not.toEqual(before)
+          const regendered = {
+            ...mapped,
+            people: mapped.people.map((p) => ({ ...p, gender: "female" as const })),
+          }
+          const second = yield* reach.reach(project, asOf)
+          expect(second).not.toBe(first)
+          expect(toReachReport(second)).toEqual(toReachReport(reachOf(regendered, project, asOf)))
+          expect(yield* reach.report(project, asOf)).toEqual(toReachReport(second))
+
+          // Attended days, which name no project themselves, move their project's version.
+          const beforeDays = yield* versions()
+          yield* sql`DELETE FROM attendance_days WHERE participation_id IN
+            (SELECT id FROM participations WHERE project_id = ${project.id})`
+          expect(yield* versions()).not.toEqual(beforeDays)
+          const absent = {
+            ...regendered,
+            participations: regendered.participations.map((p) =>
+              mapped.events.find((e) => e.id === p.eventId)?.projectId === project.id
+                ? { ...p, attendedDays: [] }
+                : p,
+            ),
+          }
+          const third = yield* reach.reach(project, asOf)
+          expect(third.direct.size).toBe(0)
+          expect(toReachReport(third)).toEqual(toReachReport(reachOf(absent, project, asOf)))
+          expect(yield* reach.report(project, asOf)).toEqual(toReachReport(third))
+          return
+        }
+        expect.fail("no sample reached anyone")
       }).pipe(Effect.provide(layer())),
     120_000,
   )

@@ -22,8 +22,11 @@ import {
   qualificationCriteria,
   ReachAccumulator,
   type ReachProject,
+  type ReachReport,
+  type ReachResult,
   type ReachSink,
   ReachTimeline,
+  toReachReport,
 } from "@coordina/domain"
 import { Context, Effect, Layer } from "effect"
 import { int } from "./Rows.js"
@@ -72,10 +75,25 @@ const participationRow = (v: ReadonlyArray<unknown>): ParticipationRow => ({
 /** Persons per string of first qualifications read from the database. */
 export const reachChunkSize = 2000
 
+/**
+ * Reach results kept per repository (API process), each the latest version of a project on
+ * one date: a few projects and dates at once, since one result holds every reached person.
+ */
+export const reachCacheEntries = 4
+
+/** Persons all cached results may hold together (about 20 MB): one project of 150,000 persons. */
+export const reachCachePersons = 150_000
+
 /** Target-group institutions bound one parameter each on PostgreSQL; beyond, one JSON parameter. */
 export const reachValuesLimit = 30_000
 
-const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reachValuesLimit) =>
+const make = (
+  batchSize: number,
+  chunkSize = reachChunkSize,
+  valuesLimit = reachValuesLimit,
+  cacheEntries = reachCacheEntries,
+  cachePersons = reachCachePersons,
+) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const daysAgg = sql.onDialectOrElse({
@@ -283,8 +301,10 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
         ) l GROUP BY l.chunk`.values
     }
 
-    /** The reach of a project on `asOf`, with the persons behind every figure. */
-    const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
+    const computeReach = Effect.fn("ReachRepository.computeReach")(function* (
+      project: ReachProject,
+      asOf: IsoDate,
+    ) {
       const institutions = yield* institutionFacts
       const events = new Map((yield* projectEvents(project.id)).map((e) => [e.id, e]))
       const criteria = qualificationCriteria(project, institutions.values(), events.values())
@@ -323,6 +343,80 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
       }
       yield* foldDissemination(project.id, acc)
       return acc.result()
+    })
+
+    /**
+     * The versions of the data a project's reach reads (see migration 0600): the project's own
+     * and the one every project shares. The database moves them in every writing transaction.
+     */
+    const dataVersion = (projectId: string) =>
+      sql`SELECT scope, version FROM reach_data_versions WHERE scope IN (${"*"}, ${projectId})`.values.pipe(
+        Effect.map((rows) => {
+          const of = (scope: string) => String(rows.find((r) => r[0] === scope)?.[1] ?? 0)
+          return `${of("*")}.${of(projectId)}`
+        }),
+      )
+
+    // Results under the data version they were computed at: a write moves the version, so an
+    // entry is never served for data it does not reflect, and entries of a project's older
+    // versions are dropped as soon as a newer one is seen. Concurrent requests for one key
+    // share one computation. The project's own fields are part of the key, since callers pass
+    // the project in.
+    // Each entry also keeps its report, worked out once: over a hundred thousand persons the
+    // breakdowns cost more than serving them. Entries are bounded by count and by the persons
+    // they hold (the newest is kept even when it alone exceeds the budget).
+    interface Entry {
+      readonly result: Effect.Effect<{ readonly result: ReachResult; readonly report: ReachReport }>
+      /** The persons it holds, once computed (0 before). */
+      readonly persons: () => number
+    }
+    const cache = new Map<string, Entry>()
+    const evict = () => {
+      let persons = 0
+      for (const e of cache.values()) persons += e.persons()
+      // The oldest entries go first: Map iterates in insertion order.
+      for (const [old, e] of cache) {
+        if (cache.size <= 1 || (cache.size <= cacheEntries && persons <= cachePersons)) break
+        cache.delete(old)
+        persons -= e.persons()
+      }
+    }
+
+    const cached = Effect.fn("ReachRepository.cached")(function* (project: ReachProject, asOf: IsoDate) {
+      const scope = `${project.id}|${yield* dataVersion(project.id)}|`
+      const key = `${scope}${asOf}|${JSON.stringify(project)}`
+      let entry = cache.get(key)
+      if (entry === undefined) {
+        for (const old of cache.keys())
+          if (old.startsWith(`${project.id}|`) && !old.startsWith(scope)) cache.delete(old)
+        let persons = 0
+        const result = yield* Effect.cached(
+          computeReach(project, asOf).pipe(
+            Effect.map((result) => ({ result, report: toReachReport(result) })),
+            Effect.tap(({ result }) =>
+              Effect.sync(() => {
+                persons = result.direct.size + result.indirectNamed.size
+                evict()
+              }),
+            ),
+            Effect.orDie,
+          ),
+        )
+        entry = { result, persons: () => persons }
+        cache.set(key, entry)
+        evict()
+      }
+      return yield* entry.result.pipe(Effect.tapErrorCause(() => Effect.sync(() => cache.delete(key))))
+    })
+
+    /** The reach of a project on `asOf`, with the persons behind every figure. */
+    const reach = Effect.fn("ReachRepository.reach")(function* (project: ReachProject, asOf: IsoDate) {
+      return (yield* cached(project, asOf)).result
+    }, Effect.orDie)
+
+    /** The reach report of a project on `asOf` (`toReachReport` of {@link reach}), kept with it. */
+    const report = Effect.fn("ReachRepository.report")(function* (project: ReachProject, asOf: IsoDate) {
+      return (yield* cached(project, asOf)).report
     }, Effect.orDie)
 
     /** Attendance next to unique persons per event, on `asOf`. */
@@ -341,7 +435,7 @@ const make = (batchSize: number, chunkSize = reachChunkSize, valuesLimit = reach
       return yield* fold(project.id, new ReachTimeline(project))
     })
 
-    return { fold, reach, eventAttendance, timeline } as const
+    return { fold, reach, report, eventAttendance, timeline } as const
   })
 
 /** Computes reach from the stored records. */

@@ -1,29 +1,35 @@
 /**
  * The review of how the ordinance works, read from the database through the domain's fold:
- * agreements stream in pages (as plain value rows, for speed), offers row by row, and plan
- * measures and tasks arrive counted by the database with the SQL forms of the domain rules
- * in RuleSql.ts.
+ * agreements, plan measures and tasks arrive counted by the database with the SQL forms of
+ * the domain rules in RuleSql.ts (agreements by their funnel steps and by the days between
+ * steps, for the medians), offers row by row.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import { SqlClient, type Statement } from "@effect/sql"
 import {
-  addAgreement,
+  addAgreementCounts,
+  addDurationCount,
   addMeasureCount,
   addOffer,
   addOverdueTasks,
+  addTerminations,
   finishReview,
   type IsoDate,
   type MeasureStatus,
   type ReviewGroupBy,
   type ReviewPlace,
+  reviewDurations,
   startReview,
 } from "@coordina/domain"
 import { Context, Effect, Layer } from "effect"
 import { int } from "./Rows.js"
-import { measureStatusExpression, overdueCondition } from "./RuleSql.js"
+import {
+  agreementDurationExpressions,
+  agreementStepConditions,
+  measureStatusExpression,
+  overdueCondition,
+} from "./RuleSql.js"
 
-const pageRows = 20_000
-const statuses: ReadonlyArray<MeasureStatus> = ["planned", "in_progress", "done", "missed"]
 const str = (v: unknown): string | null => (v == null ? null : String(v))
 
 const make = Effect.gen(function* () {
@@ -48,58 +54,124 @@ const make = Effect.gen(function* () {
     readonly asOf: IsoDate
   }) {
     const { asOf } = options
-    const placeMap = yield* places
+
+    // Agreements are counted in the database with the SQL forms of the domain's steps, per
+    // rule set and municipality; the medians' histograms are counted per group the review
+    // needs (per rule set alone when grouping by it, so a few hundred rows come back).
+    const steps = agreementStepConditions(sql, asOf)
+    const sum = (condition: Statement.Fragment) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
+    const countedQuery = sql`
+      SELECT procedure_id, municipality_id, COUNT(*), SUM(intent_late),
+        ${sum(steps.matched)}, ${sum(steps.concluded)}, ${sum(steps.extended)}, ${sum(steps.terminated)},
+        ${sum(steps.expired)}, ${sum(steps.closed)}, ${sum(steps.holdsPlace)}
+      FROM agreements WHERE intent_date <= ${asOf}
+      GROUP BY procedure_id, municipality_id`.values
+
+    const groundsQuery = sql`
+      SELECT procedure_id, municipality_id, termination_ground, COUNT(*) FROM agreements
+      WHERE intent_date <= ${asOf} AND ${steps.terminated}
+      GROUP BY procedure_id, municipality_id, termination_ground`.values
+
+    const durations = agreementDurationExpressions(sql, asOf)
+    const byPlace = options.groupBy !== "procedure"
+    const placeColumn = byPlace ? sql`municipality_id` : sql`NULL`
+    const groupPlace = byPlace ? sql`, municipality_id` : sql``
+    // PostgreSQL reads the agreements once, each row's four durations unnested beside it;
+    // SQLite, which has no LATERAL, reads them once per duration.
+    const histogramsQuery = sql.onDialectOrElse({
+      pg: () => sql`
+        SELECT v.i, x.procedure_id, x.municipality_id, v.d, COUNT(*) FROM (
+          SELECT procedure_id, ${placeColumn} AS municipality_id,
+            ${sql.join(", ", false)(reviewDurations.map((duration, i) => sql`${durations[duration]} AS ${sql(`d${i}`)}`))}
+          FROM agreements WHERE intent_date <= ${asOf}
+        ) x CROSS JOIN LATERAL (VALUES ${sql.join(
+          ", ",
+          false,
+        )(reviewDurations.map((_, i) => sql`(${sql.literal(String(i))}, x.${sql(`d${i}`)})`))}) v(i, d)
+        WHERE v.d IS NOT NULL
+        GROUP BY v.i, x.procedure_id, x.municipality_id, v.d`,
+      orElse: () =>
+        sql`${sql.join(
+          " UNION ALL ",
+          false,
+        )(
+          reviewDurations.map(
+            (duration, i) => sql`
+          SELECT ${sql.literal(String(i))}, procedure_id, ${placeColumn}, d, COUNT(*) FROM (
+            SELECT procedure_id, ${placeColumn} AS municipality_id, ${durations[duration]} AS d
+            FROM agreements WHERE intent_date <= ${asOf}
+          ) x WHERE d IS NOT NULL
+          GROUP BY procedure_id${groupPlace}, d`,
+          ),
+        )}`,
+    }).values
+
+    const offersQuery = sql`SELECT municipality_id, offered_on, capacity FROM municipal_offers`.values
+
+    // Each measure's status is worked out once, then counted per status.
+    const measuresQuery = sql`
+      SELECT procedure_id, municipality_id, area, status_on, COUNT(*) FROM (
+        SELECT procedure_id, municipality_id, area, ${measureStatusExpression(sql, asOf)} AS status_on
+        FROM plan_measures
+      ) m GROUP BY procedure_id, municipality_id, area, status_on`.values
+
+    const overdueQuery = sql`
+      SELECT procedure_id, municipality_id, institution_id, COUNT(*) AS n FROM coordination_tasks
+      WHERE ${overdueCondition(sql, asOf)} GROUP BY procedure_id, municipality_id, institution_id`.values
+
+    // The parts are independent: on PostgreSQL they run side by side on the pool's connections.
+    const [placeMap, counted, grounds, histograms, offers, measures, overdue] = yield* Effect.all(
+      [places, countedQuery, groundsQuery, histogramsQuery, offersQuery, measuresQuery, overdueQuery],
+      { concurrency: "unbounded" },
+    )
     const acc = startReview({ ...options, placeOf: (id) => placeMap.get(id) })
 
-    let cursor = ""
-    for (;;) {
-      const rows = yield* sql`
-        SELECT id, procedure_id, municipality_id, status_decision_date, intent_date, intent_late, matched_on,
-               concluded_on, extended_on, end_date, terminated_on, termination_ground, closed_on
-        FROM agreements WHERE id > ${cursor} AND intent_date <= ${asOf}
-        ORDER BY id LIMIT ${pageRows}`.values
-      for (const r of rows)
-        addAgreement(acc, {
-          procedureId: String(r[1]),
-          municipalityId: str(r[2]),
-          statusDecisionDate: String(r[3]),
-          intentDate: String(r[4]),
-          intentLate: int(r[5]) === 1,
-          matchedOn: str(r[6]),
-          concludedOn: str(r[7]),
-          extendedOn: str(r[8]),
-          endDate: str(r[9]),
-          terminatedOn: str(r[10]),
-          terminationGround: str(r[11]),
-          closedOn: str(r[12]),
-        })
-      if (rows.length < pageRows) break
-      cursor = String(rows[rows.length - 1]![0])
-    }
+    for (const [procedureId, municipalityId, ...n] of counted)
+      addAgreementCounts(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        {
+          intents: int(n[0]),
+          lateIntents: int(n[1]),
+          matched: int(n[2]),
+          concluded: int(n[3]),
+          extended: int(n[4]),
+          terminated: int(n[5]),
+          expired: int(n[6]),
+          closed: int(n[7]),
+          holdsPlace: int(n[8]),
+        },
+      )
 
-    const offers = yield* sql`SELECT municipality_id, offered_on, capacity FROM municipal_offers`.values
+    for (const [procedureId, municipalityId, ground, n] of grounds)
+      addTerminations(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        str(ground),
+        int(n),
+      )
+
+    for (const [i, procedureId, municipalityId, d, n] of histograms)
+      addDurationCount(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        reviewDurations[int(i)]!,
+        int(d),
+        int(n),
+      )
+
     for (const [municipalityId, date, capacity] of offers)
       addOffer(acc, { municipalityId: String(municipalityId), date: String(date), capacity: int(capacity) })
 
-    const statusOn = measureStatusExpression(sql, asOf)
-    const measures = yield* sql`
-      SELECT procedure_id, municipality_id, area,
-        SUM(CASE WHEN ${statusOn} = 'planned' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN ${statusOn} = 'in_progress' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN ${statusOn} = 'done' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN ${statusOn} = 'missed' THEN 1 ELSE 0 END)
-      FROM plan_measures GROUP BY procedure_id, municipality_id, area`.values
-    for (const [procedureId, municipalityId, area, ...counts] of measures) {
-      const placement = { procedureId: String(procedureId), municipalityId: str(municipalityId) }
-      statuses.forEach((status, i) => {
-        const n = int(counts[i])
-        if (n > 0) addMeasureCount(acc, placement, String(area), status, n)
-      })
-    }
+    for (const [procedureId, municipalityId, area, status, n] of measures)
+      addMeasureCount(
+        acc,
+        { procedureId: String(procedureId), municipalityId: str(municipalityId) },
+        String(area),
+        String(status) as MeasureStatus,
+        int(n),
+      )
 
-    const overdue = yield* sql`
-      SELECT procedure_id, municipality_id, institution_id, COUNT(*) AS n FROM coordination_tasks
-      WHERE ${overdueCondition(sql, asOf)} GROUP BY procedure_id, municipality_id, institution_id`.values
     for (const [procedureId, municipalityId, institutionId, n] of overdue)
       addOverdueTasks(
         acc,

@@ -1,15 +1,24 @@
 import {
+  agreementDurationsOn,
+  agreementStepsOn,
   fullNameKey,
   isOverdue,
   matchesSearch,
   measureStatusOn,
   type MeasureStatus,
+  reviewDurations,
   searchTerms,
 } from "@coordina/domain"
 import { describe, expect, it } from "@effect/vitest"
 import { SqlClient } from "@effect/sql"
 import { Effect, FastCheck as fc } from "effect"
-import { measureStatusExpression, nameSearchCondition, overdueCondition } from "./RuleSql.js"
+import {
+  agreementDurationExpressions,
+  agreementStepConditions,
+  measureStatusExpression,
+  nameSearchCondition,
+  overdueCondition,
+} from "./RuleSql.js"
 import { freshDatabaseLayer, testDatabases } from "./testing/index.js"
 
 const day = fc
@@ -46,6 +55,55 @@ describe.each(testDatabases())("the SQL forms of domain rules on $name", (db) =>
         expect(row!.statusOn, JSON.stringify(r)).toBe(
           measureStatusOn({ status: r.status, dueDate: r.b, doneOn: r.done }, r.asOf),
         )
+      }
+    }).pipe(Effect.provide(freshDatabaseLayer(db))),
+  )
+
+  it.effect.skipIf(!db.available)("agree with agreementStepsOn and agreementDurationsOn on random rows", () =>
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient
+      const maybe = fc.option(day, { nil: null })
+      const rows = fc.sample(
+        fc.record({
+          statusDecisionDate: day,
+          intentDate: day,
+          matchedOn: maybe,
+          concludedOn: maybe,
+          extendedOn: maybe,
+          endDate: maybe,
+          terminatedOn: maybe,
+          closedOn: maybe,
+          asOf: day,
+        }),
+        { numRuns: 300, seed: 43 },
+      )
+      yield* sql`CREATE TABLE agreement_rows (id INTEGER PRIMARY KEY, status_decision_date TEXT NOT NULL,
+        intent_date TEXT NOT NULL, matched_on TEXT, concluded_on TEXT, extended_on TEXT, end_date TEXT,
+        terminated_on TEXT, closed_on TEXT)`
+      for (const [i, { asOf: _, ...r }] of rows.entries())
+        yield* sql`INSERT INTO agreement_rows ${sql.insert({ id: i, ...r })}`
+      for (const [i, r] of rows.entries()) {
+        const steps = agreementStepConditions(sql, r.asOf)
+        const durations = agreementDurationExpressions(sql, r.asOf)
+        const [row] = yield* sql`
+          SELECT ${sql.join(
+            ", ",
+            false,
+          )(
+            Object.entries(steps).map(
+              ([name, condition]) => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END AS ${sql(name)}`,
+            ),
+          )}, ${sql.join(", ", false)(reviewDurations.map((name) => sql`${durations[name]} AS ${sql(name)}`))}
+          FROM agreement_rows WHERE id = ${i}`
+        const agreement = { ...r, procedureId: "p", intentLate: false }
+        const expected = agreementStepsOn(agreement, r.asOf)
+        for (const [name, value] of Object.entries(expected))
+          expect(Number(row![name]) === 1, `${name} ${JSON.stringify(r)}`).toBe(value)
+        const expectedDays = agreementDurationsOn(agreement, r.asOf)
+        for (const name of reviewDurations)
+          expect(row![name] == null ? undefined : Number(row![name]), `${name} ${JSON.stringify(r)}`).toBe(
+            expectedDays[name],
+          )
       }
     }).pipe(Effect.provide(freshDatabaseLayer(db))),
   )

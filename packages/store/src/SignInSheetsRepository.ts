@@ -45,15 +45,24 @@ const str = (v: unknown): string | undefined => (v == null ? undefined : String(
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
 
-  /** Inserts rows in batches of multi-row INSERTs. */
-  const insertAll = (table: string, rows: ReadonlyArray<Record<string, unknown>>) =>
-    rows.length === 0
-      ? Effect.void
-      : Effect.forEach(
-          chunks(rows, batchRows(Object.keys(rows[0]!).length)),
-          (batch) => sql`INSERT INTO ${sql(table)} ${sql.insert(batch as Array<Record<string, unknown>>)}`,
-          { discard: true },
-        )
+  /**
+   * Inserts one row per item in batches of multi-row INSERTs, making each batch's rows only
+   * when it is sent: a 50,000-row sheet never has all its rows in memory twice.
+   */
+  const insertAll = <A>(
+    table: string,
+    items: ReadonlyArray<A>,
+    toRow: (item: A) => Record<string, unknown>,
+  ) =>
+    Effect.gen(function* () {
+      if (items.length === 0) return
+      const size = batchRows(Object.keys(toRow(items[0]!)).length)
+      for (let i = 0; i < items.length; i += size) {
+        const batch: Array<Record<string, unknown>> = []
+        for (let k = i; k < Math.min(items.length, i + size); k++) batch.push(toRow(items[k]!))
+        yield* sql`INSERT INTO ${sql(table)} ${sql.insert(batch)}`
+      }
+    })
 
   const event = Effect.fn("SignInSheetsRepository.event")(function* (eventId: string) {
     const rows =
@@ -178,51 +187,47 @@ const make = Effect.gen(function* () {
     plan: ImportPlan,
   ) {
     const now = DateTime.formatIso(yield* DateTime.now)
-    yield* insertAll(
-      "people",
-      plan.createPeople.map((p) => {
-        const keys = personKeys(p)
-        return {
-          id: p.id,
-          givenName: p.givenName,
-          familyName: p.familyName,
-          nameKey: keys.nameKey,
-          email: p.email ?? null,
-          emailKey: keys.emailKey ?? null,
-          phone: null,
-          gender: p.gender ?? null,
-          institutionId: p.institutionId,
-          mergedInto: null,
-          survivorId: p.id,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        }
-      }),
-    ).pipe(Effect.orDie)
+    yield* insertAll("people", plan.createPeople, (p) => {
+      const keys = personKeys(p)
+      return {
+        id: p.id,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        nameKey: keys.nameKey,
+        email: p.email ?? null,
+        emailKey: keys.emailKey ?? null,
+        phone: null,
+        gender: p.gender ?? null,
+        institutionId: p.institutionId,
+        mergedInto: null,
+        survivorId: p.id,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }
+    }).pipe(Effect.orDie)
     const peopleUpdated = yield* Effect.forEach(plan.updatePeople, (c) => updatePerson(c, now)).pipe(
       Effect.orDie,
     )
 
-    const created = plan.createParticipations.map((p) => ({ ...p, id: newId("par") }))
-    yield* insertAll(
-      "participations",
-      created.map((p) => ({
-        id: p.id,
-        projectId: event.projectId,
-        eventId: event.id,
-        personId: p.personId,
-        role: p.role,
-        status: "registered",
-        institutionId: p.institutionId,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    ).pipe(Effect.orDie)
+    const ids = plan.createParticipations.map(() => newId("par"))
+    const created = plan.createParticipations.map((p, i) => ({ p, id: ids[i]! }))
+    yield* insertAll("participations", created, ({ p, id }) => ({
+      id,
+      projectId: event.projectId,
+      eventId: event.id,
+      personId: p.personId,
+      role: p.role,
+      status: "registered",
+      institutionId: p.institutionId,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    })).pipe(Effect.orDie)
     yield* insertAll(
       "attendance_days",
-      created.flatMap((p) => p.days.map((day) => ({ participationId: p.id, day }))),
+      created.flatMap(({ p, id }) => p.days.map((day) => ({ id, day }))),
+      ({ id, day }) => ({ participationId: id, day }),
     ).pipe(Effect.orDie)
 
     for (const p of plan.updateParticipations) {

@@ -1,7 +1,8 @@
 /**
  * Browser tests' harness: the real API (serving the built SPA) on a fresh database and a free
  * port, and headless Chromium driven by playwright-core. Without Chromium the browser tests
- * are skipped, except under CI=true, where that is a failure.
+ * are skipped, except under CI=true or when COORDINA_TEST_REQUIRE names chromium (as `pnpm
+ * test` does), where that is a failure.
  */
 import { existsSync, mkdtempSync } from "node:fs"
 import type { AddressInfo } from "node:net"
@@ -29,7 +30,8 @@ export const browserAvailable = (() => {
     !existsSync(resolve(import.meta.dirname, "../../dist/index.html")) && "the built SPA (run vite build)",
   ].filter(Boolean)
   if (missing.length === 0) return true
-  if (process.env.CI === "true") throw new Error(`Browser tests need ${missing.join(" and ")}`)
+  const required = (process.env.COORDINA_TEST_REQUIRE ?? "").split(",").includes("chromium")
+  if (process.env.CI === "true" || required) throw new Error(`Browser tests need ${missing.join(" and ")}`)
   return false
 })()
 

@@ -15,6 +15,7 @@ import calendarDecisions from "./0411_calendar_decisions.js"
 import activities from "./0500_activities.js"
 import files from "./0501_files.js"
 import reports from "./0502_reports.js"
+import reachDataVersions from "./0600_reach_data_versions.js"
 
 const migrations = {
   "1_projects": projects,
@@ -28,6 +29,7 @@ const migrations = {
   "500_activities": activities,
   "501_files": files,
   "502_reports": reports,
+  "600_reach_data_versions": reachDataVersions,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
