@@ -4,10 +4,17 @@ import { loadConfig } from "./Config.js"
 
 describe("worker configuration", () => {
   it("defaults to the embedded database and Sofia's time", () => {
-    expect(Either.getOrThrow(loadConfig({}))).toEqual({
+    expect(Either.getOrThrow(loadConfig({}))).toMatchObject({
       databaseUrl: "file:./data/coordina.db",
       timeZone: "Europe/Sofia",
+      reportPollMs: 1000,
+      reportLeaseSeconds: 30,
+      reportStepDelayMs: 0,
     })
+  })
+  it("refuses a negative report poll interval, naming the variable", () => {
+    const loaded = loadConfig({ COORDINA_REPORT_POLL_MS: "-5" })
+    expect(Either.isLeft(loaded) && String(loaded.left)).toMatch(/COORDINA_REPORT_POLL_MS/)
   })
   it("refuses an unknown time zone, naming the variable", () => {
     const loaded = loadConfig({ COORDINA_TIME_ZONE: "Mars/Olympus" })
