@@ -14,6 +14,8 @@ export interface AppSettings {
   readonly databaseUrl: string
   /** The IANA zone of "today" (`COORDINA_TIME_ZONE`). */
   readonly timeZone: string
+  /** Another clock, e.g. `Today.fixed(instant)` in tests; the real clock in `timeZone` when absent. */
+  readonly today?: Layer.Layer<Today>
 }
 
 /** The services every handler and job can reach. */
@@ -21,6 +23,6 @@ export type AppServices = StoreServices | Today | Ids
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
-  Layer.mergeAll(Today.layer(settings.timeZone), Ids.layer).pipe(
+  Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
     Layer.provideMerge(Store.layer(settings.databaseUrl)),
   )

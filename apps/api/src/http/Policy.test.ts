@@ -78,8 +78,13 @@ const allScopes = [
   "audit",
 ].map((f) => `${f}:write`)
 
-// Routes open without rights: signing in, and the caller's own session.
-const publicRoutes = new Set(["POST /v1/sessions", "GET /v1/sessions/current", "DELETE /v1/sessions/current"])
+// Routes open without rights: signing in, the caller's own session, and today's date.
+const publicRoutes = new Set([
+  "POST /v1/sessions",
+  "GET /v1/sessions/current",
+  "DELETE /v1/sessions/current",
+  "GET /v1/today",
+])
 
 const sqlite = testDatabases().find((d) => d.name === "sqlite")!
 
@@ -188,8 +193,9 @@ describe("the policy of every route for every caller", () => {
   })
 
   it("answers the caller's own session routes to every signed-in caller", async () => {
-    for (const who of ["nobody", "auditor", "integrator", "adminToken"])
-      expect((await api.request("GET", "/v1/sessions/current", undefined, bearer[who]!)).status).toBe(200)
+    for (const who of ["nobody", "auditor", "integrator", "unscopedIntegrator", "adminToken"])
+      for (const path of ["/v1/sessions/current", "/v1/today"])
+        expect((await api.request("GET", path, undefined, bearer[who]!)).status, `${who} ${path}`).toBe(200)
   })
 
   it("hides another coordinator's project as not found", async () => {

@@ -2,8 +2,9 @@
  * An API over a fresh database for tests: requests go straight to the Hono app, no socket.
  * @module
  */
-import { App } from "@coordina/app"
+import { App, type Today } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
+import type { Layer } from "effect"
 import { ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
 
@@ -31,10 +32,14 @@ export interface TestApp {
 /** Starts an API on a new, migrated database of the given kind. */
 export const startTestApp = async (
   db: TestDatabase,
-  options: { bodyLimitBytes?: number; sheetLimitBytes?: number } = {},
+  options: { bodyLimitBytes?: number; sheetLimitBytes?: number; today?: Layer.Layer<Today> } = {},
 ): Promise<TestApp> => {
   const runtime = ManagedRuntime.make(
-    App.layer({ databaseUrl: await db.freshUrl(), timeZone: "Europe/Sofia" }),
+    App.layer({
+      databaseUrl: await db.freshUrl(),
+      timeZone: "Europe/Sofia",
+      ...(options.today ? { today: options.today } : {}),
+    }),
   )
   await runtime.runtime()
   const app = makeApp(runtime, {
