@@ -1,6 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
-import { addDays, dayOfWeek, daysBetween, endOfPeriod, IsoDate, isoDate, isTimeZone, todayIn } from "./CalendarDate.js"
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  endOfPeriod,
+  IsoDate,
+  isoDate,
+  isTimeZone,
+  todayIn,
+} from "./CalendarDate.js"
 
 describe("IsoDate", () => {
   it("accepts real dates and refuses impossible or malformed ones", () => {

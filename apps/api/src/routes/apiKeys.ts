@@ -3,7 +3,7 @@
  * its hash is kept; revoking stops it at once.
  * @module
  */
-import { ApiKey, CreatedApiKey, NewApiKey } from "@coordina/domain"
+import { ApiKey, CreatedApiKey, NewApiKey, ApiKeyPage } from "@coordina/domain"
 import { ApiKeysRepository, AuditLog } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -11,13 +11,12 @@ import { describeRoute } from "hono-openapi"
 import { transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
 import { hashToken, newApiKey } from "../http/Auth.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ApiKeyPage = PageOf(ApiKey, "ApiKeyPage")
 const tags = ["access"]
 
 /** The API keys sub-app, mounted at `/v1/api-keys`. */

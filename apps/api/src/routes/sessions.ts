@@ -5,7 +5,7 @@
  * address in the database, so every API instance agrees.
  * @module
  */
-import { Credentials, Scope, User, throttleSignIn } from "@coordina/domain"
+import { Credentials, SessionView, throttleSignIn, type User, WhoAmI } from "@coordina/domain"
 import { AuditLog, LoginAttempts, SessionsRepository, UsersRepository } from "@coordina/store"
 import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
@@ -27,31 +27,6 @@ import { selfService } from "../http/Policy.js"
 import { httpProblem, sendProblem } from "../http/Problem.js"
 import { respond } from "../http/Respond.js"
 import { body } from "../http/Validate.js"
-
-/** The answer to signing in. */
-export const SessionView = Schema.Struct({
-  user: User,
-  csrfToken: Schema.String.annotations({
-    description: "Send as X-CSRF-Token on every change made with the cookie",
-  }),
-  expiresAt: Schema.String,
-  token: Schema.optional(
-    Schema.String.annotations({
-      description: "With `transport: bearer` only: the session token for Authorization",
-    }),
-  ),
-}).annotations({ identifier: "Session" })
-
-/** Who is asking. */
-export const WhoAmI = Schema.Struct({
-  kind: Schema.Literal("session", "api-key", "admin-token"),
-  id: Schema.String,
-  roles: Schema.Array(Schema.String),
-  user: Schema.optional(User),
-  scopes: Schema.optional(Schema.Array(Scope)),
-  csrfToken: Schema.optional(Schema.String),
-  expiresAt: Schema.optional(Schema.String),
-}).annotations({ identifier: "WhoAmI" })
 
 const tags = ["access"]
 

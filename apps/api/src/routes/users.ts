@@ -3,7 +3,7 @@
  * and never shown; there is no default password. Changes need `If-Match`.
  * @module
  */
-import { NewUser, PasswordReset, User, UserChange } from "@coordina/domain"
+import { NewUser, PasswordReset, User, UserChange, UserPage } from "@coordina/domain"
 import { AuditLog, SessionsRepository, UsersRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -11,14 +11,13 @@ import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { transaction } from "@coordina/app"
 import { expectedVersion, ifMatch } from "../http/Concurrency.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { hashPassword } from "../http/Passwords.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const UserPage = PageOf(User, "UserPage")
 const tags = ["access"]
 
 /** The users sub-app, mounted at `/v1/users`. */
