@@ -2,12 +2,14 @@
  * What an institution can do with a coordination task: accept it, reject it with a reason, or
  * complete an accepted one with its outcome. The domain's task transitions decide which are offered.
  */
-import { acceptTask, CoordinationTask, completeTask, isoDate, rejectTask } from "@coordina/domain"
+import type { TaskView } from "@coordina/domain"
+import { acceptTask, CoordinationTask, completeTask, type IsoDate, rejectTask } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { Button, Form, Group } from "react-aria-components"
-import { type TaskJson, taskAction, todayIso } from "../../api/agreements.js"
+import { afterAgreementChange, taskAction, taskKeys } from "../../api/agreements.js"
+import { useTodayDate } from "../../api/today.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { TextAreaInput } from "./Fields.js"
 import { ProblemBox } from "./Shared.js"
@@ -15,9 +17,11 @@ import { ProblemBox } from "./Shared.js"
 const decodeTask = Schema.decodeUnknownSync(CoordinationTask)
 
 /** The task actions the domain allows for a task's current status. */
-export const allowedTaskActions = (task: TaskJson): ReadonlyArray<"accept" | "reject" | "complete"> => {
+export const allowedTaskActions = (
+  task: TaskView,
+  today: IsoDate,
+): ReadonlyArray<"accept" | "reject" | "complete"> => {
   const t = decodeTask(task)
-  const today = isoDate(todayIso())
   const checks = [
     ["accept", acceptTask(t, today)],
     ["reject", rejectTask(t, "-", today)],
@@ -27,7 +31,7 @@ export const allowedTaskActions = (task: TaskJson): ReadonlyArray<"accept" | "re
 }
 
 /** Buttons and the small forms for one task. */
-export const TaskActions = ({ task, label }: { task: TaskJson; label: string }) => {
+export const TaskActions = ({ task, label }: { task: TaskView; label: string }) => {
   const { t } = useI18n()
   const tt = t.agreements.task
   const queryClient = useQueryClient()
@@ -43,14 +47,11 @@ export const TaskActions = ({ task, label }: { task: TaskJson; label: string }) 
     onSuccess: async () => {
       setForm(null)
       setText("")
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["tasks"] }),
-        queryClient.invalidateQueries({ queryKey: ["agreements"] }),
-      ])
+      await afterAgreementChange(queryClient)
     },
-    onError: () => void queryClient.invalidateQueries({ queryKey: ["tasks"] }),
+    onError: () => void taskKeys.invalidate(queryClient),
   })
-  const allowed = allowedTaskActions(task)
+  const allowed = allowedTaskActions(task, useTodayDate())
   if (allowed.length === 0) return null
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()

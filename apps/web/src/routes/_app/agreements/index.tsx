@@ -1,3 +1,4 @@
+import type { AgreementView } from "@coordina/domain"
 import { AgreementState } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
@@ -11,7 +12,7 @@ import {
 } from "@tanstack/react-table"
 import { Schema } from "effect"
 import { useMemo, useState } from "react"
-import { type AgreementJson, agreementsQuery } from "../../../api/agreements.js"
+import { agreementsQuery } from "../../../api/agreements.js"
 import { SelectField } from "../../../components/agreements/Fields.js"
 import { StateBadge, useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
@@ -51,7 +52,7 @@ function CaseList() {
       },
     })
 
-  const columns = useMemo<Array<ColumnDef<AgreementJson>>>(
+  const columns = useMemo<Array<ColumnDef<AgreementView>>>(
     () => [
       {
         id: "id",
@@ -108,7 +109,7 @@ function CaseList() {
   )
 
   const table = useReactTable({
-    data: data.items as Array<AgreementJson>,
+    data: data.items as Array<AgreementView>,
     columns,
     state: { sorting },
     onSortingChange: setSorting,

@@ -3,9 +3,10 @@ import { useMutation } from "@tanstack/react-query"
 import { createFileRoute, useNavigate } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createBeneficiary, todayIso } from "../../../api/agreements.js"
+import { createBeneficiary } from "../../../api/agreements.js"
 import { SelectField, TextInput } from "../../../components/agreements/Fields.js"
 import { ProblemBox } from "../../../components/agreements/Shared.js"
+import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/beneficiaries/new")({
@@ -22,7 +23,7 @@ function NewBeneficiaryPage() {
   const tb = t.agreements.beneficiary
   const navigate = useNavigate()
   const [statusKind, setStatusKind] = useState<string>("refugee")
-  const [statusDecisionDate, setStatusDecisionDate] = useState(todayIso())
+  const [statusDecisionDate, setStatusDecisionDate] = useState<string>(useTodayDate())
   const [familyMembers, setFamilyMembers] = useState("0")
   const [givenName, setGivenName] = useState("")
   const [familyName, setFamilyName] = useState("")

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react"
 import { Button } from "react-aria-components"
 import { peopleQuery } from "../../../api/reach.js"
 import { ProblemAlert, StatusMessage, TextInput } from "../../../components/reach/Fields.js"
-import { useInstitutionNames } from "../../../components/reach/labels.js"
+import { useInstitutionNames } from "../../../api/institutions.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { PersonForm } from "./-components/PersonForm.js"
 
