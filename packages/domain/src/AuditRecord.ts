@@ -16,7 +16,24 @@ export const Json: Schema.Schema<Json> = Schema.Union(
   Schema.String,
   Schema.Array(Schema.suspend(() => Json)),
   Schema.Record({ key: Schema.String, value: Schema.suspend(() => Json) }),
-).annotations({ identifier: "Json", description: "Any JSON value" })
+).annotations({
+  identifier: "Json",
+  description: "Any JSON value",
+  // Free-form in JSON Schema, one level deep: the recursive union is exact, but generated
+  // clients (openapi-typescript) turn it into a type alias that refers to itself, which
+  // TypeScript refuses (TS2502).
+  jsonSchema: {
+    description: "Any JSON value",
+    anyOf: [
+      { type: "null" },
+      { type: "boolean" },
+      { type: "number" },
+      { type: "string" },
+      { type: "array" },
+      { type: "object" },
+    ],
+  },
+})
 
 /** A JSON snapshot of a record. */
 export const Snapshot = Json

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
-import { FastCheck, Schema } from "effect"
-import { fromDayNumber, isoDate, toDayNumber } from "./CalendarDate.js"
+import { Schema } from "effect"
+import { isoDate } from "./CalendarDate.js"
 import {
   bottleneckOf,
   addMeasureCount,
-  fastDayNumber,
-  histogramMedian,
   finishReview,
   median,
   Review,
@@ -312,28 +310,6 @@ describe("the review on a hand-checked data set, 31 Dec 2019", () => {
   it("takes the median of an even count as the mean of the middle two", () => {
     expect(median([4, 1, 3, 2])).toBe(2.5)
     expect(median([])).toBeNull()
-  })
-
-  it("takes the same median from a histogram as from the values, on random data", () => {
-    FastCheck.assert(
-      FastCheck.property(
-        FastCheck.array(FastCheck.integer({ min: -50, max: 400 }), { maxLength: 60 }),
-        (values) => {
-          const h = new Map<number, number>()
-          for (const v of values) h.set(v, (h.get(v) ?? 0) + 1)
-          expect(histogramMedian(h)).toBe(median(values))
-        },
-      ),
-    )
-  })
-
-  it("reads day numbers from the digits as the calendar does", () => {
-    FastCheck.assert(
-      FastCheck.property(FastCheck.integer({ min: -30000, max: 60000 }), (n) => {
-        const date = fromDayNumber(n)
-        expect(fastDayNumber(date)).toBe(toDayNumber(date))
-      }),
-    )
   })
 })
 

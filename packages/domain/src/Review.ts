@@ -13,6 +13,8 @@ import { Either, Schema } from "effect"
 import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { isOverdue } from "./CoordinationTask.js"
 import { type MeasureStatus, measureStatusOn } from "./IntegrationPlan.js"
+import { fastDayNumber } from "./internal/DayNumber.js"
+import { countInto as count, type Histogram, histogramMedian } from "./internal/Histogram.js"
 import { ruleSetInForce } from "./ProcedureRuleSet.js"
 
 /** What the review groups by. */
@@ -159,7 +161,6 @@ export const Review = Schema.Struct({
 export type Review = typeof Review.Type
 
 /** Counts of whole numbers: medians over 100,000 rows without keeping or sorting them all. */
-type Histogram = Map<number, number>
 
 interface GroupAcc {
   funnel: { -readonly [K in keyof ReviewFunnel]: number }
@@ -229,26 +230,7 @@ const groupOf = (acc: ReviewAccumulator, key: string): GroupAcc => {
 }
 
 const reached = (d: string | null | undefined, asOf: string): d is string => d != null && d <= asOf
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48
-
-/**
- * Days since 1970-01-01 of a `YYYY-MM-DD` string, by arithmetic on its digits (Hinnant's
- * days-from-civil): the same as `toDayNumber`, without parsing a Date for every row.
- */
-export const fastDayNumber = (s: string): number => {
-  let y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3)
-  const m = digit(s, 5) * 10 + digit(s, 6)
-  const d = digit(s, 8) * 10 + digit(s, 9)
-  if (m <= 2) y -= 1
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-}
-
 const days = (from: string, to: string) => fastDayNumber(to) - fastDayNumber(from)
-const count = (h: Histogram, value: number) => h.set(value, (h.get(value) ?? 0) + 1)
 
 const addAgreementTo = (g: GroupAcc, row: ReviewAgreementRow, asOf: string) => {
   g.funnel.intents++
@@ -346,25 +328,6 @@ export const median = (values: ReadonlyArray<number>): number | null => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
-/** The median of the values a histogram counts, or null when it counts none. */
-export const histogramMedian = (h: ReadonlyMap<number, number>): number | null => {
-  let total = 0
-  for (const n of h.values()) total += n
-  if (total === 0) return null
-  const keys = [...h.keys()].sort((a, b) => a - b)
-  // The values at positions lo and hi (0-based) of the sorted list; equal when total is odd.
-  const lo = (total - 1) >> 1
-  const hi = total >> 1
-  let seen = 0
-  let low: number | undefined
-  for (const k of keys) {
-    seen += h.get(k)!
-    if (low === undefined && seen > lo) low = k
-    if (seen > hi) return (low! + k) / 2
-  }
-  return null
 }
 
 const sortedRecord = <V>(m: Map<string, V>): Record<string, V> =>

@@ -3,4 +3,4 @@
  * that other packages (and other teams) can check their own code against the domain's rules.
  * @module
  */
-export * from "./ReachArbitrary.js"
+export * from "./reach/Arbitrary.js"

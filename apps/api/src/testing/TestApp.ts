@@ -2,10 +2,9 @@
  * An API over a fresh database for tests: requests go straight to the Hono app, no socket.
  * @module
  */
-import { App, type Today } from "@coordina/app"
+import { App, type AppServices, type Today } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
-import type { Layer } from "effect"
-import { ManagedRuntime } from "effect"
+import { type Effect, type Layer, ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
 
 /** The admin token the test apps accept. */
@@ -27,6 +26,8 @@ export interface TestApp {
   readonly dispose: () => Promise<void>
   /** The Hono app itself, for tests that walk its routes. */
   readonly app: ReturnType<typeof makeApp>
+  /** Runs an effect on the API's own runtime (its database), e.g. to load data or count rows. */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, AppServices>) => Promise<A>
 }
 
 /** Starts an API on a new, migrated database of the given kind. */
@@ -70,5 +71,6 @@ export const startTestApp = async (
     },
     dispose: () => runtime.dispose(),
     app,
+    run: (effect) => runtime.runPromise(effect),
   }
 }

@@ -5,14 +5,14 @@
  * @module
  */
 import { FastCheck as fc } from "effect"
-import { addDays, type IsoDate, isoDate } from "./CalendarDate.js"
-import type { CountMethod } from "./Dissemination.js"
-import type { EventKind } from "./Event.js"
-import type { InstitutionFacts, InstitutionKind, InstitutionLevel } from "./Institution.js"
-import type { ParticipationRole } from "./Participation.js"
-import type { Gender } from "./Person.js"
-import type { ReachProject } from "./Reach.js"
-import type { ReachRecords } from "./ReachRecords.js"
+import { addDays, type IsoDate, isoDate } from "../CalendarDate.js"
+import type { CountMethod } from "../Dissemination.js"
+import type { EventKind } from "../Event.js"
+import type { InstitutionFacts, InstitutionKind, InstitutionLevel } from "../Institution.js"
+import type { ParticipationRole } from "../Participation.js"
+import type { Gender } from "../Person.js"
+import type { ReachProject } from "./Rows.js"
+import type { ReachRecords } from "./Records.js"
 
 /** The project every generated record belongs to (with a second project's records mixed in). */
 export const arbitraryProject: ReachProject = {

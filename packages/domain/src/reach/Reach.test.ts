@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
-import { type IsoDate, isoDate } from "./CalendarDate.js"
-import type { InstitutionFacts } from "./Institution.js"
-import type { Target } from "./Project.js"
+import { type IsoDate, isoDate } from "../CalendarDate.js"
+import type { InstitutionFacts } from "../Institution.js"
+import type { Target } from "../Project.js"
 import {
   breakdownKeys,
   headline,
@@ -13,9 +13,9 @@ import {
   type ReachProject,
   requiredDays,
   toReachReport,
-} from "./Reach.js"
-import { arbitraryAsOf, arbitraryProject, arbitraryReachRecords } from "./ReachArbitrary.js"
-import { feed, type ReachRecords, reachOf, rowsOf, timelineOf } from "./ReachRecords.js"
+} from "./index.js"
+import { arbitraryAsOf, arbitraryProject, arbitraryReachRecords } from "./Arbitrary.js"
+import { feed, type ReachRecords, reachOf, rowsOf, timelineOf } from "./Records.js"
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends ReadonlyArray<infer A> ? Array<A> : T[K] }
 

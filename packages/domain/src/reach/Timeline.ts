@@ -8,17 +8,12 @@
  * {@link ReachAccumulator} on that date.
  * @module
  */
-import { addDays, type IsoDate, IsoDate as IsoDateSchema, makeDate, parts } from "./CalendarDate.js"
-import { effectiveTargetGroup, inTargetGroup } from "./Institution.js"
+import { addDays, type IsoDate, IsoDate as IsoDateSchema, makeDate, parts } from "../CalendarDate.js"
+import { effectiveTargetGroup, inTargetGroup } from "../Institution.js"
 import { Schema } from "effect"
-import { elapsedShare } from "./Project.js"
-import {
-  type DisseminationRow,
-  type NamedPersonRow,
-  type ParticipationRow,
-  type ReachProject,
-  qualifyingDate,
-} from "./Reach.js"
+import { elapsedShare } from "../Project.js"
+import { qualifyingDate } from "./Qualification.js"
+import type { DisseminationRow, NamedPersonRow, ParticipationRow, ReachProject } from "./Rows.js"
 
 /** The headline figures on one date, with what the targets expected by then. */
 export const ReachPoint = Schema.Struct({

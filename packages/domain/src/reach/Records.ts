@@ -4,21 +4,15 @@
  * against, and what small callers (tests, previews) use directly.
  * @module
  */
-import type { IsoDate } from "./CalendarDate.js"
-import type { CountMethod } from "./Dissemination.js"
-import type { EventKind } from "./Event.js"
-import type { InstitutionFacts } from "./Institution.js"
-import type { ParticipationRole } from "./Participation.js"
-import { type Gender, survivorOf } from "./Person.js"
-import {
-  type DisseminationRow,
-  type NamedPersonRow,
-  type ParticipationRow,
-  ReachAccumulator,
-  type ReachProject,
-  type ReachResult,
-} from "./Reach.js"
-import { ReachTimeline } from "./ReachTimeline.js"
+import type { IsoDate } from "../CalendarDate.js"
+import type { CountMethod } from "../Dissemination.js"
+import type { EventKind } from "../Event.js"
+import type { InstitutionFacts } from "../Institution.js"
+import type { ParticipationRole } from "../Participation.js"
+import { type Gender, survivorOf } from "../Person.js"
+import { ReachAccumulator, type ReachResult } from "./Accumulator.js"
+import type { DisseminationRow, NamedPersonRow, ParticipationRow, ReachProject } from "./Rows.js"
+import { ReachTimeline } from "./Timeline.js"
 
 /** Every record reach reads, as plain data. */
 export interface ReachRecords {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { isoDate } from "./CalendarDate.js"
-import { seriesDates } from "./ReachTimeline.js"
+import { isoDate } from "../CalendarDate.js"
+import { seriesDates } from "./Timeline.js"
 
 describe("series dates", () => {
   it("ends every month and on the last date", () => {
