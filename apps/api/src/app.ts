@@ -16,6 +16,7 @@ import type { ApiConfig } from "./Config.js"
 import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
 import { idempotency } from "./http/Idempotency.js"
+import { inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { auditRoutes } from "./routes/audit.js"
@@ -120,6 +121,11 @@ export const makeApp = (
   // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own.
   const sheetLimit = limitOf(config.sheetLimitBytes ?? config.bodyLimitBytes)
   app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? sheetLimit : bodyLimitOf)(c, next))
+  // Strings with U+0000 or lone surrogates stop here, before any of them reaches a database.
+  app.use(
+    "/v1/*",
+    inputGate(() => app.routes),
+  )
   app.use("/v1/*", authenticate({ adminTokenHash, trustProxy: config.trustProxy ?? false }))
   // Answers about people and their rights must not sit in shared caches or the browser's.
   app.use("/v1/*", async (c, next) => {

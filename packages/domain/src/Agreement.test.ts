@@ -130,6 +130,24 @@ describe("the intent", () => {
     expect(a.intentDeadline).toBeUndefined()
     expect(a.intentLate).toBe(false)
   })
+  it("is refused with DateOutOfOrder before the status decision where the rule set takes none then", () => {
+    const declare = (intentDate: string, statusDecisionDate: string) =>
+      declareIntent({
+        ...rec,
+        agreementId: "agr_1" as AgreementId,
+        beneficiary: { id: "ben_1" as BeneficiaryId, statusDecisionDate: d(statusDecisionDate) },
+        intentDate: d(intentDate),
+      })
+    // ordinance-2016 has no statement during the status procedure
+    expect(left(declare("2016-12-01", "2017-01-05"))).toMatchObject({
+      _tag: "DateOutOfOrder",
+      date: "2016-12-01",
+      earliest: "2017-01-05",
+    })
+    expect(Either.isRight(declare("2017-01-05", "2017-01-05"))).toBe(true)
+    // ordinance-2017 takes it during the procedure
+    expect(Either.isRight(declare("2019-02-01", "2019-03-01"))).toBe(true)
+  })
   it("is refused with NoProcedureInForce between the two versions", () => {
     const error = left(
       declareIntent({

@@ -14,6 +14,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { endOfPeriod, IsoDate, maxDate } from "./CalendarDate.js"
 import { BeneficiaryId } from "./Beneficiary.js"
 import { InstitutionId } from "./Institution.js"
@@ -27,11 +28,12 @@ import {
   ruleSets,
   TerminationGround,
 } from "./ProcedureRuleSet.js"
-import { timeLimitEnd } from "./WorkingDays.js"
+import { defaultCalendar, timeLimitEnd, type WorkingCalendar } from "./WorkingDays.js"
 
 /** Opaque identifier of an agreement (from the intent on). */
 export const AgreementId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("AgreementId"),
   Schema.annotations({ identifier: "AgreementId" }),
 )
@@ -340,14 +342,15 @@ const inOrder = (a: Agreement, date: IsoDate): Either.Either<void, DateOutOfOrde
     : Either.right(undefined)
 }
 
-/** The intent's time limit under a rule set: none when the rule set sets none. */
+/** The intent's time limit under a rule set, on `calendar`'s working days: none when the rule set sets none. */
 export const intentDeadline = (
   ruleSet: ProcedureRuleSet,
   statusDecisionDate: IsoDate,
+  calendar: WorkingCalendar = defaultCalendar,
 ): IsoDate | undefined =>
   ruleSet.intentTimeLimitDays === undefined
     ? undefined
-    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays)
+    : timeLimitEnd(statusDecisionDate, ruleSet.intentTimeLimitDays, calendar)
 
 /**
  * Records an intent. The rule set in force on the intent date governs the agreement; a late
@@ -358,26 +361,41 @@ export const declareIntent = (
     readonly agreementId: AgreementId
     readonly beneficiary: { readonly id: BeneficiaryId; readonly statusDecisionDate: IsoDate }
     readonly intentDate: IsoDate
+    /** The working calendar the time limit is counted on; the shipped one by default. */
+    readonly calendar?: WorkingCalendar | undefined
   },
   from: ReadonlyArray<ProcedureRuleSet> = ruleSets,
-): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce> =>
-  Either.map(ruleSetInForce(input.intentDate, from), (ruleSet) => {
-    const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate)
-    return {
-      type: "intent_declared" as const,
-      at: input.at,
-      by: input.by,
-      data: {
-        agreementId: input.agreementId,
-        beneficiaryId: input.beneficiary.id,
-        statusDecisionDate: input.beneficiary.statusDecisionDate,
-        intentDate: input.intentDate,
-        procedureId: ruleSet.id,
-        ...(deadline === undefined ? {} : { intentDeadline: deadline }),
-        intentLate: deadline !== undefined && input.intentDate > deadline,
-      },
-    }
-  })
+): Either.Either<typeof IntentDeclared.Type, NoProcedureInForce | DateOutOfOrder> =>
+  Either.flatMap(ruleSetInForce(input.intentDate, from), (ruleSet) =>
+    // Only a rule set that takes the wish during the status procedure takes it before the decision.
+    input.intentDate < input.beneficiary.statusDecisionDate && ruleSet.intentDuringStatusProcedure !== true
+      ? Either.left(
+          new DateOutOfOrder({
+            date: input.intentDate,
+            earliest: input.beneficiary.statusDecisionDate,
+            message: `The intent date ${input.intentDate} is before the status decision (${input.beneficiary.statusDecisionDate}).`,
+          }),
+        )
+      : Either.right(ruleSet),
+  ).pipe(
+    Either.map((ruleSet) => {
+      const deadline = intentDeadline(ruleSet, input.beneficiary.statusDecisionDate, input.calendar)
+      return {
+        type: "intent_declared" as const,
+        at: input.at,
+        by: input.by,
+        data: {
+          agreementId: input.agreementId,
+          beneficiaryId: input.beneficiary.id,
+          statusDecisionDate: input.beneficiary.statusDecisionDate,
+          intentDate: input.intentDate,
+          procedureId: ruleSet.id,
+          ...(deadline === undefined ? {} : { intentDeadline: deadline }),
+          intentLate: deadline !== undefined && input.intentDate > deadline,
+        },
+      }
+    }),
+  )
 
 /** Links the beneficiary to an offer with a place left. */
 export const match = (

@@ -4,11 +4,13 @@
  * hash of it is kept.
  * @module
  */
+import { idMaxLength } from "./Text.js"
 import { Schema } from "effect"
 
 /** Opaque identifier of an API key (not the key). */
 export const ApiKeyId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("ApiKeyId"),
   Schema.annotations({ identifier: "ApiKeyId" }),
 )

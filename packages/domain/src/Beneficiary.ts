@@ -4,12 +4,14 @@
  * separately and shown only to roles that need it (every read is audit-logged).
  * @module
  */
+import { idMaxLength, StorableText } from "./Text.js"
 import { Schema } from "effect"
-import { IsoDate } from "./CalendarDate.js"
+import { type IsoDate, PlausibleDate } from "./CalendarDate.js"
 
 /** Opaque identifier of a beneficiary's case record. */
 export const BeneficiaryId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("BeneficiaryId"),
   Schema.annotations({ identifier: "BeneficiaryId" }),
 )
@@ -29,13 +31,13 @@ export const Pseudonym = Schema.String.pipe(
   Schema.annotations({ identifier: "Pseudonym", examples: ["BNF-7K2Q-9XWD"] }),
 )
 
-const Text = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200))
+const Text = StorableText.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200))
 
 /** The personal data of a beneficiary, a special category kept apart from the case record. */
 export class BeneficiaryPersonal extends Schema.Class<BeneficiaryPersonal>("BeneficiaryPersonal")({
   givenName: Text,
   familyName: Text,
-  birthDate: Schema.optional(IsoDate),
+  birthDate: Schema.optional(PlausibleDate),
   citizenship: Schema.optional(
     Schema.String.pipe(Schema.pattern(/^[A-Z]{2}$/)).annotations({ description: "ISO 3166-1 alpha-2" }),
   ),
@@ -44,7 +46,7 @@ export class BeneficiaryPersonal extends Schema.Class<BeneficiaryPersonal>("Bene
 
 const caseFields = {
   statusKind: ProtectionStatusKind,
-  statusDecisionDate: IsoDate,
+  statusDecisionDate: PlausibleDate,
   familyMembers: Schema.Int.pipe(Schema.between(0, 50)).annotations({
     description: "Accompanying family members",
   }),
@@ -84,6 +86,34 @@ export const pseudonymFromBytes = (bytes: ArrayLike<number>): string => {
   }
   return `BNF-${out.slice(0, 4)}-${out.slice(4)}`
 }
+
+/**
+ * Why a beneficiary's dates cannot be right on `today`, or undefined when they can: a birth
+ * date and a status decision are in the past (today at the latest), and nobody is granted
+ * protection before they are born.
+ */
+export const beneficiaryDatesRefusal = (
+  b: {
+    readonly statusDecisionDate: IsoDate
+    readonly personal?: { readonly birthDate?: IsoDate | undefined }
+  },
+  today: IsoDate,
+): { readonly path: string; readonly message: string } | undefined => {
+  const birthDate = b.personal?.birthDate
+  if (birthDate !== undefined && birthDate > today)
+    return { path: "personal.birthDate", message: `the birth date is after today (${today})` }
+  if (b.statusDecisionDate > today)
+    return { path: "statusDecisionDate", message: `the status decision is after today (${today})` }
+  if (birthDate !== undefined && b.statusDecisionDate < birthDate)
+    return { path: "statusDecisionDate", message: "the status decision is before the birth date" }
+  return undefined
+}
+
+/** A date that cannot be right where it is (a birth date after today, a decision before the birth). */
+export class ImplausibleDate extends Schema.TaggedError<ImplausibleDate>()("ImplausibleDate", {
+  path: Schema.String,
+  message: Schema.String,
+}) {}
 
 /** No beneficiary has the given id (or the caller may not learn it exists). */
 export class BeneficiaryNotFound extends Schema.TaggedError<BeneficiaryNotFound>()("BeneficiaryNotFound", {

@@ -33,6 +33,25 @@ export const IsoDate = Schema.String.pipe(
 /** A calendar date as an ISO 8601 string `YYYY-MM-DD`. */
 export type IsoDate = typeof IsoDate.Type
 
+/** The earliest date a record may carry: nobody alive, and no case, is older. */
+export const earliestPlausibleDate = "1900-01-01" as IsoDate
+/** The latest date a record may carry; dates computed from it (terms, deadlines) stay far below 9999. */
+export const latestPlausibleDate = "2100-12-31" as IsoDate
+
+/**
+ * A date a client may send: an {@link IsoDate} from {@link earliestPlausibleDate} to
+ * {@link latestPlausibleDate}. 9999-12-31 is a typing error, not a birth date.
+ */
+export const PlausibleDate = IsoDate.pipe(
+  Schema.filter(
+    (d) =>
+      (d >= earliestPlausibleDate && d <= latestPlausibleDate) ||
+      `a date from ${earliestPlausibleDate} to ${latestPlausibleDate}`,
+    { jsonSchema: { formatMinimum: earliestPlausibleDate, formatMaximum: latestPlausibleDate } },
+  ),
+  Schema.annotations({ identifier: "PlausibleDate" }),
+)
+
 /** Reads a literal date, throwing on a malformed one; for constants and tests. */
 export const isoDate = (s: string): IsoDate => {
   if (!isRealDate(s)) throw new Error(`not a date: ${s}`)

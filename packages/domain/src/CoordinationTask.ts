@@ -6,16 +6,18 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { addDays, IsoDate, maxDate } from "./CalendarDate.js"
 import { AgreementId, IllegalTransition } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
 import { Measure, MeasureId } from "./IntegrationPlan.js"
 import { PlanArea, type ProcedureRuleSet } from "./ProcedureRuleSet.js"
-import { nextWorkingDay } from "./WorkingDays.js"
+import { defaultCalendar, nextWorkingDay, type WorkingCalendar } from "./WorkingDays.js"
 
 /** Opaque identifier of a coordination task. */
 export const TaskId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("TaskId"),
   Schema.annotations({ identifier: "TaskId" }),
 )
@@ -92,21 +94,27 @@ export class TaskVersionStale extends Schema.TaggedError<TaskVersionStale>()("Ta
  * A task's due date: the measure's due date, but never sooner than the rule set's
  * `taskDueDays` after the task opens, moved to a working day.
  */
-export const taskDueDate = (openedOn: IsoDate, measureDueDate: IsoDate, ruleSet: ProcedureRuleSet): IsoDate =>
-  nextWorkingDay(maxDate(measureDueDate, addDays(openedOn, ruleSet.parameters.taskDueDays)))
+export const taskDueDate = (
+  openedOn: IsoDate,
+  measureDueDate: IsoDate,
+  ruleSet: ProcedureRuleSet,
+  calendar: WorkingCalendar = defaultCalendar,
+): IsoDate =>
+  nextWorkingDay(maxDate(measureDueDate, addDays(openedOn, ruleSet.parameters.taskDueDays)), calendar)
 
 /** The task a new measure opens for its responsible institution (without id and version). */
 export const openTask = (
   measure: Measure,
   openedOn: IsoDate,
   ruleSet: ProcedureRuleSet,
+  calendar: WorkingCalendar = defaultCalendar,
 ): Omit<CoordinationTask, "id" | "version"> => ({
   agreementId: measure.agreementId,
   measureId: measure.id,
   institutionId: measure.responsibleInstitutionId,
   area: measure.area,
   openedOn,
-  dueDate: taskDueDate(openedOn, measure.dueDate, ruleSet),
+  dueDate: taskDueDate(openedOn, measure.dueDate, ruleSet, calendar),
   status: "open",
 })
 

@@ -3,14 +3,16 @@
  * They reach people indirectly, some named and the rest counted or estimated.
  * @module
  */
+import { idMaxLength } from "./Text.js"
 import { Schema } from "effect"
-import { IsoDate } from "./CalendarDate.js"
+import { PlausibleDate } from "./CalendarDate.js"
 import { PersonId } from "./Person.js"
-import { NonNegativeInt, ProjectId } from "./Project.js"
+import { maxCount, NonNegativeInt, ProjectId } from "./Project.js"
 
 /** Opaque identifier of a dissemination activity. */
 export const DisseminationActivityId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("DisseminationActivityId"),
   Schema.annotations({ identifier: "DisseminationActivityId" }),
 )
@@ -39,10 +41,12 @@ export type CountMethod = typeof CountMethod.Type
 const fields = {
   projectId: ProjectId,
   kind: DisseminationKind,
-  date: IsoDate,
+  date: PlausibleDate,
   title: Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(500)),
   namedPersonIds: Schema.Array(PersonId).pipe(Schema.maxItems(10_000)),
-  additionalCount: NonNegativeInt.annotations({ description: "People reached who are not named" }),
+  additionalCount: NonNegativeInt.pipe(Schema.lessThanOrEqualTo(maxCount)).annotations({
+    description: "People reached who are not named",
+  }),
   method: CountMethod,
 }
 

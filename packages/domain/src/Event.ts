@@ -3,13 +3,15 @@
  * @module
  */
 import { Either, Schema } from "effect"
-import { datesInRange, daysBetween, type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
+import { idMaxLength } from "./Text.js"
+import { datesInRange, daysBetween, type IsoDate, PlausibleDate } from "./CalendarDate.js"
 import { PlanningRegionCode } from "./PlanningRegions.js"
 import { ProjectId } from "./Project.js"
 
 /** Opaque identifier of an event. */
 export const EventId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("EventId"),
   Schema.annotations({ identifier: "EventId" }),
 )
@@ -32,8 +34,8 @@ const eventFields = {
   projectId: ProjectId,
   kind: EventKind,
   title: Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(500)),
-  startDate: IsoDateSchema,
-  endDate: IsoDateSchema,
+  startDate: PlausibleDate,
+  endDate: PlausibleDate,
   city: Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200)),
   planningRegion: Schema.optional(PlanningRegionCode),
 }

@@ -4,11 +4,13 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { PlanningRegionCode, ProvinceCode, provinceIsInRegion, regionOfProvince } from "./PlanningRegions.js"
 
 /** Opaque identifier of an institution. */
 export const InstitutionId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("InstitutionId"),
   Schema.annotations({ identifier: "InstitutionId" }),
 )

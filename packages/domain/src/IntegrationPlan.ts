@@ -5,6 +5,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { IsoDate } from "./CalendarDate.js"
 import { type Agreement, AgreementId, IllegalTransition, stateOn } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
@@ -13,6 +14,7 @@ import { PlanArea, type ProcedureRuleSet } from "./ProcedureRuleSet.js"
 /** Opaque identifier of a plan measure. */
 export const MeasureId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("MeasureId"),
   Schema.annotations({ identifier: "MeasureId" }),
 )

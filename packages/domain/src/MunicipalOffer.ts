@@ -5,6 +5,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { IsoDate } from "./CalendarDate.js"
 import { InstitutionId } from "./Institution.js"
 import { PlanArea } from "./ProcedureRuleSet.js"
@@ -12,6 +13,7 @@ import { PlanArea } from "./ProcedureRuleSet.js"
 /** Opaque identifier of a municipal offer. */
 export const OfferId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("OfferId"),
   Schema.annotations({ identifier: "OfferId" }),
 )

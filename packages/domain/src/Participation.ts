@@ -4,6 +4,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { idMaxLength } from "./Text.js"
 import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { EventId, isEventDay } from "./Event.js"
 import { InstitutionId } from "./Institution.js"
@@ -12,6 +13,7 @@ import { PersonId } from "./Person.js"
 /** Opaque identifier of a participation. */
 export const ParticipationId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("ParticipationId"),
   Schema.annotations({ identifier: "ParticipationId" }),
 )

@@ -2,6 +2,7 @@
  * People: the representatives of institutions a project reaches.
  * @module
  */
+import { idMaxLength, StorableText } from "./Text.js"
 import { Schema } from "effect"
 import { InstitutionId } from "./Institution.js"
 import { fullNameKey, normaliseEmail } from "./PersonName.js"
@@ -9,6 +10,7 @@ import { fullNameKey, normaliseEmail } from "./PersonName.js"
 /** Opaque, pseudonymous identifier of a person. */
 export const PersonId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("PersonId"),
   Schema.annotations({ identifier: "PersonId" }),
 )
@@ -22,13 +24,13 @@ export const Gender = Schema.Literal("female", "male", "other", "undisclosed").a
 /** Gender as the person gave it. */
 export type Gender = typeof Gender.Type
 
-const NamePart = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200))
+const NamePart = StorableText.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200))
 /** An email address as entered: trimmed and lower-cased when stored. */
-export const Email = Schema.String.pipe(
+export const Email = StorableText.pipe(
   Schema.maxLength(320),
   Schema.filter((s) => /^[^\s@]+@[^\s@]+$/.test(s.trim()) || "an email address such as name@example.bg"),
 ).annotations({ identifier: "Email" })
-const Phone = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(50))
+const Phone = StorableText.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(50))
 
 /** What a client sends to create a person. */
 export class NewPerson extends Schema.Class<NewPerson>("NewPerson")({

@@ -42,12 +42,66 @@ export const transliterationTable: Readonly<Record<string, string>> = {
   я: "ya",
 }
 
-// Every dash a keyboard or a word processor produces: hyphen-minus, hyphen, non-breaking
-// hyphen, figure dash, en and em dash, minus sign.
-const dashes = /[-\u2010\u2011\u2012\u2013\u2014\u2212]/g
+// Format characters (zero-width space and joiners, soft hyphen, BOM, word joiner, bidi marks)
+// are invisible: copied from PDFs and web pages, they would otherwise split or change a word.
+const formatCharacters = /\p{Cf}/gu
+// Punctuation and symbols (dashes, commas, full stops, apostrophes, the minus sign, …) separate
+// words: "petrov," is "petrov", and "Стоянова-Кирова" two words.
+const separators = /[\p{P}\p{S}]/gu
 const combiningMarks = /\p{M}/gu
 // The Act writes -ия as -ia only at the end of a word (Мария → Maria, but Илия's first и stays).
 const finalIya = /ия(?=$|[^\p{L}])/gu
+const latinLetter = /\p{Script=Latin}/u
+const cyrillicLetter = /\p{Script=Cyrillic}/u
+
+/**
+ * Latin letters and the Cyrillic letters that look the same in print, in both cases: what a
+ * phone keyboard left on the other layout, or a PDF's font substitution, mixes into a word.
+ */
+export const lookalikes: ReadonlyArray<readonly [latin: string, cyrillic: string]> = [
+  ["A", "А"],
+  ["B", "В"],
+  ["C", "С"],
+  ["E", "Е"],
+  ["H", "Н"],
+  ["K", "К"],
+  ["M", "М"],
+  ["O", "О"],
+  ["P", "Р"],
+  ["T", "Т"],
+  ["X", "Х"],
+  ["Y", "У"],
+  ["a", "а"],
+  ["c", "с"],
+  ["e", "е"],
+  ["k", "к"],
+  ["o", "о"],
+  ["p", "р"],
+  ["x", "х"],
+  ["y", "у"],
+]
+const toCyrillic = new Map(lookalikes.map(([l, c]) => [l, c]))
+const toLatin = new Map(lookalikes.map(([l, c]) => [c, l]))
+
+/**
+ * Folds the other script's lookalike letters of a word written mostly (more than half of its
+ * letters) in one script into that script: "Cтоянова" with a Latin C becomes all Cyrillic, and
+ * "Petrоv" with a Cyrillic о all Latin. A word evenly split is left as it is.
+ */
+export const foldLookalikes = (word: string): string => {
+  let latin = 0
+  let cyrillic = 0
+  for (const ch of word) {
+    if (latinLetter.test(ch)) latin++
+    else if (cyrillicLetter.test(ch)) cyrillic++
+  }
+  const letters = latin + cyrillic
+  const fold = cyrillic * 2 > letters ? toCyrillic : latin * 2 > letters ? toLatin : undefined
+  if (fold === undefined || latin === 0 || cyrillic === 0) return word
+  let out = ""
+  for (const ch of word) out += fold.get(ch) ?? ch
+  return out
+}
 
 /** Transliterates Cyrillic (already lower-case) by the Act's table; other characters stay. */
 export const transliterate = (lower: string): string => {
@@ -57,22 +111,48 @@ export const transliterate = (lower: string): string => {
 }
 
 /**
- * The comparable form of a name: lower-case, Cyrillic transliterated (word-final -ия → ia),
- * accents stripped, hyphens read as spaces, whitespace collapsed and trimmed.
- * `normaliseName("  Стоянова-Кирова ")` is `"stoyanova kirova"`; `normaliseName("Мария")` is `"maria"`.
+ * The comparable form of a name, as people type and paste it: compatibility forms unified
+ * (NFKC: full-width letters, ligatures), invisible format characters dropped, punctuation and
+ * symbols read as spaces, each word's stray letters of the other script folded into the script
+ * the word is mostly written in, lower-cased, accents stripped, Cyrillic transliterated by the
+ * Act (word-final -ия → ia), whitespace collapsed and trimmed.
+ * `normaliseName("  Стоянова-Кирова ")` is `"stoyanova kirova"`; `normaliseName("Мария")` is
+ * `"maria"`; `normaliseName("Cтоянова,")` (a Latin C) is `"stoyanova"`.
  */
-export const normaliseName = (name: string): string =>
-  transliterate(
-    name
+export const normaliseName = (name: string): string => {
+  const words = name
+    .normalize("NFKC")
+    .replace(formatCharacters, "")
+    .replace(separators, " ")
+    .split(/\s+/)
+    .map(foldLookalikes)
+    .join(" ")
+  const key = transliterate(
+    words
       .toLowerCase()
       .normalize("NFD")
       // й is a letter of its own, not и with an accent: keep its breve through the stripping.
       .replace(/и\u0306/g, "й")
       .replace(combiningMarks, ""),
   )
-    .replace(dashes, " ")
     .replace(/\s+/g, " ")
     .trim()
+  return boundKey(key)
+}
+
+/**
+ * The longest name key, in UTF-16 units: at most 2,400 bytes of UTF-8, so that a key and an id
+ * fit one PostgreSQL index entry (2,704 bytes) however much NFKC and transliteration lengthen
+ * a name (one ligature can become 18 letters, щ becomes sht). Longer keys keep their start.
+ */
+export const nameKeyMaxLength = 800
+
+const boundKey = (key: string): string => {
+  if (key.length <= nameKeyMaxLength) return key
+  const cut = key.slice(0, nameKeyMaxLength)
+  // Never end on the first half of a surrogate pair.
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut
+}
 
 /** The key a person's full name is matched by: given name then family name, normalised. */
 export const fullNameKey = (givenName: string, familyName: string): string =>

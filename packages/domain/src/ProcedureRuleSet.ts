@@ -79,6 +79,10 @@ export class ProcedureRuleSet extends Schema.Class<ProcedureRuleSet>("ProcedureR
   inForceFrom: IsoDate,
   inForceTo: Schema.optional(IsoDate),
   intentTimeLimitDays: Schema.optional(Schema.Int),
+  intentDuringStatusProcedure: Schema.optional(Schema.Boolean).annotations({
+    description:
+      "Whether the wish to integrate may be stated before the status decision, during its procedure",
+  }),
   termMonths: Schema.Int,
   extensionMonths: Schema.Int,
   maxExtensions: Schema.Int,
@@ -226,6 +230,7 @@ export const ordinance2017 = new ProcedureRuleSet({
   },
   inForceFrom: isoDate("2017-07-25"),
   intentTimeLimitDays: 14,
+  intentDuringStatusProcedure: true,
   termMonths: 12,
   extensionMonths: 12,
   maxExtensions: 1,

@@ -2,13 +2,21 @@
  * Capacity-building projects: their period, targets and extensions.
  * @module
  */
+import { idMaxLength } from "./Text.js"
 import { Schema } from "effect"
-import { type IsoDate, IsoDate as IsoDateSchema, daysBetween, endOfPeriod } from "./CalendarDate.js"
+import {
+  type IsoDate,
+  IsoDate as IsoDateSchema,
+  daysBetween,
+  endOfPeriod,
+  PlausibleDate,
+} from "./CalendarDate.js"
 import { TargetGroup } from "./Institution.js"
 
 /** Opaque identifier of a project. */
 export const ProjectId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("ProjectId"),
   Schema.annotations({ identifier: "ProjectId" }),
 )
@@ -22,6 +30,9 @@ export const Indicator = Schema.Literal("direct", "indirect", "total").annotatio
 /** The three reach indicators a funder sets targets for. */
 export type Indicator = typeof Indicator.Type
 
+/** The largest target or count the system takes: more than anyone a project can reach, far inside a database integer. */
+export const maxCount = 100_000_000
+
 /** A whole number greater than zero. */
 export const PositiveInt = Schema.Int.pipe(Schema.greaterThan(0))
 /** A whole number, zero or more. */
@@ -34,19 +45,27 @@ export const NonNegativeInt = Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))
  */
 export const BreakdownTargets = Schema.Record({
   key: Schema.String,
-  value: Schema.Record({ key: Schema.String, value: NonNegativeInt }),
+  value: Schema.Record({
+    key: Schema.String,
+    value: NonNegativeInt.pipe(Schema.lessThanOrEqualTo(maxCount)),
+  }),
 }).annotations({ identifier: "BreakdownTargets" })
 
 /** A target the funder set for one indicator. */
 export class Target extends Schema.Class<Target>("Target")({
   indicator: Indicator,
-  value: PositiveInt,
+  value: PositiveInt.pipe(Schema.lessThanOrEqualTo(maxCount)),
   breakdown: Schema.optional(BreakdownTargets),
 }) {}
 
+/** The most months one extension adds to a project's period. */
+export const maxExtensionMonths = 60
+
 /** A lengthening of the project period, for example after COVID-19. */
 export class Extension extends Schema.Class<Extension>("Extension")({
-  months: PositiveInt.annotations({ description: "How many months the period grows by" }),
+  months: Schema.Int.pipe(Schema.between(1, maxExtensionMonths)).annotations({
+    description: "How many months the period grows by",
+  }),
   reason: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500)),
 }) {}
 
@@ -73,7 +92,7 @@ export class NewProject extends Schema.Class<NewProject>("NewProject")({
   code: Code,
   title: Title,
   funder: Schema.optional(Schema.String.pipe(Schema.maxLength(500))),
-  startDate: IsoDateSchema,
+  startDate: PlausibleDate,
   durationMonths: PositiveInt.pipe(Schema.lessThanOrEqualTo(240)),
   targets: Schema.Array(Target).pipe(Schema.maxItems(50)),
   ...reachRuleFields,

@@ -98,6 +98,18 @@ describe("readHeader", () => {
 })
 
 describe("readRows", () => {
+  it("refuses a cell with U+0000 or a lone surrogate, naming its row and column", () => {
+    expect(
+      errorsOf(
+        oneDay,
+        row("Мария\u0000", "Петрова", "", "", "ins_m1", "", "", "all"),
+        row("Иван", "\ud800", "", "", "ins_m1", "", "", "all"),
+      ),
+    ).toEqual([
+      { row: 2, column: "given_name", message: expect.stringMatching(/U\+0000/) },
+      { row: 3, column: "family_name", message: expect.stringMatching(/lone surrogate/) },
+    ])
+  })
   it("reads valid rows: institution by id or by normalised name, role by default participant, days all", () => {
     const [maria, ivan] = rows(
       oneDay,

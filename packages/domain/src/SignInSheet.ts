@@ -14,6 +14,7 @@ import { ParticipationRole } from "./Participation.js"
 import { Email, Gender, personKeys } from "./Person.js"
 import { type MatchCandidate, matchPerson } from "./PersonMatch.js"
 import { fullNameKey, normaliseEmail, normaliseName } from "./PersonName.js"
+import { textRefusal } from "./Text.js"
 
 /** One thing wrong with a sheet. `row` 0 means the file as a whole; the header is row 1. */
 export class SheetError extends Schema.Class<SheetError>("SheetError")({
@@ -286,6 +287,10 @@ export const readRows = (
     const check: RowCheck = { errors, row: i + 2 }
     const cell = (column: SheetColumn) => cells[at[column]] ?? ""
     const before = errors.length
+    cells.forEach((value, col) => {
+      const refusal = textRefusal(value)
+      if (refusal) error(check, table.header[col]?.trim() || `column ${col + 1}`, `The cell ${refusal}.`)
+    })
     cells.forEach((value, col) => {
       if ((col >= table.header.length || extraColumns.has(col)) && value.trim() !== "")
         error(check, `column ${col + 1}`, `"${value.trim()}" is in a column without a header.`)

@@ -3,11 +3,13 @@
  * Passwords are never part of a user; only the API hashes them, and only the store keeps the hash.
  * @module
  */
+import { idMaxLength } from "./Text.js"
 import { Schema } from "effect"
 
 /** Opaque identifier of a user account. */
 export const UserId = Schema.String.pipe(
   Schema.minLength(1),
+  Schema.maxLength(idMaxLength),
   Schema.brand("UserId"),
   Schema.annotations({ identifier: "UserId" }),
 )

@@ -108,6 +108,16 @@ describe.each(testDatabases())("PeopleRepository on $name", (db) => {
       expect((yield* people.list({ q: "Иванов" })).items.map((p) => p.id)).toEqual([ivan.id])
       expect((yield* people.list({ q: "50%_" })).items).toEqual([])
       expect((yield* people.list({})).items).toHaveLength(2)
+      // Typed on a phone: a Latin C inside the Cyrillic name, a zero-width space, a comma.
+      const elena = yield* people.create(
+        new NewPerson({ givenName: "Елена", familyName: "Cтоя\u200bнова,", institutionId: m1 }),
+      )
+      expect((yield* people.list({ q: "Стоянова" })).items.map((p) => p.id)).toEqual([elena.id])
+      expect((yield* people.list({ q: "stoyanova." })).items.map((p) => p.id)).toEqual([elena.id])
+      const match = yield* people.match(
+        new NewPerson({ givenName: "Елена", familyName: "Стоянова", institutionId: m1 }),
+      )
+      expect(match).toEqual({ _tag: "SameNameAndInstitution", personId: elena.id })
     }).pipe(Effect.provide(layer())),
   )
 

@@ -9,6 +9,7 @@ import type {
   AlreadyErased,
   ApiKeyNotFound,
   BeneficiaryNotFound,
+  ImplausibleDate,
   PersonNotFound,
   UserEmailTaken,
   UserNotFound,
@@ -79,6 +80,7 @@ export type ApiError =
   | AlreadyErased
   | PersonNotFound
   | BeneficiaryNotFound
+  | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
 
@@ -116,6 +118,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   AlreadyErased: 409,
   PersonNotFound: 404,
   BeneficiaryNotFound: 404,
+  ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
 }

@@ -24,11 +24,20 @@ const toFieldErrors = (issues: ReadonlyArray<StandardSchemaV1.Issue>): ReadonlyA
     message: issue.message,
   }))
 
-/** Validates one part of the request against a schema; the handler reads `c.req.valid(target)`. */
+/**
+ * Validates one part of the request against a schema; the handler reads `c.req.valid(target)`.
+ * A JSON body with a field its schema does not name is refused (400 naming the field), as the
+ * OpenAPI document's `additionalProperties: false` says; query strings and headers may carry more.
+ */
 export const validate = <T extends keyof ValidationTargets, A, I>(target: T, schema: Schema.Schema<A, I>) =>
-  validator(target, Schema.standardSchemaV1(schema), (result, c) => {
-    if (!result.success) return sendProblem(c, validationProblem(where[target], toFieldErrors(result.error)))
-  })
+  validator(
+    target,
+    Schema.standardSchemaV1(schema, target === "json" ? { onExcessProperty: "error" } : undefined),
+    (result, c) => {
+      if (!result.success)
+        return sendProblem(c, validationProblem(where[target], toFieldErrors(result.error)))
+    },
+  )
 
 /** A JSON body. */
 export const body = <A, I>(schema: Schema.Schema<A, I>) => validate("json", schema)

@@ -4,7 +4,13 @@
  * and each such read is audit-logged.
  * @module
  */
-import { BeneficiaryNotFound, BeneficiaryView, NewBeneficiary } from "@coordina/domain"
+import {
+  BeneficiaryNotFound,
+  BeneficiaryView,
+  beneficiaryDatesRefusal,
+  ImplausibleDate,
+  NewBeneficiary,
+} from "@coordina/domain"
 import { AgreementsRepository, AuditLog, BeneficiariesRepository } from "@coordina/store"
 import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
@@ -29,7 +35,7 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
       description: "The personal data is stored apart from the pseudonymous case record.",
       responses: {
         201: jsonResponse(BeneficiaryView, "The case record (personal only to roles allowed)"),
-        ...problems(400),
+        ...problems(400, 422),
       },
     }),
     requires("beneficiaries", "write"),
@@ -40,6 +46,8 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
         transaction(
           Effect.gen(function* () {
             const input = c.req.valid("json")
+            const refusal = beneficiaryDatesRefusal(input, yield* today)
+            if (refusal) return yield* new ImplausibleDate(refusal)
             const created = yield* (yield* BeneficiariesRepository).create(input)
             yield* (yield* AuditLog).record({
               actor: c.var.principal.id,

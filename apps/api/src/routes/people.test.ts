@@ -105,7 +105,9 @@ describe.each(testDatabases())("institutions and people API on $name", (db) => {
       institutionId: m1,
     })
     expect(again).toMatchObject({ status: 409, body: { existingId: first.body.id, code: "EmailTaken" } })
-    expect((await api.json<Body>("GET", "/v1/people?q=P.")).body.items).toEqual([])
+    // "P." is read as the word "p", which Петрова also starts with: only the first record is there.
+    const found = await api.json<{ items: Array<Body> }>("GET", "/v1/people?q=Maria%20P.")
+    expect(found.body.items.map((p) => p.id)).toEqual([first.body.id])
     expect(
       (await api.json("POST", "/v1/people", { givenName: "A", familyName: "B", institutionId: "ins_none" }))
         .status,

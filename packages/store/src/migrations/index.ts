@@ -9,6 +9,7 @@ import reach from "./0100_reach.js"
 import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
+import nameKeys from "./0410_name_keys.js"
 
 const migrations = {
   "1_projects": projects,
@@ -16,6 +17,7 @@ const migrations = {
   "200_agreements": agreements,
   "300_access": access,
   "301_erasure": erasure,
+  "410_name_keys": nameKeys,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
