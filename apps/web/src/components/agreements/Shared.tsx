@@ -9,6 +9,7 @@ import { proceduresQuery } from "../../api/agreements.js"
 import { ApiProblem } from "../../api/client.js"
 import { institutionsQuery, useInstitutionNames } from "../../api/institutions.js"
 import { useTodayDate } from "../../api/today.js"
+import { ProblemErrors } from "../ProblemErrors.js"
 import { useI18n } from "../../i18n/I18n.js"
 
 /**
@@ -92,15 +93,7 @@ export const ProblemBox = ({ error }: { error: unknown }) => {
       </strong>
       {message && <p>{message}</p>}
       {body.detail && <p className="muted">{body.detail}</p>}
-      {body.errors && body.errors.length > 0 && (
-        <ul>
-          {body.errors.map((e) => (
-            <li key={`${e.path ?? ""}:${e.message}`}>
-              {e.path ? <code>{e.path}</code> : null} {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemErrors errors={body.errors ?? []} />
     </div>
   )
 }

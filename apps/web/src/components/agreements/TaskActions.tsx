@@ -11,7 +11,7 @@ import { Button, Form, Group } from "react-aria-components"
 import { afterAgreementChange, taskAction, taskKeys } from "../../api/agreements.js"
 import { useTodayDate } from "../../api/today.js"
 import { useI18n } from "../../i18n/I18n.js"
-import { TextAreaInput } from "./Fields.js"
+import { TextAreaInput } from "../../components/Fields.js"
 import { ProblemBox } from "./Shared.js"
 
 const decodeTask = Schema.decodeUnknownSync(CoordinationTask)

@@ -15,7 +15,8 @@ import {
   YAxis,
 } from "recharts"
 import { reviewQuery } from "../../api/agreements.js"
-import { Panel, SelectField, TextInput } from "../../components/agreements/Fields.js"
+import { Panel } from "../../components/agreements/Fields.js"
+import { SelectField, TextInput } from "../../components/Fields.js"
 import { useLabels } from "../../components/agreements/Shared.js"
 import { ensureToday, useTodayDate } from "../../api/today.js"
 import { useI18n } from "../../i18n/I18n.js"

@@ -13,7 +13,7 @@ import {
 import { Schema } from "effect"
 import { useMemo, useState } from "react"
 import { agreementsQuery } from "../../../api/agreements.js"
-import { SelectField } from "../../../components/agreements/Fields.js"
+import { SelectField } from "../../../components/Fields.js"
 import { StateBadge, useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
@@ -137,7 +137,7 @@ function CaseList() {
         <SelectField
           label={ta.list.municipality}
           value={filters.municipalityId ?? any}
-          onChange={(v) => setFilter("municipalityId", v)}
+          onChange={(v) => setFilter("municipalityId", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
             ...municipalities.map((m) => ({ id: m.id as string, label: m.name })),
@@ -146,7 +146,7 @@ function CaseList() {
         <SelectField
           label={ta.list.state}
           value={filters.state ?? any}
-          onChange={(v) => setFilter("state", v)}
+          onChange={(v) => setFilter("state", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
             ...AgreementState.literals.map((s) => ({ id: s, label: ta.state[s] })),
@@ -155,7 +155,7 @@ function CaseList() {
         <SelectField
           label={ta.list.procedure}
           value={filters.procedureId ?? any}
-          onChange={(v) => setFilter("procedureId", v)}
+          onChange={(v) => setFilter("procedureId", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
             ...labels.procedures.map((p) => ({ id: p.id as string, label: labels.procedure(p.id) })),

@@ -4,7 +4,7 @@ import { createFileRoute, useNavigate } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
 import { createBeneficiary } from "../../../api/agreements.js"
-import { SelectField, TextInput } from "../../../components/agreements/Fields.js"
+import { SelectField, TextInput } from "../../../components/Fields.js"
 import { ProblemBox } from "../../../components/agreements/Shared.js"
 import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
@@ -60,7 +60,7 @@ function NewBeneficiaryPage() {
         <SelectField
           label={tb.statusKind}
           value={statusKind}
-          onChange={setStatusKind}
+          onChange={(v) => setStatusKind(v ?? "")}
           isRequired
           options={statusKinds.map((k) => ({ id: k, label: t.agreements.statusKind[k] }))}
         />
@@ -88,7 +88,7 @@ function NewBeneficiaryPage() {
           <SelectField
             label={tb.gender}
             value={gender}
-            onChange={setGender}
+            onChange={(v) => setGender(v ?? "")}
             placeholder={t.agreements.form.choose}
             options={genders.map((g) => ({ id: g, label: t.agreements.gender[g] }))}
           />

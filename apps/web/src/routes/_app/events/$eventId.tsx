@@ -12,7 +12,8 @@ import {
   setAttendance,
   afterReachChange,
 } from "../../../api/reach.js"
-import { ProblemAlert, SelectField, StatusMessage } from "../../../components/reach/Fields.js"
+import { ProblemAlert, StatusMessage } from "../../../components/reach/Fields.js"
+import { SelectField } from "../../../components/Fields.js"
 import { optionsOf, placeName } from "../../../components/reach/labels.js"
 import { useInstitutionNames } from "../../../api/institutions.js"
 import { PersonPicker } from "../../../components/reach/PersonPicker.js"
@@ -57,7 +58,7 @@ function EventPage() {
       </dl>
       <Registration eventId={eventId} />
       <Participants eventId={eventId} startDate={event.startDate} endDate={event.endDate} />
-      <SheetUpload eventId={eventId} projectId={event.projectId} />
+      <SheetUpload eventId={eventId} />
     </section>
   )
 }

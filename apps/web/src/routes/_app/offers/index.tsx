@@ -4,13 +4,8 @@ import { createFileRoute } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
 import { createOffer, offersQuery, offerKeys } from "../../../api/agreements.js"
-import {
-  MultiSelectField,
-  Panel,
-  SelectField,
-  TextAreaInput,
-  TextInput,
-} from "../../../components/agreements/Fields.js"
+import { Panel } from "../../../components/agreements/Fields.js"
+import { MultiSelectField, SelectField, TextAreaInput, TextInput } from "../../../components/Fields.js"
 import { ProblemBox, useLabels } from "../../../components/agreements/Shared.js"
 import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
@@ -111,7 +106,7 @@ const NewOfferForm = () => {
       <SelectField
         label={to.municipality}
         value={municipalityId}
-        onChange={setMunicipalityId}
+        onChange={(v) => setMunicipalityId(v ?? "")}
         isRequired
         placeholder={t.agreements.form.choose}
         options={municipalities.map((m) => ({ id: m.id as string, label: m.name }))}

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react"
 import { Button, Form, Group } from "react-aria-components"
 import { offersQuery, runAction, afterAgreementChange, agreementKeys } from "../../../../api/agreements.js"
 import { ApiProblem } from "../../../../api/client.js"
-import { SelectField, TextAreaInput, TextInput } from "../../../../components/agreements/Fields.js"
+import { SelectField, TextAreaInput, TextInput } from "../../../../components/Fields.js"
 import { ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
 import { useTodayDate } from "../../../../api/today.js"
 import { useI18n } from "../../../../i18n/I18n.js"
@@ -149,7 +149,7 @@ const ActionForm = ({
           <SelectField
             label={tf.offer}
             value={offerId}
-            onChange={setOfferId}
+            onChange={(v) => setOfferId(v ?? "")}
             isRequired
             placeholder={tf.choose}
             errorMessage={tf.required}
@@ -168,7 +168,7 @@ const ActionForm = ({
           <SelectField
             label={tf.ground}
             value={ground}
-            onChange={setGround}
+            onChange={(v) => setGround(v ?? "")}
             isRequired
             placeholder={tf.choose}
             options={ruleSet.terminationGrounds.map((g) => ({

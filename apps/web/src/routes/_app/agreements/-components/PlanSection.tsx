@@ -5,7 +5,7 @@ import { Button, Form } from "react-aria-components"
 import { afterAgreementChange, setPlan } from "../../../../api/agreements.js"
 import type { IntegrationPlanView } from "../../../../api/pending.js"
 import { useTodayDate } from "../../../../api/today.js"
-import { SelectField, TextInput } from "../../../../components/agreements/Fields.js"
+import { SelectField, TextInput } from "../../../../components/Fields.js"
 import { DaysLeft, ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
@@ -180,7 +180,7 @@ export const PlanEditor = ({
           <SelectField
             label={tp.area}
             value={r.area}
-            onChange={(area) => update(r.key, { area })}
+            onChange={(area) => update(r.key, { area: area ?? "" })}
             options={areaOptions}
             isRequired
             placeholder={t.agreements.form.choose}
@@ -188,7 +188,7 @@ export const PlanEditor = ({
           <SelectField
             label={tp.institution}
             value={r.institutionId}
-            onChange={(institutionId) => update(r.key, { institutionId })}
+            onChange={(institutionId) => update(r.key, { institutionId: institutionId ?? "" })}
             options={institutionOptions}
             isRequired
             placeholder={t.agreements.form.choose}

@@ -28,13 +28,7 @@ const isSheetFile = (f: File) => /\.(csv|xlsx|txt)$/i.test(f.name) || accepted.i
  * The sign-in sheet upload: choose or drop a file, see the dry run's preview (who is created
  * or matched, possible duplicates, every row error) before anything is saved, then import.
  */
-export const SheetUpload = ({
-  eventId,
-  projectId,
-}: {
-  readonly eventId: string
-  readonly projectId: string
-}) => {
+export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
   const { t, formatNumber } = useI18n()
   const s = t.reach.sheet
   const queryClient = useQueryClient()

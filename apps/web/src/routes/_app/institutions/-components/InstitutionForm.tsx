@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
 import { createInstitution, institutionKeys } from "../../../../api/institutions.js"
-import { ProblemAlert, SelectField, TextInput } from "../../../../components/reach/Fields.js"
+import { ProblemAlert } from "../../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../../components/Fields.js"
 import {
   kindOptions,
   levelOptions,
