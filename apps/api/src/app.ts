@@ -22,16 +22,14 @@ import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
-import { beneficiaryPrivacyRoutes, personPrivacyRoutes } from "./routes/privacy.js"
+import { beneficiaryPrivacyRoutes } from "./routes/privacy.js"
 import { projectRoutes } from "./routes/projects.js"
 import { disseminationRoutes } from "./routes/dissemination.js"
 import { eventRoutes } from "./routes/events.js"
 import { institutionRoutes } from "./routes/institutions.js"
 import { peopleRoutes } from "./routes/people.js"
-import { reachRoutes } from "./routes/reach.js"
 import { retentionRoutes } from "./routes/retention.js"
 import { sessionRoutes } from "./routes/sessions.js"
-import { signInSheetRoutes } from "./routes/signInSheets.js"
 import { userRoutes } from "./routes/users.js"
 import { agreementRoutes } from "./routes/agreements.js"
 import { beneficiaryRoutes } from "./routes/beneficiaries.js"
@@ -44,16 +42,13 @@ import { todayRoutes } from "./routes/today.js"
 /** The resources of API v1, each a sub-app mounted under `/v1`. */
 const v1 = new Hono<AppEnv>()
   .route("/projects", projectRoutes)
-  .route("/projects", reachRoutes)
   .route("/institutions", institutionRoutes)
-  .route("/people", peopleRoutes)
   .route("/events", eventRoutes)
   .route("/dissemination-activities", disseminationRoutes)
   .route("/users", userRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes)
   .route("/retention", retentionRoutes)
-  .route("/events", signInSheetRoutes)
   .route("/procedures", procedureRoutes)
   .route("/beneficiaries", beneficiaryRoutes)
   .route("/municipal-offers", municipalOfferRoutes)
@@ -138,7 +133,7 @@ export const makeApp = (
   app.route("/v1", v1)
   // Routes that need configuration: the session cookie's proxy trust, the erasure salt.
   app.route("/v1/sessions", sessionRoutes({ trustProxy: config.trustProxy ?? false }))
-  app.route("/v1/people", personPrivacyRoutes(config.pseudonymSalt))
+  app.route("/v1/people", peopleRoutes(config.pseudonymSalt))
   app.route("/v1/beneficiaries", beneficiaryPrivacyRoutes(config.pseudonymSalt))
   app.get(
     "/openapi.json",

@@ -1,4 +1,5 @@
-import { HealthChecks, JobRuns, Store } from "@coordina/store"
+import { App } from "@coordina/app"
+import { HealthChecks, JobRuns } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
@@ -6,7 +7,12 @@ import { dayIn, runDue } from "./Job.js"
 import { DatabaseHealthJob } from "./jobs/DatabaseHealthJob.js"
 
 describe.each(testDatabases())("scheduled jobs on $name", (db) => {
-  const layer = () => Layer.unwrapEffect(Effect.promise(() => db.freshUrl()).pipe(Effect.map(Store.layer)))
+  const layer = () =>
+    Layer.unwrapEffect(
+      Effect.promise(() => db.freshUrl()).pipe(
+        Effect.map((databaseUrl) => App.layer({ databaseUrl, timeZone: "Europe/Sofia" })),
+      ),
+    )
 
   it.effect.skipIf(!db.available)("records database health once per day, however often it runs", () =>
     Effect.gen(function* () {

@@ -4,8 +4,8 @@
  * with several workers.
  * @module
  */
+import type { AppServices } from "@coordina/app"
 import { todayIn } from "@coordina/domain"
-import type { StoreServices } from "@coordina/store"
 import { JobRuns, type RunOutcome } from "@coordina/store"
 import { Cron, DateTime, Effect, Either } from "effect"
 
@@ -18,7 +18,7 @@ export interface Job {
   /** The period a firing at `at` produces, e.g. the day `2026-11-28` for a daily job. */
   readonly periodOf: (at: Date, timeZone: string) => string
   /** The work for one period; runs inside the claim's transaction. */
-  readonly run: (period: string) => Effect.Effect<void, never, StoreServices>
+  readonly run: (period: string) => Effect.Effect<void, never, AppServices>
 }
 
 /** The calendar day of an instant in a time zone, `YYYY-MM-DD`: the domain's one rule for "today". */
@@ -33,7 +33,7 @@ export const runDue = (
   job: Job,
   now: Date,
   timeZone: string,
-): Effect.Effect<RunOutcome, never, StoreServices> =>
+): Effect.Effect<RunOutcome, never, AppServices> =>
   Effect.gen(function* () {
     const runs = yield* JobRuns
     const firing = Cron.prev(cronOf(job, timeZone), new Date(now.getTime() + 1))
@@ -44,7 +44,7 @@ export const runDue = (
   })
 
 /** Runs a job at every firing of its cron expression, forever. */
-export const schedule = (job: Job, timeZone: string): Effect.Effect<never, never, StoreServices> => {
+export const schedule = (job: Job, timeZone: string): Effect.Effect<never, never, AppServices> => {
   const cron = cronOf(job, timeZone)
   const waitForNext = Effect.gen(function* () {
     const now = yield* DateTime.now

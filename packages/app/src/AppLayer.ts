@@ -5,7 +5,22 @@
  */
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
+import { Agreements } from "./Agreements.js"
+import { Beneficiaries } from "./Beneficiaries.js"
+import { Dissemination } from "./Dissemination.js"
+import { Events } from "./Events.js"
 import { Ids } from "./Ids.js"
+import { Institutions } from "./Institutions.js"
+import { MunicipalOffers } from "./MunicipalOffers.js"
+import { People } from "./People.js"
+import { Plans } from "./Plans.js"
+import { Privacy } from "./Privacy.js"
+import { Projects } from "./Projects.js"
+import { Reach } from "./Reach.js"
+import { Retention } from "./Retention.js"
+import { OrdinanceReview } from "./Review.js"
+import { SheetImport } from "./SheetImport.js"
+import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
 
 /** What the app layer needs to be built. */
@@ -18,11 +33,39 @@ export interface AppSettings {
   readonly today?: Layer.Layer<Today>
 }
 
+/** The use-case services, each needing the store, the clock and the ids (one line each). */
+export const useCases = Layer.mergeAll(
+  Agreements.layer,
+  Plans.layer,
+  Tasks.layer,
+  MunicipalOffers.layer,
+  Beneficiaries.layer,
+  OrdinanceReview.layer,
+  Projects.layer,
+  Institutions.layer,
+  People.layer,
+  Events.layer,
+  Dissemination.layer,
+  Reach.layer,
+  SheetImport.layer,
+  Privacy.layer,
+  Retention.layer,
+)
+
+/** The use-case services. */
+export type UseCases = Layer.Layer.Success<typeof useCases>
+
 /** The services every handler and job can reach. */
-export type AppServices = StoreServices | Today | Ids
+export type AppServices = StoreServices | Today | Ids | UseCases
+
+/** The use cases over a store, a clock and ids already provided (how tests build them). */
+export const over = <E, R>(base: Layer.Layer<StoreServices | Today | Ids, E, R>) =>
+  useCases.pipe(Layer.provideMerge(base))
 
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
-  Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
-    Layer.provideMerge(Store.layer(settings.databaseUrl)),
+  over(
+    Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
+      Layer.provideMerge(Store.layer(settings.databaseUrl)),
+    ),
   )

@@ -1,13 +1,19 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
   allows,
+  canActForMunicipality,
+  canAnswerTask,
   canReadPersonal,
   canSeeAgreement,
   canSeeBeneficiary,
+  canSeeOffer,
   canSeeProject,
   canSeeTask,
   type Family,
   families,
+  mayChangeAgreements,
+  maySeeNames,
+  personActions,
   type Principal,
   readOnly,
   requiredScope,
@@ -203,5 +209,64 @@ describe("record-level visibility", () => {
     expect(canReadPersonal(coordinator)).toBe(false)
     expect(canReadPersonal(key("agreements:read"))).toBe(true)
     expect(canReadPersonal(key("tasks:write"))).toBe(false)
+  })
+})
+
+describe("the write-side scopes of the agreements family", () => {
+  it("lets a case worker act only for their own municipalities", () => {
+    expect(canActForMunicipality(caseWorker, "ins_sofia")).toBe(true)
+    expect(canActForMunicipality(caseWorker, "ins_varna")).toBe(false)
+    expect(canSeeOffer(caseWorker, { municipalityId: "ins_varna" })).toBe(false)
+    expect(canSeeOffer(admin, { municipalityId: "ins_varna" })).toBe(true)
+    expect(canActForMunicipality(key("agreements:write"), "ins_varna")).toBe(true)
+    expect(canActForMunicipality(institutionUser, "ins_sofia")).toBe(false)
+  })
+
+  it("offers agreement actions and task answers only to callers who may change them", () => {
+    expect([admin, caseWorker, auditor, coordinator, institutionUser].map(mayChangeAgreements)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ])
+    const labourTask = { institutionId: "ins_labour", municipalityId: "ins_sofia" }
+    expect(canAnswerTask(caseWorker, labourTask)).toBe(true)
+    expect(canAnswerTask(auditor, labourTask)).toBe(false)
+    expect(canAnswerTask(staff({ role: "institution_user", institutionId: "ins_labour" }), labourTask)).toBe(
+      true,
+    )
+    expect(canAnswerTask(institutionUser, labourTask)).toBe(false)
+    expect(canAnswerTask(key("tasks:read"), labourTask)).toBe(false)
+    expect(canAnswerTask(key("tasks:write"), labourTask)).toBe(true)
+  })
+})
+
+describe("names behind reach figures", () => {
+  it("are shown to admins and coordinators only", () => {
+    expect([admin, coordinator, auditor, caseWorker, institutionUser, nobody].map(maySeeNames)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(maySeeNames(key("reach:read", "people:write"))).toBe(false)
+  })
+})
+
+describe("what a caller may do with a person", () => {
+  const surviving = { givenName: "Мария", familyName: "Петрова" }
+  const merged = { ...surviving, mergedInto: "per_2" }
+  const erased = { givenName: "Erased", familyName: "ERASED-3f9a0c17b2e4d685" }
+  it("follows the people and privacy rights", () => {
+    expect(personActions(admin, surviving)).toEqual(["merge", "export", "erase"])
+    expect(personActions(admin, merged)).toEqual(["unmerge", "export", "erase"])
+    expect(personActions(admin, erased)).toEqual(["merge", "export"])
+    expect(personActions(coordinator, surviving)).toEqual(["merge"])
+    expect(personActions(auditor, surviving)).toEqual([])
+    expect(personActions(key("people:write"), merged)).toEqual(["unmerge"])
+    expect(personActions(key("people:read"), surviving)).toEqual([])
   })
 })

@@ -8,6 +8,8 @@
  * @module
  */
 import { type AccessKind, type Scope, type ScopeFamily, scopesAllow } from "./ApiKey.js"
+import { isErased } from "./Erasure.js"
+import type { PersonAction } from "./Person.js"
 import type { RoleGrant, StaffRole } from "./User.js"
 
 /** The resource families routes are guarded by. */
@@ -207,6 +209,57 @@ export const canReadPersonal = (principal: Principal): boolean =>
     ? scopesAllow(principal.scopes, "agreements", "read")
     : hasRole(principal, "admin", "case_worker")
 
+/** Whether a principal may act for a municipality: a case worker only for their own. */
+export const canActForMunicipality = (principal: Principal, municipalityId: string): boolean =>
+  within(municipalityScope(principal), municipalityId)
+
+/**
+ * Whether a principal may learn of a municipal offer: a case worker only of their
+ * municipalities' offers.
+ */
+export const canSeeOffer = (principal: Principal, offer: { readonly municipalityId: string }): boolean =>
+  canActForMunicipality(principal, offer.municipalityId)
+
+/** Whether a principal may change agreements (and so is offered their actions). */
+export const mayChangeAgreements = (principal: Principal): boolean => allows(principal, "agreements", "write")
+
+/**
+ * Whether a principal may answer a coordination task (accept, reject, complete): one that may
+ * change tasks and may learn of this one.
+ */
+export const canAnswerTask = (
+  principal: Principal,
+  task: { readonly institutionId: string; readonly municipalityId?: string | undefined },
+): boolean => allows(principal, "tasks", "write") && canSeeTask(principal, task)
+
 /** Whether the principal changes nothing anywhere (an auditor, or a read-only key). */
 export const readOnly = (principal: Principal): boolean =>
   !families.some((f) => allows(principal, f, "write"))
+
+/**
+ * Whether a principal may see the names of the people behind reach figures: admins and
+ * coordinators (who register those people); auditors and integrators see pseudonymous ids only.
+ */
+export const maySeeNames = (principal: Principal): boolean =>
+  principal.kind !== "api-key" && hasRole(principal, "admin", "coordinator")
+
+/**
+ * What a principal may do with a person record, as the API tells the client: `merge` (a surviving
+ * record) or `unmerge` (a merged one) with people write rights, `export` with privacy read rights,
+ * and `erase` with privacy write rights while the record is not erased yet.
+ */
+export const personActions = (
+  principal: Principal,
+  person: {
+    readonly givenName: string
+    readonly familyName: string
+    readonly mergedInto?: string | undefined
+  },
+): ReadonlyArray<PersonAction> => {
+  const actions: Array<PersonAction> = []
+  if (allows(principal, "people", "write"))
+    actions.push(person.mergedInto === undefined ? "merge" : "unmerge")
+  if (allows(principal, "privacy", "read")) actions.push("export")
+  if (allows(principal, "privacy", "write") && !isErased(person)) actions.push("erase")
+  return actions
+}

@@ -153,11 +153,16 @@ export class Agreement extends Schema.Class<Agreement>("Agreement")({
   version: Schema.Int,
 }) {}
 
-/** An agreement as the API shows it on a day: its state then and the actions allowed then. */
+/**
+ * An agreement as the API shows it on a day: its state then and the actions allowed then to
+ * the caller (none to a caller who may not change agreements); `planAllowed` says whether the
+ * caller may set its integration plan on that day. Clients show these and recompute nothing.
+ */
 export const AgreementView = Schema.Struct({
   ...Agreement.fields,
   asOf: Schema.optional(IsoDate),
   allowedActions: Schema.Array(AgreementAction),
+  planAllowed: Schema.optional(Schema.Boolean),
 }).annotations({ identifier: "AgreementView" })
 /** An agreement as the API shows it on a day. */
 export type AgreementView = typeof AgreementView.Type
@@ -241,13 +246,54 @@ export const allowedActions = (
   }
 }
 
-/** The API's view of an agreement on `asOf`. */
-export const viewAsOf = (a: Agreement, asOf: IsoDate): AgreementView => ({
+/** Whether an agreement can take an integration plan on `date`: only once matched, while it runs. */
+export const canTakePlan = (a: Agreement, date: IsoDate): boolean => {
+  const state = stateOn(a, date)
+  return state === "matched" || state === "active"
+}
+
+/**
+ * The API's view of an agreement on `asOf`. `mayChange` is whether the caller may change
+ * agreements at all (see Access.ts); without that right no action is offered.
+ */
+export const viewAsOf = (a: Agreement, asOf: IsoDate, mayChange = true): AgreementView => ({
   ...a,
   state: stateOn(a, asOf),
   asOf,
-  allowedActions: allowedActions(a, asOf),
+  allowedActions: mayChange ? allowedActions(a, asOf) : [],
+  planAllowed: mayChange && canTakePlan(a, asOf),
 })
+
+/** A page of agreements, as `GET /v1/agreements` answers it. */
+export const AgreementPage = Schema.Struct({
+  items: Schema.Array(AgreementView),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "AgreementPage" })
+/** A page of agreements. */
+export type AgreementPage = typeof AgreementPage.Type
+
+/** An agreement's history, oldest event first, as `GET /v1/agreements/{id}/events` answers it. */
+export const AgreementHistory = Schema.Array(AgreementEvent).annotations({ identifier: "AgreementHistory" })
+/** An agreement's history. */
+export type AgreementHistory = typeof AgreementHistory.Type
+
+/** A place on a municipal offer that an event takes or gives back. */
+export interface PlaceMove {
+  readonly offerId: OfferId
+  readonly move: "take" | "release"
+}
+
+/**
+ * How an event moves places on offers: a match takes a place on its offer, and closing a
+ * matched agreement (a match that ends without an agreement) gives that place back. Other
+ * events move none: a concluded agreement keeps its place to the end.
+ */
+export const placeMove = (before: Agreement | undefined, event: AgreementEvent): PlaceMove | undefined => {
+  if (event.type === "matched") return { offerId: event.data.offerId, move: "take" }
+  if (event.type === "closed" && before?.state === "matched" && before.offerId !== undefined)
+    return { offerId: before.offerId, move: "release" }
+  return undefined
+}
 
 /** The day the latest step happened; a new step may not be dated before it. */
 export const lastStepDate = (a: Agreement): IsoDate =>

@@ -49,15 +49,34 @@ export class CoordinationTask extends Schema.Class<CoordinationTask>("Coordinati
   version: Schema.Int,
 }) {}
 
-/** A task as the API shows it on a day: whether it is overdue and who must step in. */
+/** An institution's answers to a task. */
+export const TaskAction = Schema.Literal("accept", "reject", "complete").annotations({
+  identifier: "TaskAction",
+})
+/** An institution's answers to a task. */
+export type TaskAction = typeof TaskAction.Type
+
+/**
+ * A task as the API shows it on a day: whether it is overdue, who must step in, and the
+ * answers the caller may give now (none to a caller who may not answer it).
+ */
 export const TaskView = Schema.Struct({
   ...CoordinationTask.fields,
   asOf: IsoDate,
   overdue: Schema.Boolean,
   escalateTo: Schema.optional(Schema.Literal("coordinator")),
+  allowedActions: Schema.Array(TaskAction),
 }).annotations({ identifier: "TaskView" })
 /** A task as the API shows it on a day. */
 export type TaskView = typeof TaskView.Type
+
+/** A page of tasks, as `GET /v1/tasks` answers it. */
+export const TaskPage = Schema.Struct({
+  items: Schema.Array(TaskView),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "TaskPage" })
+/** A page of tasks. */
+export type TaskPage = typeof TaskPage.Type
 
 const Text = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(2000))
 
@@ -128,10 +147,31 @@ export const isOverdue = (
 export const escalation = (t: CoordinationTask, asOf: IsoDate): "coordinator" | undefined =>
   isOverdue(t, asOf) || t.status === "rejected" ? "coordinator" : undefined
 
-/** The API's view of a task on `asOf`. */
-export const taskViewOn = (t: CoordinationTask, asOf: IsoDate): TaskView => {
+/** The answers a task in its status takes: an open one is accepted or rejected, an accepted one completed. */
+export const taskActions = (t: { readonly status: TaskStatus }): ReadonlyArray<TaskAction> => {
+  switch (t.status) {
+    case "open":
+      return ["accept", "reject"]
+    case "accepted":
+      return ["complete"]
+    default:
+      return []
+  }
+}
+
+/**
+ * The API's view of a task on `asOf`. `mayAnswer` is whether the caller may answer this task
+ * (see Access.ts); without that right no answer is offered.
+ */
+export const taskViewOn = (t: CoordinationTask, asOf: IsoDate, mayAnswer = true): TaskView => {
   const escalateTo = escalation(t, asOf)
-  return { ...t, asOf, overdue: isOverdue(t, asOf), ...(escalateTo ? { escalateTo } : {}) }
+  return {
+    ...t,
+    asOf,
+    overdue: isOverdue(t, asOf),
+    ...(escalateTo ? { escalateTo } : {}),
+    allowedActions: mayAnswer ? taskActions(t) : [],
+  }
 }
 
 const refuse = (t: CoordinationTask, action: string) =>

@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import { PlausibleDate } from "./CalendarDate.js"
 import { PersonId } from "./Person.js"
 import { maxCount, NonNegativeInt, ProjectId } from "./Project.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque identifier of a dissemination activity. */
 export const DisseminationActivityId = Schema.String.pipe(
@@ -67,3 +68,6 @@ export class DisseminationActivityNotFound extends Schema.TaggedError<Disseminat
   "DisseminationActivityNotFound",
   { activityId: Schema.String },
 ) {}
+
+/** A page of dissemination activities as the API answers it. */
+export const DisseminationActivityPage = pageOf(DisseminationActivity, "DisseminationActivityPage")

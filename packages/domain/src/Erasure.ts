@@ -26,8 +26,59 @@ export const erasureKeyFromDigest = (hexDigest: string): string =>
 /** The given name an erased person shows. */
 export const erasedGivenName = "Erased"
 
+/**
+ * The fields of a person that erasure takes away: the names are replaced by the erasure key,
+ * email and phone go. The store's SQL erasure writes exactly these columns.
+ */
+export const erasedPersonFields = ["givenName", "familyName", "email", "phone"] as const
+
+/** What erasure keeps of a person, so that every total stays as it was. */
+export const keptPersonAttributes: ReadonlyArray<string> = [
+  "id",
+  "institutionId",
+  "gender",
+  "participations",
+  "disseminationContacts",
+]
+
+/** The fields of a beneficiary's personal part that erasure takes away or overwrites. */
+export const erasedBeneficiaryFields = [
+  "givenName",
+  "familyName",
+  "birthDate",
+  "citizenship",
+  "gender",
+] as const
+
+/** What erasure keeps of a beneficiary: the pseudonymous case record the procedure counts. */
+export const keptBeneficiaryAttributes: ReadonlyArray<string> = [
+  "id",
+  "pseudonym",
+  "statusKind",
+  "statusDecisionDate",
+  "familyMembers",
+  "agreements",
+]
+
+/** A beneficiary's personal part after erasure: the name becomes the erasure key, the rest goes. */
+export const eraseBeneficiaryPersonal = (
+  erasureKey: string,
+): {
+  readonly givenName: string
+  readonly familyName: string
+  readonly birthDate: null
+  readonly citizenship: null
+  readonly gender: null
+} => ({
+  givenName: erasedGivenName,
+  familyName: erasureKey,
+  birthDate: null,
+  citizenship: null,
+  gender: null,
+})
+
 /** What erasure leaves of a person's name and contact fields. */
-export type ErasedPerson<P> = Omit<P, "givenName" | "familyName" | "email" | "phone"> & {
+export type ErasedPerson<P> = Omit<P, (typeof erasedPersonFields)[number]> & {
   readonly givenName: string
   readonly familyName: string
 }
@@ -47,8 +98,13 @@ export const erasePerson = <
   person: P,
   erasureKey: string,
 ): ErasedPerson<P> => {
-  const { givenName: _g, familyName: _f, email: _e, phone: _p, ...kept } = person
-  return { ...kept, givenName: erasedGivenName, familyName: erasureKey }
+  const kept: Record<string, unknown> = { ...person }
+  for (const field of erasedPersonFields) delete kept[field]
+  return {
+    ...(kept as Omit<P, (typeof erasedPersonFields)[number]>),
+    givenName: erasedGivenName,
+    familyName: erasureKey,
+  }
 }
 
 /** Whether a stored name is an erasure key: such a record is never matched by name again. */

@@ -7,6 +7,7 @@ import { idMaxLength } from "./Text.js"
 import { datesInRange, daysBetween, type IsoDate, PlausibleDate } from "./CalendarDate.js"
 import { PlanningRegionCode } from "./PlanningRegions.js"
 import { ProjectId } from "./Project.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque identifier of an event. */
 export const EventId = Schema.String.pipe(
@@ -91,3 +92,6 @@ export const checkEventDates = (e: {
   const r = endNotBeforeStart(e)
   return r === true ? Either.right(true) : Either.left(r.message)
 }
+
+/** A page of events as the API answers it. */
+export const EventPage = pageOf(Event, "EventPage")

@@ -6,6 +6,7 @@
 import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
 import { PlanningRegionCode, ProvinceCode, provinceIsInRegion, regionOfProvince } from "./PlanningRegions.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque identifier of an institution. */
 export const InstitutionId = Schema.String.pipe(
@@ -198,3 +199,6 @@ export const inTargetGroup = (
   group.countries.includes(institution.country) &&
   group.institutionKinds.includes(institution.kind) &&
   group.levels.includes(institution.level)
+
+/** A page of institutions as the API answers it. */
+export const InstitutionPage = pageOf(Institution, "InstitutionPage")

@@ -7,7 +7,7 @@
 import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
 import { IsoDate } from "./CalendarDate.js"
-import { type Agreement, AgreementId, IllegalTransition, stateOn } from "./Agreement.js"
+import { type Agreement, AgreementId, canTakePlan, IllegalTransition, stateOn } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
 import { PlanArea, type ProcedureRuleSet } from "./ProcedureRuleSet.js"
 
@@ -101,7 +101,7 @@ export const planChanges = (
   requested: ReadonlyArray<NewMeasure>,
 ): Either.Either<PlanChanges, IllegalTransition | AreaNotInRuleSet> => {
   const state = stateOn(agreement, date)
-  if (state !== "matched" && state !== "active")
+  if (!canTakePlan(agreement, date))
     return Either.left(
       new IllegalTransition({
         entity: `agreement:${agreement.id}`,

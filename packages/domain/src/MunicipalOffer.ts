@@ -47,6 +47,14 @@ export const MunicipalOfferView = Schema.Struct({
 /** An offer as the API shows it. */
 export type MunicipalOfferView = typeof MunicipalOfferView.Type
 
+/** A page of offers, as `GET /v1/municipal-offers` answers it. */
+export const MunicipalOfferPage = Schema.Struct({
+  items: Schema.Array(MunicipalOfferView),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "MunicipalOfferPage" })
+/** A page of offers. */
+export type MunicipalOfferPage = typeof MunicipalOfferPage.Type
+
 /** Places still open on an offer. */
 export const remainingCapacity = (offer: { readonly capacity: number; readonly taken: number }): number =>
   Math.max(0, offer.capacity - offer.taken)
@@ -76,6 +84,22 @@ export const takePlace = <O extends MunicipalOffer>(offer: O): Either.Either<num
 
 /** Gives a place back when a match ends without an agreement; returns the new number taken. */
 export const releasePlace = (offer: { readonly taken: number }): number => Math.max(0, offer.taken - 1)
+
+/** The number taken after a place is taken or given back, or `NoCapacityLeft`. */
+export const movePlace = <O extends MunicipalOffer>(
+  offer: O,
+  move: "take" | "release",
+): Either.Either<number, NoCapacityLeft> =>
+  move === "take" ? takePlace(offer) : Either.right(releasePlace(offer))
+
+/**
+ * The caller may not act for this municipality (a case worker of another one). Municipalities
+ * are public institutions, so refusing names nothing the caller could not read.
+ */
+export class MunicipalityOutOfScope extends Schema.TaggedError<MunicipalityOutOfScope>()(
+  "MunicipalityOutOfScope",
+  { municipalityId: Schema.String, message: Schema.String },
+) {}
 
 /** The institution named as the offer's municipality is not a municipality. */
 export class NotAMunicipality extends Schema.TaggedError<NotAMunicipality>()("NotAMunicipality", {

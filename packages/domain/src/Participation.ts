@@ -9,6 +9,7 @@ import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { EventId, isEventDay } from "./Event.js"
 import { InstitutionId } from "./Institution.js"
 import { PersonId } from "./Person.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque identifier of a participation. */
 export const ParticipationId = Schema.String.pipe(
@@ -121,3 +122,6 @@ export const checkAttendedDays = (
     )
   return Either.right([...new Set(days)].sort())
 }
+
+/** A page of participations as the API answers it. */
+export const ParticipationPage = pageOf(Participation, "ParticipationPage")

@@ -6,6 +6,7 @@ import { idMaxLength, StorableText } from "./Text.js"
 import { Schema } from "effect"
 import { InstitutionId } from "./Institution.js"
 import { fullNameKey, normaliseEmail } from "./PersonName.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque, pseudonymous identifier of a person. */
 export const PersonId = Schema.String.pipe(
@@ -54,6 +55,39 @@ export class Person extends Schema.Class<Person>("Person")({
   mergedInto: Schema.optional(PersonId),
   version: Schema.Int.pipe(Schema.greaterThan(0)),
 }) {}
+
+/** What a caller may do with a person, as the API tells it (the server decides, the client shows). */
+export const PersonAction = Schema.Literal("merge", "unmerge", "export", "erase").annotations({
+  identifier: "PersonAction",
+})
+/** What a caller may do with a person. */
+export type PersonAction = typeof PersonAction.Type
+
+/**
+ * A person as the API answers it: the record and what the caller may do with it
+ * (`allowedActions`, decided by the access policy's {@link personActions}).
+ */
+export const PersonView = Schema.Struct({
+  ...Person.fields,
+  allowedActions: Schema.Array(PersonAction).annotations({
+    description: "What the caller may do with this record: merge, unmerge, export, erase",
+  }),
+}).annotations({ identifier: "PersonView" })
+/** A person as the API answers it. */
+export type PersonView = typeof PersonView.Type
+
+/** Possible duplicates: surviving records that share a normalised name at more than one institution. */
+export const DuplicateGroupView = Schema.Struct({
+  nameKey: Schema.String.annotations({ description: "The normalised name the records share" }),
+  people: Schema.Array(PersonView),
+}).annotations({ identifier: "DuplicateGroup" })
+/** Possible duplicates, as the API answers them. */
+export type DuplicateGroupView = typeof DuplicateGroupView.Type
+
+/** What a client sends to merge a record into another. */
+export const MergeRequest = Schema.Struct({ intoPersonId: Schema.String }).annotations({
+  identifier: "MergeRequest",
+})
 
 /** The keys a person is matched by. */
 export interface PersonKeys {
@@ -121,3 +155,9 @@ export const mergeRefusal = (
     return `That person is merged into ${into.mergedInto}; merge into the surviving record instead.`
   return undefined
 }
+
+/** A page of people as the API answers it. */
+export const PersonPage = pageOf(PersonView, "PersonPage")
+
+/** A page of possible duplicates, by name. */
+export const DuplicatePage = pageOf(DuplicateGroupView, "DuplicatePage")

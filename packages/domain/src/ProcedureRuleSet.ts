@@ -264,6 +264,13 @@ export const ordinance2017 = new ProcedureRuleSet({
 /** Every rule set Coordina knows, oldest first. */
 export const ruleSets: ReadonlyArray<ProcedureRuleSet> = [ordinance2016, ordinance2017]
 
+/** Every rule set, oldest first, as `GET /v1/procedures` answers it. */
+export const ProcedureList = Schema.Struct({ items: Schema.Array(ProcedureRuleSet) }).annotations({
+  identifier: "ProcedureList",
+})
+/** Every rule set, as the API lists them. */
+export type ProcedureList = typeof ProcedureList.Type
+
 /** No version of the ordinance was in force on the date (1 Apr – 24 Jul 2017, or before 2016). */
 export class NoProcedureInForce extends Schema.TaggedError<NoProcedureInForce>()("NoProcedureInForce", {
   date: Schema.String,

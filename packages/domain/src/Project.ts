@@ -12,6 +12,7 @@ import {
   PlausibleDate,
 } from "./CalendarDate.js"
 import { TargetGroup } from "./Institution.js"
+import { pageOf } from "./Page.js"
 
 /** Opaque identifier of a project. */
 export const ProjectId = Schema.String.pipe(
@@ -174,3 +175,6 @@ export class ProjectCodeTaken extends Schema.TaggedError<ProjectCodeTaken>()("Pr
   code: Schema.String,
   existingId: Schema.String,
 }) {}
+
+/** A page of projects (with their end dates) as the API answers it. */
+export const ProjectPage = pageOf(ProjectView, "ProjectPage")

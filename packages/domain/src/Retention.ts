@@ -145,3 +145,13 @@ export class RetentionReport extends Schema.Class<RetentionReport>("RetentionRep
   dryRun: Schema.Boolean,
   counts: RetentionCounts,
 }) {}
+
+/** The retention policy as the API shows it. */
+export const RetentionPolicyView = Schema.Struct({ policy: RetentionPolicy }).annotations({
+  identifier: "RetentionPolicyView",
+})
+
+/** What a client sends for a dry run: the day to judge on (today in the configured zone by default). */
+export const RetentionDryRun = Schema.Struct({
+  asOf: Schema.optional(IsoDate.annotations({ description: "The day to judge on; today by default" })),
+}).annotations({ identifier: "RetentionDryRun" })

@@ -68,7 +68,7 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
   it.effect.skipIf(!db.available)("keeps the personal data apart from the case record", () =>
     Effect.gen(function* () {
       const beneficiaries = yield* BeneficiariesRepository
-      const b = yield* beneficiaries.create(newBeneficiary)
+      const b = yield* beneficiaries.create(newId("bnf"), newBeneficiary)
       expect(b).toMatchObject({ statusKind: "refugee", familyMembers: 2 })
       expect(b.pseudonym).toMatch(/^BNF-/)
       expect(b).not.toHaveProperty("personal")
@@ -94,8 +94,12 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
             capacity: 1,
             plannedAreas: [],
           })
-        expect((yield* Effect.flip(offers.create(offer("ins_none"))))._tag).toBe("InstitutionNotFound")
-        expect((yield* Effect.flip(offers.create(offer("ins_ministry"))))._tag).toBe("NotAMunicipality")
+        expect((yield* Effect.flip(offers.create(newId("off"), offer("ins_none"))))._tag).toBe(
+          "InstitutionNotFound",
+        )
+        expect((yield* Effect.flip(offers.create(newId("off"), offer("ins_ministry"))))._tag).toBe(
+          "NotAMunicipality",
+        )
       }).pipe(Effect.provide(layer())),
   )
 
@@ -104,8 +108,9 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
       yield* insertInstitution("ins_town", { planningRegion: "BG42", province: "BG421" })
       const offers = yield* MunicipalOffersRepository
       const agreements = yield* AgreementsRepository
-      const b = yield* (yield* BeneficiariesRepository).create(newBeneficiary)
+      const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
       const offer = yield* offers.create(
+        newId("off"),
         new NewMunicipalOffer({
           municipalityId: "ins_town" as InstitutionId,
           date: d("2019-01-10"),
@@ -150,8 +155,9 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
       yield* insertInstitution("ins_town")
       const offers = yield* MunicipalOffersRepository
       const agreements = yield* AgreementsRepository
-      const b = yield* (yield* BeneficiariesRepository).create(newBeneficiary)
+      const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
       const offer = yield* offers.create(
+        newId("off"),
         new NewMunicipalOffer({
           municipalityId: "ins_town" as InstitutionId,
           date: d("2019-01-10"),
@@ -184,6 +190,35 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
       }
       const byTown = yield* agreements.list({ municipalityId: "ins_town", asOf: "2019-06-01" })
       expect(byTown.items).toHaveLength(2)
+      expect(yield* agreements.municipalitiesOfBeneficiary(b.id)).toEqual(["ins_town"])
+      const unmatched = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
+      yield* declare(unmatched.id)
+      expect(yield* agreements.municipalitiesOfBeneficiary(unmatched.id)).toEqual([])
+    }).pipe(Effect.provide(layer())),
+  )
+
+  it.effect.skipIf(!db.available)("scopes the offer list to municipalities in SQL, so pages are full", () =>
+    Effect.gen(function* () {
+      const offers = yield* MunicipalOffersRepository
+      for (const town of ["ins_a", "ins_b"]) yield* insertInstitution(town)
+      // interleaved, so a filter after paging would leave pages short
+      for (let i = 0; i < 6; i++)
+        yield* offers.create(
+          newId("off"),
+          new NewMunicipalOffer({
+            municipalityId: (i % 2 === 0 ? "ins_a" : "ins_b") as InstitutionId,
+            date: d("2019-01-10"),
+            capacity: 1,
+            plannedAreas: [],
+          }),
+        )
+      const first = yield* offers.list({ municipalityIds: ["ins_a"], limit: 2 })
+      expect(first.items.map((o) => o.municipalityId)).toEqual(["ins_a", "ins_a"])
+      const rest = yield* offers.list({ municipalityIds: ["ins_a"], limit: 2, cursor: first.nextCursor! })
+      expect(rest.items.map((o) => o.municipalityId)).toEqual(["ins_a"])
+      expect(rest.nextCursor).toBeNull()
+      expect((yield* offers.list({ municipalityIds: [] })).items).toEqual([])
+      expect((yield* offers.list({})).items).toHaveLength(6)
     }).pipe(Effect.provide(layer())),
   )
 
@@ -196,8 +231,9 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
         const plans = yield* IntegrationPlansRepository
         const tasks = yield* CoordinationTasksRepository
         const sql = yield* SqlClient.SqlClient
-        const b = yield* (yield* BeneficiariesRepository).create(newBeneficiary)
+        const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
         const offer = yield* (yield* MunicipalOffersRepository).create(
+          newId("off"),
           new NewMunicipalOffer({
             municipalityId: "ins_town" as InstitutionId,
             date: d("2019-01-10"),
@@ -220,7 +256,14 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
             const changes = Either.getOrThrow(
               planChanges(a, d("2019-04-01"), governingRuleSet(a), yield* plans.measures(a.id), wanted),
             )
-            yield* plans.apply(a, changes, wanted, d("2019-04-01"), governingRuleSet(a))
+            yield* plans.apply(
+              a,
+              changes,
+              wanted,
+              d("2019-04-01"),
+              governingRuleSet(a),
+              changes.added.map(() => ({ measureId: newId("mea"), taskId: newId("tsk") })),
+            )
             yield* agreements.bumpPlanVersion(a.id, undefined)
           }).pipe(sql.withTransaction, Effect.orDie)
         const first = [measure("housing", "ins_town"), measure("health", "ins_rzok")]

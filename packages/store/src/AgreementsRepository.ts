@@ -236,7 +236,26 @@ const make = Effect.gen(function* () {
     return toPage(rows.map(toAgreement), limit) satisfies Page<Agreement>
   })
 
-  return { get, create, act, events, list, planVersion, bumpPlanVersion } as const
+  /** The municipalities a beneficiary's agreements are matched to: what scopes the beneficiary. */
+  const municipalitiesOfBeneficiary = Effect.fn("AgreementsRepository.municipalitiesOfBeneficiary")(
+    function* (beneficiaryId: string) {
+      const rows = yield* sql`
+      SELECT DISTINCT municipality_id FROM agreements
+      WHERE beneficiary_id = ${beneficiaryId} AND municipality_id IS NOT NULL`.pipe(Effect.orDie)
+      return rows.map((r) => String(r.municipalityId))
+    },
+  )
+
+  return {
+    get,
+    create,
+    act,
+    events,
+    list,
+    planVersion,
+    bumpPlanVersion,
+    municipalitiesOfBeneficiary,
+  } as const
 })
 
 /** Stores agreements: their events and the snapshot the events leave. */

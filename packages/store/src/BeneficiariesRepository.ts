@@ -13,7 +13,6 @@ import {
   pseudonymFromBytes,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
-import { newId } from "./Ids.js"
 import { int, opt } from "./Rows.js"
 
 const decodeCase = Schema.decodeUnknownSync(BeneficiaryCase)
@@ -55,8 +54,8 @@ const make = Effect.gen(function* () {
     )
   })
 
-  const create = Effect.fn("BeneficiariesRepository.create")(function* (input: NewBeneficiary) {
-    const id = newId("bnf")
+  /** Registers a beneficiary under `id` (from the caller's `Ids`). */
+  const create = Effect.fn("BeneficiariesRepository.create")(function* (id: string, input: NewBeneficiary) {
     const createdAt = DateTime.formatIso(yield* DateTime.now)
     const p = input.personal
     yield* sql

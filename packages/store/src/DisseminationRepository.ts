@@ -12,7 +12,7 @@ import {
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"
-import { int, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
+import { inScope, int, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
 const decode = Schema.decodeUnknownSync(DisseminationActivity)
 
@@ -48,8 +48,14 @@ const make = Effect.gen(function* () {
     return (yield* assemble(rows))[0]!
   })
 
-  /** Records an activity; every named person must exist. A name given twice counts once. */
-  const create = Effect.fn("DisseminationRepository.create")(function* (input: NewDisseminationActivity) {
+  /**
+   * Records an activity under `id` (a new one when none is given); every named person must exist.
+   * A name given twice counts once.
+   */
+  const create = Effect.fn("DisseminationRepository.create")(function* (
+    input: NewDisseminationActivity,
+    id = newId("dis"),
+  ) {
     const project = yield* sql`SELECT id FROM projects WHERE id = ${input.projectId}`.pipe(Effect.orDie)
     if (!project[0]) return yield* new ProjectNotFound({ projectId: input.projectId })
     const named = [...new Set(input.namedPersonIds)]
@@ -63,7 +69,6 @@ const make = Effect.gen(function* () {
     const missing = named.find((id) => !found.has(id))
     if (missing !== undefined) return yield* new PersonNotFound({ personId: missing })
     const now = DateTime.formatIso(yield* DateTime.now)
-    const id = newId("dis")
     yield* sql
       .withTransaction(
         Effect.gen(function* () {
@@ -89,15 +94,22 @@ const make = Effect.gen(function* () {
     return yield* get(id).pipe(Effect.orDie)
   })
 
-  /** A page of activities by id, of one project or of all. */
+  /**
+   * A page of activities by id, of one project or of all; `scope` keeps the activities of the
+   * listed projects only (all by default).
+   */
   const list = Effect.fn("DisseminationRepository.list")(function* (
-    options: PageRequest & { readonly projectId?: string | undefined },
+    options: PageRequest & {
+      readonly projectId?: string | undefined
+      readonly scope?: "all" | ReadonlyArray<string>
+    },
   ) {
     const limit = pageSize(options.limit)
     const rows = yield* sql`
       SELECT * FROM dissemination_activities
       WHERE ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`}
         AND ${options.projectId ? sql`project_id = ${options.projectId}` : sql`1 = 1`}
+        AND ${inScope(sql, "project_id", options.scope ?? "all")}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
     return toPage(yield* assemble(rows), limit) satisfies Page<DisseminationActivity>
   })

@@ -6,7 +6,7 @@ import { SqlClient } from "@effect/sql"
 import { Event, EventNotFound, type NewEvent, ProjectNotFound } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"
-import { int, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
+import { inScope, int, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
 const decode = Schema.decodeUnknownSync(Event)
 
@@ -33,11 +33,11 @@ const make = Effect.gen(function* () {
     return eventFromRow(rows[0])
   })
 
-  const create = Effect.fn("EventsRepository.create")(function* (input: NewEvent) {
+  /** Creates an event under `id` (a new one when none is given). */
+  const create = Effect.fn("EventsRepository.create")(function* (input: NewEvent, id = newId("evt")) {
     const project = yield* sql`SELECT id FROM projects WHERE id = ${input.projectId}`.pipe(Effect.orDie)
     if (!project[0]) return yield* new ProjectNotFound({ projectId: input.projectId })
     const now = DateTime.formatIso(yield* DateTime.now)
-    const id = newId("evt")
     yield* sql`INSERT INTO events ${sql.insert({
       id,
       projectId: input.projectId,
@@ -54,15 +54,22 @@ const make = Effect.gen(function* () {
     return yield* get(id).pipe(Effect.orDie)
   })
 
-  /** A page of events by id, of one project or of all. */
+  /**
+   * A page of events by id, of one project or of all; `scope` keeps the events of the listed
+   * projects only (all by default).
+   */
   const list = Effect.fn("EventsRepository.list")(function* (
-    options: PageRequest & { readonly projectId?: string | undefined },
+    options: PageRequest & {
+      readonly projectId?: string | undefined
+      readonly scope?: "all" | ReadonlyArray<string>
+    },
   ) {
     const limit = pageSize(options.limit)
     const rows = yield* sql`
       SELECT * FROM events
       WHERE ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`}
         AND ${options.projectId ? sql`project_id = ${options.projectId}` : sql`1 = 1`}
+        AND ${inScope(sql, "project_id", options.scope ?? "all")}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
     return toPage(rows.map(eventFromRow), limit) satisfies Page<Event>
   })

@@ -56,12 +56,15 @@ const make = Effect.gen(function* () {
     return out as ReadonlyArray<Institution>
   })
 
-  const create = Effect.fn("InstitutionsRepository.create")(function* (input: NewInstitution) {
+  /** Creates an institution under `id` (a new one when none is given). */
+  const create = Effect.fn("InstitutionsRepository.create")(function* (
+    input: NewInstitution,
+    id = newId("ins"),
+  ) {
     const checked = validateLocation(input)
     if (Either.isLeft(checked)) return yield* checked.left
     const v = checked.right
     const now = DateTime.formatIso(yield* DateTime.now)
-    const id = newId("ins")
     yield* sql`INSERT INTO institutions ${sql.insert({
       id,
       name: v.name,

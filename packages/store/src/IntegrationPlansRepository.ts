@@ -16,7 +16,6 @@ import {
   type TaskId,
 } from "@coordina/domain"
 import { Context, Effect, Layer, Schema } from "effect"
-import { newId } from "./Ids.js"
 import { json, opt } from "./Rows.js"
 
 const decodeMeasure = Schema.decodeUnknownSync(Measure)
@@ -58,6 +57,12 @@ export const taskColumns = (
   version: t.version,
 })
 
+/** The ids of a measure a plan adds and of the task it opens. */
+export interface NewMeasureIds {
+  readonly measureId: string
+  readonly taskId: string
+}
+
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
 
@@ -86,7 +91,8 @@ const make = Effect.gen(function* () {
   /**
    * Writes a new plan: kept measures take their new due date, note and position, removed
    * ones go with their tasks, and each added measure opens a task dated `openedOn`.
-   * Positions follow `order`, the plan as the client sent it.
+   * Positions follow `order`, the plan as the client sent it; `ids` gives the new measure's
+   * and task's ids for each added measure, in order (from the caller's `Ids`).
    */
   const apply = Effect.fn("IntegrationPlansRepository.apply")(function* (
     agreement: Agreement,
@@ -94,6 +100,7 @@ const make = Effect.gen(function* () {
     order: ReadonlyArray<unknown>,
     openedOn: IsoDate,
     ruleSet: ProcedureRuleSet,
+    ids: ReadonlyArray<NewMeasureIds>,
   ) {
     for (const m of changes.removed) {
       yield* sql`DELETE FROM coordination_tasks WHERE measure_id = ${m.id}`
@@ -106,9 +113,12 @@ const make = Effect.gen(function* () {
         position: order.indexOf(next),
       })} WHERE id = ${existing.id}`
     }
-    for (const next of changes.added) {
+    for (const [i, next] of changes.added.entries()) {
+      const given = ids[i]
+      if (!given)
+        return yield* Effect.die(new Error("IntegrationPlansRepository.apply: an id pair per added measure"))
       const m = new Measure({
-        id: newId("mea") as MeasureId,
+        id: given.measureId as MeasureId,
         agreementId: agreement.id,
         area: next.area,
         responsibleInstitutionId: next.responsibleInstitutionId,
@@ -133,7 +143,7 @@ const make = Effect.gen(function* () {
       })}`
       const task = new CoordinationTask({
         ...openTask(m, openedOn, ruleSet),
-        id: newId("tsk") as TaskId,
+        id: given.taskId as TaskId,
         version: 1,
       })
       yield* sql`INSERT INTO coordination_tasks ${sql.insert(taskColumns(task, agreement))}`

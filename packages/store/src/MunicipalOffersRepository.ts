@@ -11,7 +11,6 @@ import {
   OfferNotFound,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
-import { newId } from "./Ids.js"
 import { int, json, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
 const decodeOffer = Schema.decodeUnknownSync(MunicipalOffer)
@@ -27,6 +26,13 @@ const toOffer = (r: Record<string, unknown>): MunicipalOffer =>
     taken: int(r.taken),
     version: int(r.version),
   })
+
+/** What an offer list can be filtered by. */
+export interface OfferFilter extends PageRequest {
+  readonly municipalityId?: string | undefined
+  /** Only offers of these municipalities (a case worker's scope), in SQL so pages are full. */
+  readonly municipalityIds?: ReadonlyArray<string> | undefined
+}
 
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
@@ -51,9 +57,12 @@ const make = Effect.gen(function* () {
     return toOffer(rows[0])
   })
 
-  const create = Effect.fn("MunicipalOffersRepository.create")(function* (input: NewMunicipalOffer) {
+  /** Records an offer under `id` (from the caller's `Ids`). */
+  const create = Effect.fn("MunicipalOffersRepository.create")(function* (
+    id: string,
+    input: NewMunicipalOffer,
+  ) {
     yield* checkMunicipality(input.municipalityId)
-    const id = newId("off")
     yield* sql`INSERT INTO municipal_offers ${sql.insert({
       id,
       municipalityId: input.municipalityId,
@@ -75,15 +84,18 @@ const make = Effect.gen(function* () {
     )
   })
 
-  const list = Effect.fn("MunicipalOffersRepository.list")(function* (
-    options: PageRequest & { readonly municipalityId?: string | undefined },
-  ) {
+  const list = Effect.fn("MunicipalOffersRepository.list")(function* (options: OfferFilter) {
     const limit = pageSize(options.limit)
     const rows = yield* sql`
       SELECT * FROM municipal_offers
       WHERE ${sql.and([
         options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`,
         options.municipalityId ? sql`municipality_id = ${options.municipalityId}` : sql`1 = 1`,
+        options.municipalityIds
+          ? options.municipalityIds.length === 0
+            ? sql`1 = 0`
+            : sql.in("municipality_id", options.municipalityIds)
+          : sql`1 = 1`,
       ])}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
     return toPage(rows.map(toOffer), limit) satisfies Page<MunicipalOffer>

@@ -18,7 +18,7 @@ import {
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Either, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"
-import { int, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
+import { inScope, int, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
 const decode = Schema.decodeUnknownSync(Participation)
 
@@ -97,6 +97,7 @@ const make = Effect.gen(function* () {
   const register = Effect.fn("ParticipationsRepository.register")(function* (
     eventId: string,
     input: NewParticipation,
+    id = newId("par"),
   ) {
     const event = yield* eventOf(eventId)
     const person = yield* sql`SELECT id, institution_id FROM people WHERE id = ${input.personId}`.pipe(
@@ -115,7 +116,7 @@ const make = Effect.gen(function* () {
       })
     const now = DateTime.formatIso(yield* DateTime.now)
     yield* sql`INSERT INTO participations ${sql.insert({
-      id: newId("par"),
+      id,
       projectId: event.projectId,
       eventId,
       personId: input.personId,
@@ -181,11 +182,11 @@ const make = Effect.gen(function* () {
 
   /**
    * A page of a person's participations (and those of records merged into them), each with the
-   * project its event belongs to, so callers can hide projects the reader may not see.
+   * project its event belongs to; `scope` keeps the participations in the listed projects only.
    */
   const listByPerson = Effect.fn("ParticipationsRepository.listByPerson")(function* (
     personId: string,
-    options: PageRequest,
+    options: PageRequest & { readonly scope?: "all" | ReadonlyArray<string> },
   ) {
     const limit = pageSize(options.limit)
     const rows = yield* sql`
@@ -193,6 +194,7 @@ const make = Effect.gen(function* () {
       JOIN events e ON e.id = p.event_id
       WHERE p.person_id IN (SELECT id FROM people WHERE id = ${personId} OR survivor_id = ${personId})
         AND ${options.cursor ? sql`p.id > ${options.cursor}` : sql`1 = 1`}
+        AND ${inScope(sql, "e.project_id", options.scope ?? "all")}
       ORDER BY p.id LIMIT ${limit + 1}`.pipe(Effect.orDie)
     const page = toPage(yield* assemble(rows), limit)
     const projectOf = new Map(rows.map((r) => [String(r.id), String(r.eventProjectId)]))

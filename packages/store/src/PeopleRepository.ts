@@ -23,7 +23,7 @@ import {
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"
-import { escapeLike } from "./InstitutionsRepository.js"
+import { nameSearchCondition } from "./RuleSql.js"
 import { int, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
 const decode = Schema.decodeUnknownSync(Person)
@@ -107,8 +107,11 @@ const make = Effect.gen(function* () {
       ),
     )
 
-  /** Creates a person; an email already on file (any spelling) fails with the record holding it. */
-  const create = Effect.fn("PeopleRepository.create")(function* (input: NewPerson) {
+  /**
+   * Creates a person under `id` (a new one when none is given); an email already on file (any
+   * spelling) fails with the record holding it.
+   */
+  const create = Effect.fn("PeopleRepository.create")(function* (input: NewPerson, id = newId("per")) {
     const keys = personKeys(input)
     if (keys.emailKey) {
       const owner = yield* emailOwner(keys.emailKey)
@@ -116,7 +119,6 @@ const make = Effect.gen(function* () {
     }
     yield* requireInstitution(input.institutionId)
     const now = DateTime.formatIso(yield* DateTime.now)
-    const id = newId("per")
     yield* sql`INSERT INTO people ${sql.insert({
       id,
       givenName: input.givenName,
@@ -195,7 +197,7 @@ const make = Effect.gen(function* () {
 
   /**
    * A page of surviving records by id; `q` keeps those whose name contains every word of it,
-   * Cyrillic or Latin.
+   * Cyrillic or Latin (the domain's `matchesSearch`, in SQL).
    */
   const list = Effect.fn("PeopleRepository.list")(function* (
     options: PageRequest & { readonly q?: string | undefined; readonly includeMerged?: boolean },
@@ -205,7 +207,7 @@ const make = Effect.gen(function* () {
     const conditions = [
       options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`,
       options.includeMerged ? sql`1 = 1` : sql`merged_into IS NULL`,
-      ...terms.map((t) => sql`name_key LIKE ${`%${escapeLike(t)}%`} ESCAPE '\\'`),
+      ...(terms.length > 0 ? [nameSearchCondition(sql, "name_key", terms)] : []),
     ]
     const rows =
       yield* sql`SELECT * FROM people WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${limit + 1}`.pipe(
@@ -257,7 +259,11 @@ const make = Effect.gen(function* () {
    * Merges a record into another: every participation and mention of both stays where it is,
    * and reach counts them as the survivor's. Undo with {@link unmerge}.
    */
-  const merge = Effect.fn("PeopleRepository.merge")(function* (personId: string, intoPersonId: string) {
+  const merge = Effect.fn("PeopleRepository.merge")(function* (
+    personId: string,
+    intoPersonId: string,
+    mergeId = newId("mrg"),
+  ) {
     const person = yield* get(personId)
     const into = yield* get(intoPersonId)
     const refusal = mergeRefusal(person, into)
@@ -270,7 +276,7 @@ const make = Effect.gen(function* () {
                      WHERE id = ${personId}`
           yield* sql`UPDATE people SET survivor_id = ${intoPersonId} WHERE survivor_id = ${personId}`
           yield* sql`INSERT INTO person_merges ${sql.insert({
-            id: newId("mrg"),
+            id: mergeId,
             personId,
             intoPersonId,
             mergedAt: now,

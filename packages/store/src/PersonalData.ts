@@ -14,8 +14,12 @@ import { SqlClient } from "@effect/sql"
 import {
   AlreadyErased,
   BeneficiaryNotFound,
+  eraseBeneficiaryPersonal,
   erasedGivenName,
+  erasedPersonFields,
+  erasePerson as erasedPerson,
   erasureKeyFromDigest,
+  normaliseEmail,
   PersonNotFound,
   type IsoDate,
 } from "@coordina/domain"
@@ -36,6 +40,24 @@ const latest = (...dates: ReadonlyArray<unknown>): IsoDate =>
     .filter((d): d is string => d !== undefined)
     .sort()
     .at(-1) as IsoDate
+
+/**
+ * The columns of a people row after erasure, as the domain's `erasePerson` leaves the record:
+ * each erased field takes the domain's value, or NULL where the domain drops it.
+ */
+export const erasedPersonColumns = (row: Record<string, unknown>, key: string) => {
+  const after: Record<string, unknown> = erasedPerson(
+    {
+      givenName: String(row.givenName),
+      familyName: String(row.familyName),
+      email: row.email == null ? undefined : String(row.email),
+      phone: row.phone == null ? undefined : String(row.phone),
+    },
+    key,
+  )
+  const columns = Object.fromEntries(erasedPersonFields.map((f) => [f, after[f] ?? null]))
+  return { ...columns, emailKey: normaliseEmail(after.email as string | undefined) ?? null }
+}
 
 /** What erasure did. */
 export interface Erased {
@@ -120,13 +142,10 @@ const make = Effect.gen(function* () {
 
   /**
    * Erases a person (and every record merged with them) under `salt`: names become the erasure
-   * key, email and phone go; the audit log keeps the history without them and records `erase`.
+   * key, email and phone go; the audit log keeps the history without them. The caller records
+   * the `erase` entry, in the same transaction.
    */
-  const erasePerson = Effect.fn("PersonalData.erasePerson")(function* (
-    id: string,
-    salt: string,
-    actor: string,
-  ) {
+  const erasePerson = Effect.fn("PersonalData.erasePerson")(function* (id: string, salt: string) {
     const { subject, group } = yield* personRows(id)
     if (subject.erasedAt != null) return yield* new AlreadyErased({ entity: `person:${id}` })
     const at = yield* nowIso
@@ -140,24 +159,15 @@ const make = Effect.gen(function* () {
     yield* sql
       .withTransaction(
         Effect.gen(function* () {
-          yield* sql`UPDATE people SET given_name = ${erasedGivenName}, family_name = ${key},
-          name_key = ${key.toLowerCase()}, email = NULL, email_key = NULL, phone = NULL,
-          erased_at = ${at}, updated_at = ${at}, version = version + 1
-          WHERE ${sql.in(
-            "id",
-            group.map((r) => String(r.id)),
-          )}`
+          for (const r of group)
+            yield* sql`UPDATE people SET ${sql.update({
+              ...erasedPersonColumns(r, key),
+              // An erased name is never matched again: its key is the erasure key, not a name.
+              nameKey: key.toLowerCase(),
+              erasedAt: at,
+              updatedAt: at,
+            })}, version = version + 1 WHERE id = ${String(r.id)}`
           yield* audit.redact(entities, values)
-          yield* audit.record({
-            actor,
-            action: "erase",
-            entity: `person:${id}`,
-            after: {
-              erasureKey: key,
-              records: entities,
-              kept: ["institutionId", "gender", "participations"],
-            },
-          })
         }),
       )
       .pipe(Effect.orDie)
@@ -215,12 +225,11 @@ const make = Effect.gen(function* () {
     }
   })
 
-  /** Erases a beneficiary's personal part; the pseudonymous case record and agreements stay. */
-  const eraseBeneficiary = Effect.fn("PersonalData.eraseBeneficiary")(function* (
-    id: string,
-    salt: string,
-    actor: string,
-  ) {
+  /**
+   * Erases a beneficiary's personal part; the pseudonymous case record and agreements stay. The
+   * caller records the `erase` entry, in the same transaction.
+   */
+  const eraseBeneficiary = Effect.fn("PersonalData.eraseBeneficiary")(function* (id: string, salt: string) {
     const b = yield* beneficiaryRow(id)
     if (b.erasedAt != null) return yield* new AlreadyErased({ entity: `beneficiary:${id}` })
     const at = yield* nowIso
@@ -231,19 +240,10 @@ const make = Effect.gen(function* () {
     yield* sql
       .withTransaction(
         Effect.gen(function* () {
-          yield* sql`UPDATE beneficiary_personal SET given_name = ${erasedGivenName}, family_name = ${key},
-          birth_date = NULL, citizenship = NULL, gender = NULL WHERE beneficiary_id = ${id}`
+          yield* sql`UPDATE beneficiary_personal SET ${sql.update(eraseBeneficiaryPersonal(key))}
+          WHERE beneficiary_id = ${id}`
           yield* sql`UPDATE beneficiaries SET erased_at = ${at}, erasure_key = ${key} WHERE id = ${id}`
           yield* audit.redact([`beneficiary:${id}`], values)
-          yield* audit.record({
-            actor,
-            action: "erase",
-            entity: `beneficiary:${id}`,
-            after: {
-              erasureKey: key,
-              kept: ["pseudonym", "statusKind", "statusDecisionDate", "familyMembers", "agreements"],
-            },
-          })
         }),
       )
       .pipe(Effect.orDie)

@@ -14,7 +14,7 @@ import {
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"
-import { int, json, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
+import { inScope, int, json, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
 const decodeProject = Schema.decodeUnknownSync(Project)
 
@@ -67,9 +67,9 @@ const make = Effect.gen(function* () {
     })
   })
 
-  const create = Effect.fn("ProjectsRepository.create")(function* (input: NewProject) {
+  /** Creates a project under `id` (a new one when none is given). */
+  const create = Effect.fn("ProjectsRepository.create")(function* (input: NewProject, id = newId("prj")) {
     const now = DateTime.formatIso(yield* DateTime.now)
-    const id = newId("prj")
     const taken = yield* sql`SELECT id FROM projects WHERE code = ${input.code}`.pipe(Effect.orDie)
     if (taken[0]) return yield* new ProjectCodeTaken({ code: input.code, existingId: String(taken[0].id) })
     yield* sql`INSERT INTO projects ${sql.insert({
@@ -91,11 +91,15 @@ const make = Effect.gen(function* () {
     return yield* get(id).pipe(Effect.orDie)
   })
 
-  const list = Effect.fn("ProjectsRepository.list")(function* (options: PageRequest) {
+  /** A page of projects by id; `scope` keeps the listed projects only (all by default). */
+  const list = Effect.fn("ProjectsRepository.list")(function* (
+    options: PageRequest & { readonly scope?: "all" | ReadonlyArray<string> },
+  ) {
     const limit = pageSize(options.limit)
     const rows = yield* sql`
       SELECT * FROM projects
       WHERE ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`}
+        AND ${inScope(sql, "id", options.scope ?? "all")}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
     const extensions = yield* extensionsOf(rows.map((r) => String(r.id))).pipe(Effect.orDie)
     return toPage(assemble(rows, extensions), limit) satisfies Page<Project>
@@ -104,6 +108,7 @@ const make = Effect.gen(function* () {
   const addExtension = Effect.fn("ProjectsRepository.addExtension")(function* (
     id: string,
     extension: Extension,
+    extensionId = newId("ext"),
   ) {
     const now = DateTime.formatIso(yield* DateTime.now)
     yield* get(id)
@@ -111,7 +116,7 @@ const make = Effect.gen(function* () {
       .withTransaction(
         Effect.all([
           sql`INSERT INTO project_extensions ${sql.insert({
-            id: newId("ext"),
+            id: extensionId,
             projectId: id,
             months: extension.months,
             reason: extension.reason,

@@ -2,6 +2,7 @@
  * Helpers for reading rows the same way from SQLite and PostgreSQL.
  * @module
  */
+import type { SqlClient } from "@effect/sql"
 
 /** A count or integer column: PostgreSQL sends 64-bit integers as strings. */
 export const int = (v: unknown): number => (typeof v === "number" ? v : v == null ? 0 : Number(v))
@@ -33,3 +34,11 @@ export const toPage = <A extends { readonly id: string }>(rows: ReadonlyArray<A>
   const items = rows.slice(0, limit)
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null }
 }
+
+/**
+ * The records a caller may see, as a SQL condition on `column`: every record, or those whose
+ * `column` is one of the listed ids (none when the list is empty). Filtering in the query, not
+ * after it, keeps every page full.
+ */
+export const inScope = (sql: SqlClient.SqlClient, column: string, scope: "all" | ReadonlyArray<string>) =>
+  scope === "all" ? sql`1 = 1` : scope.length === 0 ? sql`1 = 0` : sql.in(column, scope)

@@ -1,14 +1,27 @@
-import { isOverdue, measureStatusOn, type MeasureStatus } from "@coordina/domain"
+import {
+  fullNameKey,
+  isOverdue,
+  matchesSearch,
+  measureStatusOn,
+  type MeasureStatus,
+  searchTerms,
+} from "@coordina/domain"
 import { describe, expect, it } from "@effect/vitest"
 import { SqlClient } from "@effect/sql"
 import { Effect, FastCheck as fc } from "effect"
-import { measureStatusExpression, overdueCondition } from "./RuleSql.js"
+import { measureStatusExpression, nameSearchCondition, overdueCondition } from "./RuleSql.js"
 import { freshDatabaseLayer, testDatabases } from "./testing/index.js"
 
 const day = fc
   .integer({ min: 0, max: 60 })
   .map((n) => new Date(Date.UTC(2019, 0, 1 + n)).toISOString().slice(0, 10))
 const status = fc.constantFrom<MeasureStatus>("planned", "in_progress", "done", "missed")
+
+// Letters of both scripts, accents, dashes, and what LIKE would read as wildcards or escapes.
+const nameChar = fc.constantFrom(
+  ..."абвгджзийклмнопрстуфхцчшщъьюяАБВГДИМПСabcdeghikmnoprstuvyzAMPéü -‐%_\\'".split(""),
+)
+const name = fc.string({ unit: nameChar, minLength: 1, maxLength: 12 })
 
 describe.each(testDatabases())("the SQL forms of domain rules on $name", (db) => {
   it.effect.skipIf(!db.available)("agree with isOverdue and measureStatusOn on random rows", () =>
@@ -35,5 +48,44 @@ describe.each(testDatabases())("the SQL forms of domain rules on $name", (db) =>
         )
       }
     }).pipe(Effect.provide(freshDatabaseLayer(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "agree with matchesSearch on random names and queries, in both scripts",
+    () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const people = fc.sample(fc.record({ given: name, family: name }), { numRuns: 200, seed: 7 })
+        const keys = people.map((p) => fullNameKey(p.given, p.family))
+        yield* sql`CREATE TABLE name_rows (id INTEGER PRIMARY KEY, name_key TEXT NOT NULL)`
+        for (const [i, key] of keys.entries())
+          yield* sql`INSERT INTO name_rows ${sql.insert({ id: i, nameKey: key })}`
+        // Queries: random text, and words of the stored names in the other script or case.
+        const queries = [
+          ...fc.sample(name, { numRuns: 100, seed: 8 }),
+          ...people.slice(0, 60).map((p) => p.family.toUpperCase()),
+          "petrova",
+          "Петрова Мария",
+          "ivan",
+          "%",
+          "_",
+          "\\",
+        ]
+        let hits = 0
+        for (const query of queries) {
+          const terms = searchTerms(query)
+          if (terms.length === 0) continue
+          const rows =
+            yield* sql`SELECT id FROM name_rows WHERE ${nameSearchCondition(sql, "name_key", terms)} ORDER BY id`
+          const expected = keys.flatMap((key, i) => (matchesSearch(key, terms) ? [i] : []))
+          expect(
+            rows.map((r) => Number(r.id)),
+            query,
+          ).toEqual(expected)
+          hits += expected.length
+        }
+        // The family names searched in capitals find at least their own records.
+        expect(hits).toBeGreaterThanOrEqual(60)
+      }).pipe(Effect.provide(freshDatabaseLayer(db))),
   )
 })

@@ -7,6 +7,7 @@
  */
 import {
   acceptTask,
+  type Agreement,
   type AgreementEvent,
   type AgreementId,
   BeneficiaryPersonal,
@@ -21,15 +22,15 @@ import {
   addDays,
   match,
   measureAfterTask,
+  movePlace,
   NewBeneficiary,
   NewInstitution,
   NewMeasure,
   NewMunicipalOffer,
   type ProtectionStatusKind,
+  placeMove,
   planChanges,
   rejectTask,
-  releasePlace,
-  takePlace,
   terminate,
 } from "@coordina/domain"
 import {
@@ -108,6 +109,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   const intent = (n: number, statusDecisionDate: string) =>
     Effect.gen(function* () {
       const b = yield* beneficiaries.create(
+        newId("bnf"),
         new NewBeneficiary({
           statusKind: statusKinds[n % statusKinds.length]!,
           statusDecisionDate: isoDate(statusDecisionDate),
@@ -125,17 +127,25 @@ export const loadAgreementsDemo = Effect.gen(function* () {
       return yield* agreements.create(event)
     })
 
-  const step = <E>(id: string, decide: Parameters<typeof agreements.act<E, never>>[2]) =>
-    agreements.act(id, undefined, decide)
+  /** One action through the domain; the places on offers follow its `placeMove`, as in the API. */
+  const step = <E>(id: string, decide: (current: Agreement) => Effect.Effect<AgreementEvent, E>) =>
+    agreements.act(id, undefined, (current) =>
+      Effect.gen(function* () {
+        const event = yield* decide(current)
+        const move = placeMove(current, event)
+        if (move) {
+          const offer = yield* offers.get(move.offerId)
+          yield* offers.setTaken(offer.id, yield* movePlace(offer, move.move))
+        }
+        return event
+      }),
+    )
 
   const matchTo = (id: string, offerId: string, date: string) =>
     step(id, (current) =>
-      Effect.gen(function* () {
-        const offer = yield* offers.get(offerId)
-        const event: AgreementEvent = yield* match(current, { ...recorded, offer, date: isoDate(date) })
-        yield* offers.setTaken(offer.id, yield* takePlace(offer))
-        return event
-      }),
+      Effect.flatMap(offers.get(offerId), (offer) =>
+        match(current, { ...recorded, offer, date: isoDate(date) }),
+      ),
     )
 
   // Under the 2016 ordinance: six intents, one offer, one agreement, ended for unfulfilled measures.
@@ -148,6 +158,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
       ),
     )
   const offer2016 = yield* offers.create(
+    newId("off"),
     new NewMunicipalOffer({
       municipalityId: harmanli as InstitutionId,
       date: isoDate("2016-11-01"),
@@ -189,6 +200,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
     )
   }
   const offerSofia = yield* offers.create(
+    newId("off"),
     new NewMunicipalOffer({
       municipalityId: sofia as InstitutionId,
       date: isoDate("2018-03-01"),
@@ -198,6 +210,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
     }),
   )
   const offerHarmanli = yield* offers.create(
+    newId("off"),
     new NewMunicipalOffer({
       municipalityId: harmanli as InstitutionId,
       date: isoDate("2019-05-15"),
@@ -242,7 +255,14 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   ]
   const ruleSet = governingRuleSet(active)
   const changes = Either.getOrThrow(planChanges(active, isoDate("2018-05-02"), ruleSet, [], wanted))
-  yield* plans.apply(active, changes, wanted, isoDate("2018-05-02"), ruleSet)
+  yield* plans.apply(
+    active,
+    changes,
+    wanted,
+    isoDate("2018-05-02"),
+    ruleSet,
+    changes.added.map(() => ({ measureId: newId("mea"), taskId: newId("tsk") })),
+  )
   yield* agreements.bumpPlanVersion(active.id, undefined)
   const opened = yield* tasks.forAgreement(active.id)
   const answer = (
@@ -266,16 +286,7 @@ export const loadAgreementsDemo = Effect.gen(function* () {
   // Refused: matched in Sofia, then the person moved on; the place came back.
   yield* matchTo(refused!.id, offerSofia.id, "2018-06-01")
   yield* step(refused!.id, (c) =>
-    Effect.gen(function* () {
-      const event = yield* close(c, {
-        ...recorded,
-        date: isoDate("2018-06-20"),
-        reason: "Beneficiary left Bulgaria (synthetic)",
-      })
-      const offer = yield* offers.get(offerSofia.id)
-      yield* offers.setTaken(offer.id, releasePlace(offer))
-      return event
-    }),
+    close(c, { ...recorded, date: isoDate("2018-06-20"), reason: "Beneficiary left Bulgaria (synthetic)" }),
   )
   // Second: takes the freed place and is concluded; third: matched in Harmanli, never concluded.
   yield* matchTo(second!.id, offerSofia.id, "2018-09-03")

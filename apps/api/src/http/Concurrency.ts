@@ -13,40 +13,26 @@ export const parseIfMatch = (header: string | undefined): number | undefined => 
   return match ? Number(match[1]) : undefined
 }
 
-/** Refuses an update without `If-Match` (428) or with one that names no version (400). */
-export const ifMatch = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const header = c.req.header("If-Match")
-  if (header === undefined)
-    return sendProblem(c, httpProblem(428, "Send If-Match with the version you read, to update safely."))
-  if (parseIfMatch(header) === undefined)
-    return sendProblem(c, httpProblem(400, "If-Match must be the record's version, e.g. If-Match: 3."))
-  return next()
-}
+/**
+ * Checks `If-Match` before anything else of the request is read: a header that names no version
+ * is 400; a missing one is 428, unless the route takes it as `optional` (then the update is
+ * unconditional). Handlers read the version with {@link expectedVersion} or {@link sentVersion}.
+ */
+export const ifMatch =
+  (mode: "required" | "optional" = "required"): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const header = c.req.header("If-Match")
+    if (header === undefined)
+      return mode === "optional"
+        ? next()
+        : sendProblem(c, httpProblem(428, "Send If-Match with the version you read, to update safely."))
+    if (parseIfMatch(header) === undefined)
+      return sendProblem(c, httpProblem(400, "If-Match must be the record's version, e.g. If-Match: 3."))
+    return next()
+  }
 
-/** The version `If-Match` names; use after {@link ifMatch}. */
+/** The version a required `If-Match` names; use after `ifMatch()`. */
 export const expectedVersion = (c: Context): number => parseIfMatch(c.req.header("If-Match")) ?? 0
 
-/**
- * The version a required `If-Match` names, or the problem response: 428 when the header is
- * missing, 400 when it names no version.
- */
-export const ifMatchVersion = (c: Context<AppEnv>): number | Response => {
-  const header = c.req.header("If-Match")
-  if (header === undefined)
-    return sendProblem(c, httpProblem(428, "Send If-Match with the version you read, to update safely."))
-  return parseIfMatch(header) ?? badIfMatch(c)
-}
-
-/**
- * The version an optional `If-Match` names: undefined when the header is absent, `"bad"` when it
- * names no version.
- */
-export const optionalIfMatch = (c: Context<AppEnv>): number | undefined | "bad" => {
-  const header = c.req.header("If-Match")
-  if (header === undefined) return undefined
-  return parseIfMatch(header) ?? "bad"
-}
-
-/** The 400 for an `If-Match` that names no version. */
-export const badIfMatch = (c: Context<AppEnv>) =>
-  sendProblem(c, httpProblem(400, "If-Match must be the record's version, e.g. If-Match: 3."))
+/** The version an optional `If-Match` names, undefined when none was sent; use after `ifMatch("optional")`. */
+export const sentVersion = (c: Context): number | undefined => parseIfMatch(c.req.header("If-Match"))

@@ -35,6 +35,7 @@ import type {
   ExtensionLimitReached,
   GroundNotInRuleSet,
   IllegalTransition,
+  MunicipalityOutOfScope,
   NoCapacityLeft,
   NoProcedureInForce,
   NotAMunicipality,
@@ -56,6 +57,7 @@ export type ApiError =
   | ExtensionLimitReached
   | GroundNotInRuleSet
   | IllegalTransition
+  | MunicipalityOutOfScope
   | NoCapacityLeft
   | NoProcedureInForce
   | NotAMunicipality
@@ -94,6 +96,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ExtensionLimitReached: 409,
   GroundNotInRuleSet: 422,
   IllegalTransition: 409,
+  MunicipalityOutOfScope: 403,
   NoCapacityLeft: 409,
   NoProcedureInForce: 422,
   NotAMunicipality: 422,

@@ -1,9 +1,10 @@
 /**
  * Who may do what: every route names the resource family it touches and whether it reads or
  * writes, and this module alone decides, by asking the domain's access policy (Access.ts).
- * Record-level scoping (a coordinator's projects, a case worker's municipalities, an institution's
- * tasks) is decided here too, by the `can*` functions handlers call; a record outside the
- * caller's scope is answered as not found, so its existence does not leak.
+ * Record-level scoping is the domain's too: a coordinator's projects through the `can*` functions
+ * here; the agreements family's (a case worker's municipalities, an institution's tasks) in the
+ * app layer's services, which ask Access.ts directly. A record outside the caller's scope is
+ * answered as not found, so its existence does not leak.
  *
  * A route must carry `requires(family, access)` before its validators, or `selfService()` when
  * any signed-in caller may use it; the role × route test fails for a route with neither.
@@ -11,15 +12,9 @@
  */
 import {
   type AccessKind,
-  canReadPersonal as domainCanReadPersonal,
-  canSeeAgreement as domainCanSeeAgreement,
-  canSeeBeneficiary as domainCanSeeBeneficiary,
   canSeeProject as domainCanSeeProject,
-  canSeeTask as domainCanSeeTask,
   allows as domainAllows,
   type Family as DomainFamily,
-  institutionScope,
-  municipalityScope,
   projectScope,
   type RecordScope,
   requiredScope,
@@ -66,30 +61,6 @@ export const selfService = (): MiddlewareHandler<AppEnv> => async (_c, next) => 
 
 /** The projects the caller works on: all, or the listed ids. */
 export const visibleProjects = (principal: Principal): RecordScope => projectScope(principal)
-/** The municipalities whose agreements the caller handles: all, or the listed ids. */
-export const visibleMunicipalities = (principal: Principal): RecordScope => municipalityScope(principal)
-/** The institutions whose tasks the caller sees: all, or the listed ids. */
-export const visibleInstitutions = (principal: Principal): RecordScope => institutionScope(principal)
-
 /** Whether the caller may learn of a project (and its events, dissemination, reach, reports). */
 export const canSeeProject = (principal: Principal, projectId: string): boolean =>
   domainCanSeeProject(principal, projectId)
-
-/** Whether the caller may learn of an agreement, given the municipality of its matched offer. */
-export const canSeeAgreement = (
-  principal: Principal,
-  agreement: { readonly municipalityId?: string | undefined },
-): boolean => domainCanSeeAgreement(principal, agreement)
-
-/** Whether the caller may learn of a beneficiary, given the municipalities of its agreements. */
-export const canSeeBeneficiary = (principal: Principal, municipalityIds: ReadonlyArray<string>): boolean =>
-  domainCanSeeBeneficiary(principal, municipalityIds)
-
-/** Whether the caller may learn of a coordination task. */
-export const canSeeTask = (
-  principal: Principal,
-  task: { readonly institutionId: string; readonly municipalityId?: string | undefined },
-): boolean => domainCanSeeTask(principal, task)
-
-/** Whether the caller may see a beneficiary's `personal` data (each read is audit-logged). */
-export const canReadPersonal = (principal: Principal): boolean => domainCanReadPersonal(principal)

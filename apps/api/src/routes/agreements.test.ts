@@ -337,6 +337,59 @@ describe.each(testDatabases())("integration agreements API on $name", (db) => {
     expect(bad.status).toBe(400)
   })
 
+  it.skipIf(!db.available)("answers what the caller may do, and refuses a malformed If-Match", async () => {
+    const townId = await town("Община Права")
+    const offer = (
+      await must("POST", "/v1/municipal-offers", {
+        municipalityId: townId,
+        date: "2019-01-10",
+        capacity: 2,
+        plannedAreas: [],
+      })
+    ).id
+    const a = await must("POST", "/v1/agreements", {
+      beneficiaryId: await beneficiary(),
+      intentDate: "2019-03-15",
+    })
+    expect([a.allowedActions, a.planAllowed]).toEqual([["match", "close"], false])
+    const bad = await api.request(
+      "POST",
+      `/v1/agreements/${a.id}/match`,
+      { offerId: offer, date: "2019-03-20" },
+      { "If-Match": "yesterday" },
+    )
+    expect(bad.status).toBe(400)
+    const matched = await must("POST", `/v1/agreements/${a.id}/match`, { offerId: offer, date: "2019-03-20" })
+    expect([matched.allowedActions, matched.planAllowed]).toEqual([["conclude", "close"], true])
+    const plan = await api.request(
+      "PUT",
+      `/v1/agreements/${a.id}/plan`,
+      {
+        date: "2019-04-01",
+        measures: [{ area: "housing", responsibleInstitutionId: townId, dueDate: "2019-06-28" }],
+      },
+      { "If-Match": "0" },
+    )
+    const tasks = ((await plan.json()) as { tasks: Array<{ id: string; allowedActions: Array<string> }> })
+      .tasks
+    expect(tasks.map((t) => t.allowedActions)).toEqual([["accept", "reject"]])
+    const accepted = await must("POST", `/v1/tasks/${tasks[0]!.id}/accept`, { date: "2019-04-02" })
+    expect(accepted.allowedActions).toEqual(["complete"])
+    const stale = await api.request(
+      "POST",
+      `/v1/tasks/${tasks[0]!.id}/complete`,
+      { outcome: "x" },
+      { "If-Match": "1" },
+    )
+    expect(stale.status).toBe(409)
+    expect(await stale.json()).toMatchObject({ code: "TaskVersionStale", currentVersion: 2 })
+    const listed = await api.json<{ items: Array<{ id: string; allowedActions: Array<string> }> }>(
+      "GET",
+      `/v1/tasks?agreementId=${a.id}`,
+    )
+    expect(listed.body.items.map((t) => t.allowedActions)).toEqual([["complete"]])
+  })
+
   it.skipIf(!db.available)("lists every route in the OpenAPI document", async () => {
     const doc = await api.json<{ paths: Record<string, unknown> }>("GET", "/openapi.json")
     for (const path of [

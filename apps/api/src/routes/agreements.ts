@@ -3,151 +3,67 @@
  * actions `match`, `conclude`, `extend`, `terminate` and `close` each append an event decided
  * by the domain's state machine; `events` is the history; `plan` the integration plan, whose
  * new measures open coordination tasks. Actions accept `If-Match: <version>` (409 when stale).
+ * The use cases are the app layer's `Agreements` and `Plans`; handlers decode, authorise, call
+ * one of them and encode.
  * @module
  */
+import { Agreements, Plans } from "@coordina/app"
 import {
-  type Agreement,
-  AgreementEvent,
-  AgreementId,
+  AgreementHistory,
+  AgreementPage,
   AgreementState,
   AgreementView,
   CloseRequest,
   ConcludeRequest,
-  type CoordinationTask,
   close,
   conclude,
-  declareIntent,
   ExtendRequest,
   extend,
-  governingRuleSet,
-  InstitutionNotFound,
+  IntegrationPlanView,
   IsoDate,
-  Measure,
   MatchRequest,
-  match,
   NewIntent,
   PlanRequest,
-  planChanges,
-  releasePlace,
-  TaskView,
   TerminateRequest,
-  takePlace,
-  taskViewOn,
   terminate,
-  viewAsOf,
 } from "@coordina/domain"
-import {
-  AgreementsRepository,
-  AuditLog,
-  BeneficiariesRepository,
-  CoordinationTasksRepository,
-  IntegrationPlansRepository,
-  MunicipalOffersRepository,
-  newId,
-} from "@coordina/store"
 import { Effect, Schema } from "effect"
-import type { Context } from "hono"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
-import { badIfMatch, expectedVersion, ifMatch, optionalIfMatch } from "../http/Concurrency.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { requires, visibleMunicipalities } from "../http/Policy.js"
+import { expectedVersion, ifMatch, sentVersion } from "../http/Concurrency.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { nowIso, today, visibleAgreement } from "./agreementsShared.js"
 
 const tags = ["agreements"]
 const IdParam = Schema.Struct({ id: Schema.String })
 const AsOfQuery = Schema.Struct({ asOf: Schema.optional(IsoDate) })
-const AgreementPage = PageOf(AgreementView, "AgreementPage")
-const AgreementHistory = Schema.Array(AgreementEvent).annotations({ identifier: "AgreementHistory" })
-
-/** An agreement's integration plan, with the coordination tasks its measures opened. */
-const PlanView = Schema.Struct({
-  agreementId: AgreementId,
-  version: Schema.Int,
-  measures: Schema.Array(Measure),
-  tasks: Schema.Array(TaskView),
-}).annotations({ identifier: "IntegrationPlanView" })
 
 const ifMatchHeader = {
-  parameters: [
-    {
-      name: "If-Match",
-      in: "header" as const,
-      required: false,
-      description: "The version you read; a newer agreement answers 409.",
-      schema: { type: "string" as const },
-    },
-  ],
+  name: "If-Match",
+  in: "header" as const,
+  required: false,
+  description: "The version you read; a newer agreement answers 409.",
+  schema: { type: "string" as const },
 }
 
-const audited = (c: Context<AppEnv>, before: Agreement, after: Agreement, asOf: IsoDate) =>
-  Effect.gen(function* () {
-    const view = viewAsOf(after, asOf)
-    yield* (yield* AuditLog).record({
-      actor: c.var.principal.id,
-      action: "update",
-      entity: `agreement:${after.id}`,
-      before: viewAsOf(before, asOf),
-      after: view,
-    })
-    return view
-  })
-
-/**
- * Runs one action: reads the agreement the caller may see, lets `decide` choose the event in
- * the repository's transaction, audits, and answers the agreement as of today.
- */
-const action = <E, R>(
-  c: Context<AppEnv>,
-  decide: (
-    current: Agreement,
-    recorded: { readonly at: string; readonly by: string },
-  ) => Effect.Effect<AgreementEvent, E, R>,
-) => {
-  const id = c.req.param("id") ?? ""
-  const expected = optionalIfMatch(c)
-  return transaction(
-    Effect.gen(function* () {
-      const before = yield* visibleAgreement(c, id)
-      const recorded = { at: yield* nowIso, by: c.var.principal.id }
-      const after = yield* (yield* AgreementsRepository).act(
-        id,
-        expected === "bad" ? undefined : expected,
-        (current) => decide(current, recorded),
-      )
-      return yield* audited(c, before, after, yield* today)
-    }),
-  )
-}
-
-const actionDocs = (summary: string, description: string, statuses: ReadonlyArray<400 | 404 | 409 | 422>) =>
+const actionDocs = (summary: string, description: string) =>
   describeRoute({
     tags,
     summary,
     description,
-    ...ifMatchHeader,
+    parameters: [ifMatchHeader],
     responses: {
-      200: jsonResponse(AgreementView, "The agreement after the action"),
-      ...problems(...statuses),
+      200: jsonResponse(AgreementView, "The agreement after the action, with the caller's allowed actions"),
+      ...problems(400, 404, 409, 422),
     },
   })
 
-const planOf = (agreementId: string, asOf: IsoDate) =>
-  Effect.gen(function* () {
-    const version = yield* (yield* AgreementsRepository).planVersion(agreementId)
-    const measures = yield* (yield* IntegrationPlansRepository).measures(agreementId)
-    const tasks = yield* (yield* CoordinationTasksRepository).forAgreement(agreementId)
-    return {
-      agreementId: agreementId as AgreementId,
-      version,
-      measures,
-      tasks: tasks.map((t: CoordinationTask) => taskViewOn(t, asOf)),
-    }
-  })
+/** The middleware of every action: its policy, an optional If-Match, the path and the body. */
+const actionInput = <A, I>(request: Schema.Schema<A, I>) =>
+  [requires("agreements", "write"), ifMatch("optional"), params(IdParam), body(request)] as const
 
 /** The agreements sub-app, mounted at `/v1/agreements`. */
 export const agreementRoutes = new Hono<AppEnv>()
@@ -157,7 +73,7 @@ export const agreementRoutes = new Hono<AppEnv>()
       tags,
       summary: "Declare an intent",
       description:
-        "Opens an agreement governed by the rule set in force on `intentDate`. A late intent is flagged (`intentLate`), not refused.",
+        "Opens an agreement governed by the rule set in force on `intentDate`. A late intent is flagged (`intentLate`), not refused. A beneficiary outside the caller's scope is 404, as a missing one.",
       responses: {
         201: jsonResponse(AgreementView, "The agreement in state intent_declared"),
         ...problems(400, 404, 422),
@@ -168,28 +84,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const input = c.req.valid("json")
-            const beneficiary = yield* (yield* BeneficiariesRepository).get(input.beneficiaryId)
-            const event = yield* declareIntent({
-              at: yield* nowIso,
-              by: c.var.principal.id,
-              agreementId: newId("agr") as AgreementId,
-              beneficiary,
-              intentDate: input.intentDate,
-            })
-            const created = yield* (yield* AgreementsRepository).create(event)
-            const view = viewAsOf(created, yield* today)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `agreement:${created.id}`,
-              after: view,
-            })
-            return view
-          }),
-        ),
+        Effect.flatMap(Agreements, (s) => s.declareIntent(c.var.principal, c.req.valid("json"))),
         AgreementView,
         201,
       ),
@@ -216,17 +111,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const q = c.req.valid("query")
-          const asOf = q.asOf ?? (yield* today)
-          const scope = visibleMunicipalities(c.var.principal)
-          const page = yield* (yield* AgreementsRepository).list({
-            ...q,
-            asOf,
-            ...(scope === "all" ? {} : { municipalityIds: scope }),
-          })
-          return { items: page.items.map((a) => viewAsOf(a, asOf)), nextCursor: page.nextCursor }
-        }),
+        Effect.flatMap(Agreements, (s) => s.list(c.var.principal, c.req.valid("query"))),
         AgreementPage,
       ),
   )
@@ -236,7 +121,7 @@ export const agreementRoutes = new Hono<AppEnv>()
       tags,
       summary: "Read an agreement",
       description:
-        "As of `asOf` (default today): an active agreement whose endDate is before asOf reads expired.",
+        "As of `asOf` (default today in the configured zone): an active agreement whose endDate is before asOf reads expired. `allowedActions` and `planAllowed` are what this caller may do on that day.",
       responses: { 200: jsonResponse(AgreementView, "The agreement"), ...problems(404) },
     }),
     requires("agreements", "read"),
@@ -245,10 +130,9 @@ export const agreementRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const a = yield* visibleAgreement(c, c.req.valid("param").id)
-          return viewAsOf(a, c.req.valid("query").asOf ?? (yield* today))
-        }),
+        Effect.flatMap(Agreements, (s) =>
+          s.get(c.var.principal, c.req.valid("param").id, c.req.valid("query").asOf),
+        ),
         AgreementView,
       ),
   )
@@ -264,11 +148,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const { id } = c.req.valid("param")
-          yield* visibleAgreement(c, id)
-          return yield* (yield* AgreementsRepository).events(id)
-        }),
+        Effect.flatMap(Agreements, (s) => s.events(c.var.principal, c.req.valid("param").id)),
         AgreementHistory,
       ),
   )
@@ -276,86 +156,65 @@ export const agreementRoutes = new Hono<AppEnv>()
     "/:id/match",
     actionDocs(
       "Match to a municipal offer",
-      "Takes a place on the offer; an offer with no place left is 409.",
-      [400, 404, 409, 422],
+      "Takes a place on the offer; an offer with no place left is 409, one outside the caller's scope 404.",
     ),
-    requires("agreements", "write"),
-    params(IdParam),
-    body(MatchRequest),
+    ...actionInput(MatchRequest),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Agreements, (s) =>
+          s.match(c.var.principal, c.req.valid("param").id, sentVersion(c), c.req.valid("json")),
+        ),
+        AgreementView,
+      ),
+  )
+  .post(
+    "/:id/conclude",
+    actionDocs("Conclude the agreement", "startDate is the date; endDate is date + termMonths − 1 day."),
+    ...actionInput(ConcludeRequest),
     (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
       return respond(
         c,
-        action(c, (current, recorded) =>
-          Effect.gen(function* () {
-            const offers = yield* MunicipalOffersRepository
-            const offer = yield* offers.get(input.offerId)
-            const event = yield* match(current, { ...recorded, offer, date: input.date })
-            yield* offers.setTaken(offer.id, yield* takePlace(offer))
-            return event
-          }),
+        Effect.flatMap(Agreements, (s) =>
+          s.act(c.var.principal, c.req.valid("param").id, sentVersion(c), (a, recorded) =>
+            conclude(a, { ...recorded, ...input }),
+          ),
         ),
         AgreementView,
       )
     },
   )
   .post(
-    "/:id/conclude",
-    actionDocs(
-      "Conclude the agreement",
-      "startDate is the date; endDate is date + termMonths − 1 day.",
-      [400, 404, 409, 422],
-    ),
-    requires("agreements", "write"),
-    params(IdParam),
-    body(ConcludeRequest),
-    (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
-      const input = c.req.valid("json")
-      return respond(
-        c,
-        action(c, (current, recorded) => conclude(current, { ...recorded, ...input })),
-        AgreementView,
-      )
-    },
-  )
-  .post(
     "/:id/extend",
-    actionDocs(
-      "Extend the agreement",
-      "endDate moves by extensionMonths; past maxExtensions is 409.",
-      [400, 404, 409, 422],
-    ),
-    requires("agreements", "write"),
-    params(IdParam),
-    body(ExtendRequest),
+    actionDocs("Extend the agreement", "endDate moves by extensionMonths; past maxExtensions is 409."),
+    ...actionInput(ExtendRequest),
     (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
       return respond(
         c,
-        action(c, (current, recorded) => extend(current, { ...recorded, ...input })),
+        Effect.flatMap(Agreements, (s) =>
+          s.act(c.var.principal, c.req.valid("param").id, sentVersion(c), (a, recorded) =>
+            extend(a, { ...recorded, ...input }),
+          ),
+        ),
         AgreementView,
       )
     },
   )
   .post(
     "/:id/terminate",
-    actionDocs(
-      "Terminate the agreement",
-      "A ground the governing rule set does not list is 422.",
-      [400, 404, 409, 422],
-    ),
-    requires("agreements", "write"),
-    params(IdParam),
-    body(TerminateRequest),
+    actionDocs("Terminate the agreement", "A ground the governing rule set does not list is 422."),
+    ...actionInput(TerminateRequest),
     (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
       return respond(
         c,
-        action(c, (current, recorded) => terminate(current, { ...recorded, ...input })),
+        Effect.flatMap(Agreements, (s) =>
+          s.act(c.var.principal, c.req.valid("param").id, sentVersion(c), (a, recorded) =>
+            terminate(a, { ...recorded, ...input }),
+          ),
+        ),
         AgreementView,
       )
     },
@@ -365,26 +224,16 @@ export const agreementRoutes = new Hono<AppEnv>()
     actionDocs(
       "Close an intent or a match without an agreement",
       "Allowed from intent_declared or matched; a matched agreement gives its place on the offer back.",
-      [400, 404, 409, 422],
     ),
-    requires("agreements", "write"),
-    params(IdParam),
-    body(CloseRequest),
+    ...actionInput(CloseRequest),
     (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
       return respond(
         c,
-        action(c, (current, recorded) =>
-          Effect.gen(function* () {
-            const event = yield* close(current, { ...recorded, ...input })
-            if (current.state === "matched" && current.offerId) {
-              const offers = yield* MunicipalOffersRepository
-              const offer = yield* offers.get(current.offerId)
-              yield* offers.setTaken(offer.id, releasePlace(offer))
-            }
-            return event
-          }),
+        Effect.flatMap(Agreements, (s) =>
+          s.act(c.var.principal, c.req.valid("param").id, sentVersion(c), (a, recorded) =>
+            close(a, { ...recorded, ...input }),
+          ),
         ),
         AgreementView,
       )
@@ -395,7 +244,8 @@ export const agreementRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Read the integration plan",
-      responses: { 200: jsonResponse(PlanView, "The measures and their tasks"), ...problems(404) },
+      description: "Each task carries the answers this caller may give (`allowedActions`).",
+      responses: { 200: jsonResponse(IntegrationPlanView, "The measures and their tasks"), ...problems(404) },
     }),
     requires("agreements", "read"),
     params(IdParam),
@@ -403,12 +253,10 @@ export const agreementRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const { id } = c.req.valid("param")
-          yield* visibleAgreement(c, id)
-          return yield* planOf(id, c.req.valid("query").asOf ?? (yield* today))
-        }),
-        PlanView,
+        Effect.flatMap(Plans, (s) =>
+          s.get(c.var.principal, c.req.valid("param").id, c.req.valid("query").asOf),
+        ),
+        IntegrationPlanView,
       ),
   )
   .put(
@@ -418,9 +266,9 @@ export const agreementRoutes = new Hono<AppEnv>()
       summary: "Set the integration plan",
       description:
         "Replaces the measures: one with the same area and institution as before keeps its progress; each new measure opens a coordination task for its institution. An update: If-Match with the plan's `version` (0 before the first plan) is required (428 without it, 409 when stale).",
-      parameters: [{ ...ifMatchHeader.parameters[0]!, required: true, description: "The plan's version" }],
+      parameters: [{ ...ifMatchHeader, required: true, description: "The plan's version" }],
       responses: {
-        200: jsonResponse(PlanView, "The plan and its tasks"),
+        200: jsonResponse(IntegrationPlanView, "The plan and its tasks"),
         ...problems(400, 404, 409, 422, 428),
       },
     }),
@@ -428,40 +276,12 @@ export const agreementRoutes = new Hono<AppEnv>()
     ifMatch(),
     params(IdParam),
     body(PlanRequest),
-    (c) => {
-      const expected = expectedVersion(c)
-      return respond(
+    (c) =>
+      respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            const input = c.req.valid("json")
-            const a = yield* visibleAgreement(c, id)
-            const ruleSet = governingRuleSet(a)
-            const date = input.date ?? (yield* today)
-            const plans = yield* IntegrationPlansRepository
-            const agreements = yield* AgreementsRepository
-            const existing = yield* plans.measures(id)
-            const before = yield* planOf(id, date)
-            const changes = yield* planChanges(a, date, ruleSet, existing, input.measures)
-            const missing = yield* plans.missingInstitutions(
-              input.measures.map((m) => m.responsibleInstitutionId),
-            )
-            if (missing[0]) return yield* new InstitutionNotFound({ institutionId: missing[0] })
-            yield* agreements.bumpPlanVersion(id, expected)
-            yield* plans.apply(a, changes, input.measures, date, ruleSet)
-            const after = yield* planOf(id, date)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "update",
-              entity: `plan:${id}`,
-              before,
-              after,
-            })
-            return after
-          }),
+        Effect.flatMap(Plans, (s) =>
+          s.set(c.var.principal, c.req.valid("param").id, expectedVersion(c), c.req.valid("json")),
         ),
-        PlanView,
-      )
-    },
+        IntegrationPlanView,
+      ),
   )

@@ -3,25 +3,18 @@
  * reach people indirectly.
  * @module
  */
-import {
-  DisseminationActivity,
-  DisseminationActivityNotFound,
-  NewDisseminationActivity,
-} from "@coordina/domain"
-import { DisseminationRepository } from "@coordina/store"
+import { Dissemination } from "@coordina/app"
+import { DisseminationActivity, DisseminationActivityPage, NewDisseminationActivity } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createAudited } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { canSeeProject, requires } from "../http/Policy.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { visibleProject } from "./reachHttp.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ActivityPage = PageOf(DisseminationActivity, "DisseminationActivityPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   projectId: Schema.optional(Schema.String.annotations({ description: "Only this project's activities" })),
@@ -44,15 +37,7 @@ export const disseminationRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        createAudited(
-          c.var.principal.id,
-          "dissemination",
-          Effect.gen(function* () {
-            const input = c.req.valid("json")
-            yield* visibleProject(c.var.principal, input.projectId)
-            return yield* (yield* DisseminationRepository).create(input)
-          }),
-        ),
+        Effect.flatMap(Dissemination, (s) => s.create(c.var.principal, c.req.valid("json"))),
         DisseminationActivity,
         201,
       ),
@@ -62,20 +47,19 @@ export const disseminationRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List dissemination activities",
-      responses: { 200: jsonResponse(ActivityPage, "A page of activities"), ...problems(400, 404) },
+      description: "The activities of the projects the caller works on.",
+      responses: {
+        200: jsonResponse(DisseminationActivityPage, "A page of activities"),
+        ...problems(400, 404),
+      },
     }),
     requires("dissemination", "read"),
     query(ListQuery),
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const q = c.req.valid("query")
-          if (q.projectId) yield* visibleProject(c.var.principal, q.projectId)
-          const page = yield* (yield* DisseminationRepository).list(q)
-          return { ...page, items: page.items.filter((a) => canSeeProject(c.var.principal, a.projectId)) }
-        }),
-        ActivityPage,
+        Effect.flatMap(Dissemination, (s) => s.list(c.var.principal, c.req.valid("query"))),
+        DisseminationActivityPage,
       ),
   )
   .get(
@@ -90,13 +74,7 @@ export const disseminationRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        DisseminationRepository.pipe(
-          Effect.flatMap((r) => r.get(c.req.valid("param").id)),
-          Effect.filterOrFail(
-            (a) => canSeeProject(c.var.principal, a.projectId),
-            (a) => new DisseminationActivityNotFound({ activityId: a.id }),
-          ),
-        ),
+        Effect.flatMap(Dissemination, (s) => s.get(c.var.principal, c.req.valid("param").id)),
         DisseminationActivity,
       ),
   )

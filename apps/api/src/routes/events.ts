@@ -1,48 +1,38 @@
 /**
- * `/v1/events`: events of projects, registration and attendance. (The sign-in sheet import,
- * `POST /v1/events/{id}/sign-in-sheet`, lives in signInSheets.ts.)
+ * `/v1/events`: events of projects, registration and attendance, and (from signInSheets.ts) the
+ * sign-in sheet import.
  * @module
  */
-import { Attendance, Event, EventNotFound, NewEvent, NewParticipation, Participation } from "@coordina/domain"
-import { AuditLog, EventsRepository, ParticipationsRepository } from "@coordina/store"
+import { Events } from "@coordina/app"
+import {
+  Attendance,
+  Event,
+  EventPage,
+  NewEvent,
+  NewParticipation,
+  Participation,
+  ParticipationPage,
+} from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createAudited, transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
-import type { Principal } from "../http/Auth.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { canSeeProject, requires } from "../http/Policy.js"
+import { ifMatch, sentVersion } from "../http/Concurrency.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { visibleProject } from "./reachHttp.js"
+import { signInSheetRoutes } from "./signInSheets.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const AttendanceParam = Schema.Struct({ id: Schema.String, personId: Schema.String })
-const EventPage = PageOf(Event, "EventPage")
-const ParticipationPage = PageOf(Participation, "ParticipationPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   projectId: Schema.optional(Schema.String.annotations({ description: "Only this project's events" })),
 })
 const tags = ["events"]
 
-/** An event the caller may see (its project in their scope), else EventNotFound. */
-const visibleEvent = (principal: Principal, id: string) =>
-  EventsRepository.pipe(
-    Effect.flatMap((repo) => repo.get(id)),
-    Effect.filterOrFail(
-      (e) => canSeeProject(principal, e.projectId),
-      () => new EventNotFound({ eventId: id }),
-    ),
-  )
-
-const versionOf = (header: string | undefined): number | undefined => {
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header ?? "")
-  return match ? Number(match[1]) : undefined
-}
-
-/** The events sub-app, mounted at `/v1/events`. */
+/** The events sub-app, mounted at `/v1/events`; the sign-in sheet import is part of it. */
 export const eventRoutes = new Hono<AppEnv>()
   .post(
     "/",
@@ -57,15 +47,7 @@ export const eventRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        createAudited(
-          c.var.principal.id,
-          "event",
-          Effect.gen(function* () {
-            const input = c.req.valid("json")
-            yield* visibleProject(c.var.principal, input.projectId)
-            return yield* (yield* EventsRepository).create(input)
-          }),
-        ),
+        Effect.flatMap(Events, (s) => s.create(c.var.principal, c.req.valid("json"))),
         Event,
         201,
       ),
@@ -75,6 +57,7 @@ export const eventRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List events",
+      description: "The events of the projects the caller works on.",
       responses: { 200: jsonResponse(EventPage, "A page of events"), ...problems(400, 404) },
     }),
     requires("events", "read"),
@@ -82,12 +65,7 @@ export const eventRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const q = c.req.valid("query")
-          if (q.projectId) yield* visibleProject(c.var.principal, q.projectId)
-          const page = yield* (yield* EventsRepository).list(q)
-          return { ...page, items: page.items.filter((e) => canSeeProject(c.var.principal, e.projectId)) }
-        }),
+        Effect.flatMap(Events, (s) => s.list(c.var.principal, c.req.valid("query"))),
         EventPage,
       ),
   )
@@ -100,7 +78,12 @@ export const eventRoutes = new Hono<AppEnv>()
     }),
     requires("events", "read"),
     params(IdParam),
-    (c) => respond(c, visibleEvent(c.var.principal, c.req.valid("param").id), Event),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Events, (s) => s.get(c.var.principal, c.req.valid("param").id)),
+        Event,
+      ),
   )
   .post(
     "/:id/participations",
@@ -117,14 +100,8 @@ export const eventRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        createAudited(
-          c.var.principal.id,
-          "participation",
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            yield* visibleEvent(c.var.principal, id)
-            return yield* (yield* ParticipationsRepository).register(id, c.req.valid("json"))
-          }),
+        Effect.flatMap(Events, (s) =>
+          s.register(c.var.principal, c.req.valid("param").id, c.req.valid("json")),
         ),
         Participation,
         201,
@@ -143,11 +120,9 @@ export const eventRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const { id } = c.req.valid("param")
-          yield* visibleEvent(c.var.principal, id)
-          return yield* (yield* ParticipationsRepository).listByEvent(id, c.req.valid("query"))
-        }),
+        Effect.flatMap(Events, (s) =>
+          s.participations(c.var.principal, c.req.valid("param").id, c.req.valid("query")),
+        ),
         ParticipationPage,
       ),
   )
@@ -161,33 +136,19 @@ export const eventRoutes = new Hono<AppEnv>()
       responses: { 200: jsonResponse(Participation, "The participation"), ...problems(400, 404, 409, 422) },
     }),
     requires("events", "write"),
+    ifMatch("optional"),
     params(AttendanceParam),
     body(Attendance),
-    (c) =>
-      respond(
+    (c) => {
+      const version = sentVersion(c)
+      const { id, personId } = c.req.valid("param")
+      return respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id, personId } = c.req.valid("param")
-            yield* visibleEvent(c.var.principal, id)
-            const repo = yield* ParticipationsRepository
-            const before = yield* repo.get(id, personId)
-            const after = yield* repo.setAttendance(
-              id,
-              personId,
-              c.req.valid("json").days,
-              versionOf(c.req.header("If-Match")),
-            )
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "update",
-              entity: `participation:${after.id}`,
-              before: { attendedDays: before.attendedDays },
-              after: { attendedDays: after.attendedDays },
-            })
-            return after
-          }),
+        Effect.flatMap(Events, (s) =>
+          s.setAttendance(c.var.principal, id, personId, c.req.valid("json").days, version),
         ),
         Participation,
-      ),
+      )
+    },
   )
+  .route("/", signInSheetRoutes)

@@ -2,28 +2,27 @@
  * `/v1/institutions`: the institutions whose representatives projects reach.
  * @module
  */
+import { Institutions } from "@coordina/app"
 import {
   Institution,
   InstitutionKind,
   InstitutionLevel,
+  InstitutionPage,
   InstitutionPatch,
   NewInstitution,
   PlanningRegionCode,
 } from "@coordina/domain"
-import { AuditLog, InstitutionsRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createAudited, transaction } from "@coordina/app"
-import { ifMatchVersion } from "../http/Concurrency.js"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { expectedVersion, ifMatch } from "../http/Concurrency.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const InstitutionPage = PageOf(Institution, "InstitutionPage")
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   q: Schema.optional(Schema.String.annotations({ description: "Part of the name, Cyrillic or Latin" })),
@@ -49,11 +48,7 @@ export const institutionRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        createAudited(
-          c.var.principal.id,
-          "institution",
-          Effect.flatMap(InstitutionsRepository, (repo) => repo.create(c.req.valid("json"))),
-        ),
+        Effect.flatMap(Institutions, (s) => s.create(c.var.principal, c.req.valid("json"))),
         Institution,
         201,
       ),
@@ -70,7 +65,7 @@ export const institutionRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        InstitutionsRepository.pipe(Effect.flatMap((r) => r.list(c.req.valid("query")))),
+        Effect.flatMap(Institutions, (s) => s.list(c.req.valid("query"))),
         InstitutionPage,
       ),
   )
@@ -86,7 +81,7 @@ export const institutionRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        InstitutionsRepository.pipe(Effect.flatMap((r) => r.get(c.req.valid("param").id))),
+        Effect.flatMap(Institutions, (s) => s.get(c.req.valid("param").id)),
         Institution,
       ),
   )
@@ -102,28 +97,15 @@ export const institutionRoutes = new Hono<AppEnv>()
       },
     }),
     requires("institutions", "write"),
+    ifMatch(),
     params(IdParam),
     body(InstitutionPatch),
     (c) => {
-      const version = ifMatchVersion(c)
-      if (typeof version !== "number") return version
-      const { id } = c.req.valid("param")
+      const version = expectedVersion(c)
       return respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const repo = yield* InstitutionsRepository
-            const before = yield* repo.get(id)
-            const after = yield* repo.update(id, c.req.valid("json"), version)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "update",
-              entity: `institution:${id}`,
-              before,
-              after,
-            })
-            return after
-          }),
+        Effect.flatMap(Institutions, (s) =>
+          s.update(c.var.principal, c.req.valid("param").id, c.req.valid("json"), version),
         ),
         Institution,
       )

@@ -1,21 +1,21 @@
 /**
- * `/v1/municipal-offers`: what municipalities offer SAR: places and planned measures.
+ * `/v1/municipal-offers`: what municipalities offer SAR: places and planned measures. A case
+ * worker records and lists only their municipalities' offers. The use cases are the app
+ * layer's `MunicipalOffers`.
  * @module
  */
-import { MunicipalOfferView, NewMunicipalOffer, toOfferView } from "@coordina/domain"
-import { AuditLog, MunicipalOffersRepository } from "@coordina/store"
+import { MunicipalOffers } from "@coordina/app"
+import { MunicipalOfferPage, MunicipalOfferView, NewMunicipalOffer } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, query } from "../http/Validate.js"
 
 const tags = ["agreements"]
-const OfferPage = PageOf(MunicipalOfferView, "MunicipalOfferPage")
 
 /** The municipal offers sub-app, mounted at `/v1/municipal-offers`. */
 export const municipalOfferRoutes = new Hono<AppEnv>()
@@ -24,9 +24,10 @@ export const municipalOfferRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Record a municipal offer",
+      description: "A municipality outside the caller's scope is 403.",
       responses: {
         201: jsonResponse(MunicipalOfferView, "The offer with the places remaining"),
-        ...problems(400, 404, 422),
+        ...problems(400, 403, 404, 422),
       },
     }),
     requires("agreements", "write"),
@@ -34,18 +35,7 @@ export const municipalOfferRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const offer = toOfferView(yield* (yield* MunicipalOffersRepository).create(c.req.valid("json")))
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `municipal_offer:${offer.id}`,
-              after: offer,
-            })
-            return offer
-          }),
-        ),
+        Effect.flatMap(MunicipalOffers, (s) => s.create(c.var.principal, c.req.valid("json"))),
         MunicipalOfferView,
         201,
       ),
@@ -55,17 +45,15 @@ export const municipalOfferRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List municipal offers",
-      responses: { 200: jsonResponse(OfferPage, "A page of offers") },
+      description: "Only the offers of the caller's municipalities.",
+      responses: { 200: jsonResponse(MunicipalOfferPage, "A page of offers") },
     }),
     requires("agreements", "read"),
     query(Schema.Struct({ ...PageQuery.fields, municipalityId: Schema.optional(Schema.String) })),
     (c) =>
       respond(
         c,
-        MunicipalOffersRepository.pipe(
-          Effect.flatMap((repo) => repo.list(c.req.valid("query"))),
-          Effect.map((page) => ({ items: page.items.map(toOfferView), nextCursor: page.nextCursor })),
-        ),
-        OfferPage,
+        Effect.flatMap(MunicipalOffers, (s) => s.list(c.var.principal, c.req.valid("query"))),
+        MunicipalOfferPage,
       ),
   )

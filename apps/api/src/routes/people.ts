@@ -1,22 +1,29 @@
 /**
  * `/v1/people`: the people projects reach, search in either script, possible duplicates,
- * and merges that can be undone (`POST /{id}/merge`, undone by `POST /{id}/unmerge`).
+ * merges that can be undone (`POST /{id}/merge`, undone by `POST /{id}/unmerge`), and (from
+ * privacy.ts) a person's export and erasure. Every person answered carries `allowedActions`.
  * @module
  */
-import { NewPerson, Participation, Person } from "@coordina/domain"
-import { AuditLog, ParticipationsRepository, PeopleRepository } from "@coordina/store"
+import { People } from "@coordina/app"
+import {
+  DuplicatePage,
+  MergeRequest,
+  NewPerson,
+  ParticipationPage,
+  PersonPage,
+  PersonView,
+} from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createAudited, transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { canSeeProject, requires } from "../http/Policy.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
+import { personPrivacyRoutes } from "./privacy.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const PersonPage = PageOf(Person, "PersonPage")
 const SearchQuery = Schema.Struct({
   ...PageQuery.fields,
   ids: Schema.optional(
@@ -34,36 +41,25 @@ const SearchQuery = Schema.Struct({
     }),
   ),
 })
-const DuplicateGroup = Schema.Struct({
-  nameKey: Schema.String.annotations({ description: "The normalised name the records share" }),
-  people: Schema.Array(Person),
-}).annotations({ identifier: "DuplicateGroup" })
-const DuplicatePage = PageOf(DuplicateGroup, "DuplicatePage")
-const MergeBody = Schema.Struct({ intoPersonId: Schema.String }).annotations({ identifier: "MergeRequest" })
-const ParticipationPage = PageOf(Participation, "ParticipationPage")
 const tags = ["people"]
 
-/** The people sub-app, mounted at `/v1/people`. */
-export const peopleRoutes = new Hono<AppEnv>()
+/** The people routes proper (records, search, duplicates, merges). */
+const personRoutes = new Hono<AppEnv>()
   .post(
     "/",
     describeRoute({
       tags,
       summary: "Create a person",
       description: "An email already on file (trimmed, lower-cased) answers 409 with `existingId`.",
-      responses: { 201: jsonResponse(Person, "The person"), ...problems(400, 404, 409) },
+      responses: { 201: jsonResponse(PersonView, "The person"), ...problems(400, 404, 409) },
     }),
     requires("people", "write"),
     body(NewPerson),
     (c) =>
       respond(
         c,
-        createAudited(
-          c.var.principal.id,
-          "person",
-          Effect.flatMap(PeopleRepository, (repo) => repo.create(c.req.valid("json"))),
-        ),
-        Person,
+        Effect.flatMap(People, (s) => s.create(c.var.principal, c.req.valid("json"))),
+        PersonView,
         201,
       ),
   )
@@ -77,18 +73,12 @@ export const peopleRoutes = new Hono<AppEnv>()
     }),
     requires("people", "read"),
     query(SearchQuery),
-    (c) => {
-      const { ids, ...search } = c.req.valid("query")
-      return respond(
+    (c) =>
+      respond(
         c,
-        PeopleRepository.pipe(
-          Effect.flatMap((r) =>
-            ids ? r.getMany(ids).pipe(Effect.map((items) => ({ items, nextCursor: null }))) : r.list(search),
-          ),
-        ),
+        Effect.flatMap(People, (s) => s.search(c.var.principal, c.req.valid("query"))),
         PersonPage,
-      )
-    },
+      ),
   )
   .get(
     "/duplicates",
@@ -104,7 +94,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        PeopleRepository.pipe(Effect.flatMap((r) => r.duplicates(c.req.valid("query")))),
+        Effect.flatMap(People, (s) => s.duplicates(c.var.principal, c.req.valid("query"))),
         DuplicatePage,
       ),
   )
@@ -114,11 +104,16 @@ export const peopleRoutes = new Hono<AppEnv>()
       tags,
       summary: "Read a person",
       description: "A merged record is still readable; `mergedInto` names its survivor.",
-      responses: { 200: jsonResponse(Person, "The person"), ...problems(404) },
+      responses: { 200: jsonResponse(PersonView, "The person"), ...problems(404) },
     }),
     requires("people", "read"),
     params(IdParam),
-    (c) => respond(c, PeopleRepository.pipe(Effect.flatMap((r) => r.get(c.req.valid("param").id))), Person),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(People, (s) => s.get(c.var.principal, c.req.valid("param").id)),
+        PersonView,
+      ),
   )
   .get(
     "/:id/participations",
@@ -135,17 +130,9 @@ export const peopleRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const { id } = c.req.valid("param")
-          yield* (yield* PeopleRepository).get(id)
-          const page = yield* (yield* ParticipationsRepository).listByPerson(id, c.req.valid("query"))
-          return {
-            items: page.items
-              .filter((row) => canSeeProject(c.var.principal, row.projectId))
-              .map((row) => row.participation),
-            nextCursor: page.nextCursor,
-          }
-        }),
+        Effect.flatMap(People, (s) =>
+          s.participations(c.var.principal, c.req.valid("param").id, c.req.valid("query")),
+        ),
         ParticipationPage,
       ),
   )
@@ -157,34 +144,20 @@ export const peopleRoutes = new Hono<AppEnv>()
       description:
         "Every participation and dissemination mention of both records stays; reach counts them as the survivor. Undo with `POST /v1/people/{id}/unmerge`. 409 MergeRefused for a record merged into itself, twice, or into a merged record.",
       responses: {
-        200: jsonResponse(Person, "The merged record, with mergedInto"),
+        200: jsonResponse(PersonView, "The merged record, with mergedInto"),
         ...problems(400, 404, 409),
       },
     }),
     requires("people", "write"),
     params(IdParam),
-    body(MergeBody),
+    body(MergeRequest),
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            const { intoPersonId } = c.req.valid("json")
-            const repo = yield* PeopleRepository
-            const before = yield* repo.get(id)
-            const after = yield* repo.merge(id, intoPersonId)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "merge",
-              entity: `person:${id}`,
-              before,
-              after: { ...after, intoPersonId },
-            })
-            return after
-          }),
+        Effect.flatMap(People, (s) =>
+          s.merge(c.var.principal, c.req.valid("param").id, c.req.valid("json").intoPersonId),
         ),
-        Person,
+        PersonView,
       ),
   )
   .post(
@@ -193,29 +166,21 @@ export const peopleRoutes = new Hono<AppEnv>()
       tags,
       summary: "Undo the merge of this record",
       description: "The record counts as itself again, with everything it had. 409 when it is not merged.",
-      responses: { 200: jsonResponse(Person, "The record, no longer merged"), ...problems(404, 409) },
+      responses: { 200: jsonResponse(PersonView, "The record, no longer merged"), ...problems(404, 409) },
     }),
     requires("people", "write"),
     params(IdParam),
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            const repo = yield* PeopleRepository
-            const before = yield* repo.get(id)
-            const after = yield* repo.unmerge(id)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "unmerge",
-              entity: `person:${id}`,
-              before,
-              after,
-            })
-            return after
-          }),
-        ),
-        Person,
+        Effect.flatMap(People, (s) => s.unmerge(c.var.principal, c.req.valid("param").id)),
+        PersonView,
       ),
   )
+
+/**
+ * The people sub-app, mounted at `/v1/people`: the records and their export and erasure (which
+ * needs the erasure salt, `COORDINA_PSEUDONYM_SALT`; without it erasure answers 503).
+ */
+export const peopleRoutes = (pseudonymSalt: string | undefined) =>
+  new Hono<AppEnv>().route("/", personRoutes).route("/", personPrivacyRoutes(pseudonymSalt))

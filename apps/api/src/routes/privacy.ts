@@ -2,18 +2,19 @@
  * A data subject's rights: `GET …/{id}/export` answers everything held on a person or a
  * beneficiary as JSON (logged as `read_personal`); `POST …/{id}/erasure` replaces their personal
  * data with a salted erasure key and keeps the attributes every count needs (logged as `erase`).
- * Mounted beside `/v1/people` and `/v1/beneficiaries`.
+ * Part of `/v1/people`, and mounted beside `/v1/beneficiaries`.
  * @module
  */
+import { type DataSubject, Privacy } from "@coordina/app"
 import {
-  AuditRecord,
+  BeneficiaryExport,
   type BeneficiaryNotFound,
   ErasureResult,
+  PersonExport,
   type PersonNotFound,
-  Snapshot,
+  type Principal,
 } from "@coordina/domain"
-import { AuditLog, PersonalData } from "@coordina/store"
-import { Effect, Schema } from "effect"
+import { type Context, Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -24,44 +25,20 @@ import { respond } from "../http/Respond.js"
 import { params } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const Row = Schema.Record({ key: Schema.String, value: Snapshot })
-const History = Schema.Array(Schema.Struct({ ...AuditRecord.fields, id: Schema.optional(Schema.String) }))
-
-/** Everything held on a person. */
-export const PersonExport = Schema.Struct({
-  exportedAt: Schema.String,
-  entity: Schema.String,
-  records: Schema.Array(Row),
-  participations: Schema.Array(Row),
-  dissemination: Schema.Array(Row),
-  history: History,
-}).annotations({ identifier: "PersonExport" })
-
-/** Everything held on a beneficiary. */
-export const BeneficiaryExport = Schema.Struct({
-  exportedAt: Schema.String,
-  entity: Schema.String,
-  caseRecord: Row,
-  personal: Row,
-  agreements: Schema.Array(Row),
-  agreementEvents: Schema.Array(Row),
-  planMeasures: Schema.Array(Row),
-  history: History,
-}).annotations({ identifier: "BeneficiaryExport" })
-
-/** Rows read from the database, as the JSON they are sent as (column values are JSON scalars). */
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
 
 const noSalt = "Erasure is not configured: set COORDINA_PSEUDONYM_SALT (16 characters or more)."
 
+type PrivacyService = Context.Tag.Service<Privacy>
+
 const subjectRoutes = <A, I>(
-  kind: "person" | "beneficiary",
+  kind: DataSubject,
   salt: string | undefined,
-  exportSchema: Schema.Schema<A, I>,
+  schema: Schema.Schema<A, I>,
   exportOf: (
-    data: PersonalData["Type"],
+    privacy: PrivacyService,
+    actor: Principal,
     id: string,
-  ) => Effect.Effect<unknown, PersonNotFound | BeneficiaryNotFound>,
+  ) => Effect.Effect<A, PersonNotFound | BeneficiaryNotFound>,
 ) => {
   const tags = [kind === "person" ? "people" : "beneficiaries", "privacy"]
   return new Hono<AppEnv>()
@@ -70,26 +47,16 @@ const subjectRoutes = <A, I>(
       describeRoute({
         tags,
         summary: `Export everything held on a ${kind}`,
-        responses: { 200: jsonResponse(exportSchema, "The data, as JSON"), ...problems(403, 404) },
+        responses: { 200: jsonResponse(schema, "The data, as JSON"), ...problems(403, 404) },
       }),
       requires("privacy", "read"),
       params(IdParam),
       (c) => {
-        const { id } = c.req.valid("param")
         c.header("Cache-Control", "no-store")
         return respond(
           c,
-          Effect.gen(function* () {
-            const exported = Schema.decodeUnknownSync(exportSchema)(yield* exportOf(yield* PersonalData, id))
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "read_personal",
-              entity: `${kind}:${id}`,
-              after: { export: true },
-            })
-            return exported
-          }),
-          exportSchema,
+          Effect.flatMap(Privacy, (s) => exportOf(s, c.var.principal, c.req.valid("param").id)),
+          schema,
         )
       },
     )
@@ -107,37 +74,18 @@ const subjectRoutes = <A, I>(
       params(IdParam),
       (c) => {
         if (salt === undefined) return sendProblem(c, httpProblem(503, noSalt))
-        const { id } = c.req.valid("param")
         return respond(
           c,
-          Effect.gen(function* () {
-            const data = yield* PersonalData
-            const erased =
-              kind === "person"
-                ? yield* data.erasePerson(id, salt, c.var.principal.id)
-                : yield* data.eraseBeneficiary(id, salt, c.var.principal.id)
-            return new ErasureResult({
-              entity: `${kind}:${id}`,
-              erasureKey: erased.erasureKey,
-              erasedAt: erased.erasedAt,
-              records: erased.records,
-              kept:
-                kind === "person"
-                  ? ["id", "institutionId", "gender", "participations", "disseminationContacts"]
-                  : ["id", "pseudonym", "statusKind", "statusDecisionDate", "familyMembers", "agreements"],
-            })
-          }),
+          Effect.flatMap(Privacy, (s) => s.erase(c.var.principal, kind, c.req.valid("param").id, salt)),
           ErasureResult,
         )
       },
     )
 }
 
-/** Export and erasure of people, mounted at `/v1/people`. */
+/** Export and erasure of people, part of `/v1/people`. */
 export const personPrivacyRoutes = (salt: string | undefined) =>
-  subjectRoutes("person", salt, PersonExport, (data, id) => data.exportPerson(id).pipe(Effect.map(asJson)))
+  subjectRoutes("person", salt, PersonExport, (s, actor, id) => s.exportPerson(actor, id))
 /** Export and erasure of beneficiaries, mounted at `/v1/beneficiaries`. */
 export const beneficiaryPrivacyRoutes = (salt: string | undefined) =>
-  subjectRoutes("beneficiary", salt, BeneficiaryExport, (data, id) =>
-    data.exportBeneficiary(id).pipe(Effect.map(asJson)),
-  )
+  subjectRoutes("beneficiary", salt, BeneficiaryExport, (s, actor, id) => s.exportBeneficiary(actor, id))

@@ -2,7 +2,7 @@
  * `/v1/procedures`: the versions of the ordinance on integration agreements, as data.
  * @module
  */
-import { ProcedureRuleSet, ruleSetById, ruleSets } from "@coordina/domain"
+import { ProcedureList, ProcedureRuleSet, ruleSetById, ruleSets } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -13,9 +13,6 @@ import { respond } from "../http/Respond.js"
 import { params } from "../http/Validate.js"
 
 const tags = ["procedures"]
-const ProcedureList = Schema.Struct({ items: Schema.Array(ProcedureRuleSet) }).annotations({
-  identifier: "ProcedureList",
-})
 
 /** The procedures sub-app, mounted at `/v1/procedures`. */
 export const procedureRoutes = new Hono<AppEnv>()

@@ -1,24 +1,24 @@
 /**
- * `/v1/projects`: capacity-building projects, their periods and extensions.
+ * `/v1/projects`: capacity-building projects, their periods and extensions, and (from reach.ts)
+ * their reach.
  * @module
  */
-import { Extension, NewProject, ProjectNotFound, ProjectView, toProjectView } from "@coordina/domain"
-import { AuditLog, ProjectsRepository } from "@coordina/store"
+import { Projects } from "@coordina/app"
+import { Extension, NewProject, ProjectPage, ProjectView } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { createAudited, transaction } from "@coordina/app"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { canSeeProject, requires } from "../http/Policy.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
+import { reachRoutes } from "./reach.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ProjectPage = PageOf(ProjectView, "ProjectPage")
 const tags = ["projects"]
 
-/** The projects sub-app, mounted at `/v1/projects`. */
+/** The projects sub-app, mounted at `/v1/projects`; a project's reach is part of it. */
 export const projectRoutes = new Hono<AppEnv>()
   .post(
     "/",
@@ -32,14 +32,7 @@ export const projectRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        createAudited(
-          c.var.principal.id,
-          "project",
-          ProjectsRepository.pipe(
-            Effect.flatMap((repo) => repo.create(c.req.valid("json"))),
-            Effect.map(toProjectView),
-          ),
-        ),
+        Effect.flatMap(Projects, (s) => s.create(c.var.principal, c.req.valid("json"))),
         ProjectView,
         201,
       ),
@@ -49,6 +42,7 @@ export const projectRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List projects",
+      description: "The projects the caller works on (a coordinator: their projects).",
       responses: { 200: jsonResponse(ProjectPage, "A page of projects") },
     }),
     requires("projects", "read"),
@@ -56,14 +50,7 @@ export const projectRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        ProjectsRepository.pipe(
-          Effect.flatMap((repo) => repo.list(c.req.valid("query"))),
-          // A coordinator lists only their projects.
-          Effect.map((page) => ({
-            items: page.items.filter((p) => canSeeProject(c.var.principal, p.id)).map(toProjectView),
-            nextCursor: page.nextCursor,
-          })),
-        ),
+        Effect.flatMap(Projects, (s) => s.list(c.var.principal, c.req.valid("query"))),
         ProjectPage,
       ),
   )
@@ -82,15 +69,7 @@ export const projectRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        ProjectsRepository.pipe(
-          Effect.flatMap((repo) => repo.get(c.req.valid("param").id)),
-          // Another coordinator's project is not found: its existence does not leak.
-          Effect.filterOrFail(
-            (p) => canSeeProject(c.var.principal, p.id),
-            (p) => new ProjectNotFound({ projectId: p.id }),
-          ),
-          Effect.map(toProjectView),
-        ),
+        Effect.flatMap(Projects, (s) => s.get(c.var.principal, c.req.valid("param").id)),
         ProjectView,
       ),
   )
@@ -110,23 +89,11 @@ export const projectRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            const repo = yield* ProjectsRepository
-            const before = toProjectView(yield* repo.get(id))
-            const after = toProjectView(yield* repo.addExtension(id, c.req.valid("json")))
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "update",
-              entity: `project:${id}`,
-              before,
-              after,
-            })
-            return after
-          }),
+        Effect.flatMap(Projects, (s) =>
+          s.extend(c.var.principal, c.req.valid("param").id, c.req.valid("json")),
         ),
         ProjectView,
         201,
       ),
   )
+  .route("/", reachRoutes)

@@ -4,21 +4,18 @@
  * Every figure is computed by the domain's rules from the stored records.
  * @module
  */
+import { Reach } from "@coordina/app"
 import {
   DrillIndicator,
+  EventAttendanceList,
   IsoDate,
-  minDate,
   maxSeriesPoints,
   PeriodReach,
-  peopleBehind,
-  projectEndDate,
+  ReachPeoplePage,
   ReachReport,
   ReachSeries,
   SeriesStep,
-  seriesDates,
-  toReachReport,
 } from "@coordina/domain"
-import { PeopleRepository, ReachRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -27,7 +24,6 @@ import { jsonResponse, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
-import { maySeeNames, todayInSofia, visibleProject } from "./reachHttp.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const AsOf = Schema.optional(
@@ -48,28 +44,6 @@ const DrillQuery = Schema.Struct({
   cursor: Schema.optional(Schema.String.annotations({ description: "nextCursor of the previous page" })),
 })
 
-/** One person behind a figure. */
-const ReachPerson = Schema.Struct({
-  personId: Schema.String,
-  displayName: Schema.optional(
-    Schema.String.annotations({ description: "Only for roles allowed to see names (admin, coordinator)" }),
-  ),
-  institutionId: Schema.optional(Schema.String),
-  firstDate: IsoDate.annotations({ description: "First qualifying attended day, or date first named" }),
-  via: Schema.String.annotations({
-    description: "The event (direct) or dissemination activity (indirect) of that date",
-  }),
-}).annotations({ identifier: "ReachPerson" })
-const ReachPeoplePage = Schema.Struct({
-  projectId: Schema.String,
-  asOf: IsoDate,
-  indicator: DrillIndicator,
-  bucket: Schema.optional(Schema.String),
-  total: Schema.Int,
-  items: Schema.Array(ReachPerson),
-  nextCursor: Schema.NullOr(Schema.String),
-}).annotations({ identifier: "ReachPeoplePage" })
-
 const SeriesQuery = Schema.Struct({
   from: Schema.optional(IsoDate.annotations({ description: "Default: the project's start" })),
   to: Schema.optional(
@@ -79,23 +53,9 @@ const SeriesQuery = Schema.Struct({
 })
 const PeriodQuery = Schema.Struct({ from: IsoDate, to: IsoDate })
 
-const EventAttendanceSchema = Schema.Struct({
-  eventId: Schema.String,
-  eventKind: Schema.String,
-  attendances: Schema.Int,
-  personDays: Schema.Int,
-  uniquePersons: Schema.Int,
-  firstReachedHere: Schema.Int,
-}).annotations({ identifier: "EventAttendance" })
-const EventAttendanceList = Schema.Struct({
-  projectId: Schema.String,
-  asOf: IsoDate,
-  items: Schema.Array(EventAttendanceSchema),
-}).annotations({ identifier: "EventAttendanceList" })
-
 const tags = ["reach"]
 
-/** The reach sub-app, mounted at `/v1/projects` beside the project routes. */
+/** The reach routes, part of the projects sub-app. */
 export const reachRoutes = new Hono<AppEnv>()
   .get(
     "/:id/reach",
@@ -112,11 +72,9 @@ export const reachRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const project = yield* visibleProject(c.var.principal, c.req.valid("param").id)
-          const asOf = c.req.valid("query").asOf ?? todayInSofia()
-          return toReachReport(yield* (yield* ReachRepository).reach(project, asOf))
-        }),
+        Effect.flatMap(Reach, (s) =>
+          s.report(c.var.principal, c.req.valid("param").id, c.req.valid("query").asOf),
+        ),
         ReachReport,
       ),
   )
@@ -135,42 +93,9 @@ export const reachRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const q = c.req.valid("query")
-          const project = yield* visibleProject(c.var.principal, c.req.valid("param").id)
-          const asOf = q.asOf ?? todayInSofia()
-          const result = yield* (yield* ReachRepository).reach(project, asOf)
-          const all = peopleBehind(result, q.indicator, q.bucket)
-          const limit = Math.min(Math.max(q.limit ?? 50, 1), 500)
-          const rest = q.cursor ? all.filter((a) => a.personId > q.cursor!) : all
-          const page = rest.slice(0, limit)
-          const names = maySeeNames(c.var.principal)
-            ? new Map(
-                (yield* (yield* PeopleRepository).getMany(page.map((a) => a.personId))).map((p) => [
-                  p.id as string,
-                  `${p.givenName} ${p.familyName}`,
-                ]),
-              )
-            : undefined
-          return {
-            projectId: project.id,
-            asOf,
-            indicator: q.indicator,
-            ...(q.bucket === undefined ? {} : { bucket: q.bucket }),
-            total: all.length,
-            items: page.map((a) => {
-              const displayName = names?.get(a.personId)
-              return {
-                personId: a.personId,
-                ...(displayName === undefined ? {} : { displayName }),
-                ...(a.institution ? { institutionId: a.institution.id } : {}),
-                firstDate: a.day,
-                via: a.eventId,
-              }
-            }),
-            nextCursor: rest.length > limit ? (page.at(-1)?.personId ?? null) : null,
-          }
-        }),
+        Effect.flatMap(Reach, (s) =>
+          s.people(c.var.principal, c.req.valid("param").id, c.req.valid("query")),
+        ),
         ReachPeoplePage,
       ),
   )
@@ -188,14 +113,9 @@ export const reachRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const q = c.req.valid("query")
-          const project = yield* visibleProject(c.var.principal, c.req.valid("param").id)
-          const from = q.from ?? project.startDate
-          const to = q.to ?? minDate(todayInSofia(), projectEndDate(project))
-          const timeline = yield* (yield* ReachRepository).timeline(project)
-          return { projectId: project.id, points: timeline.series(seriesDates(from, to, q.step ?? "month")) }
-        }),
+        Effect.flatMap(Reach, (s) =>
+          s.series(c.var.principal, c.req.valid("param").id, c.req.valid("query")),
+        ),
         ReachSeries,
       ),
   )
@@ -215,12 +135,9 @@ export const reachRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const project = yield* visibleProject(c.var.principal, c.req.valid("param").id)
-          const asOf = c.req.valid("query").asOf ?? todayInSofia()
-          const items = yield* (yield* ReachRepository).eventAttendance(project, asOf)
-          return { projectId: project.id, asOf, items }
-        }),
+        Effect.flatMap(Reach, (s) =>
+          s.events(c.var.principal, c.req.valid("param").id, c.req.valid("query").asOf),
+        ),
         EventAttendanceList,
       ),
   )
@@ -234,14 +151,12 @@ export const reachRoutes = new Hono<AppEnv>()
     requires("reach", "read"),
     params(IdParam),
     query(PeriodQuery),
-    (c) =>
-      respond(
+    (c) => {
+      const { from, to } = c.req.valid("query")
+      return respond(
         c,
-        Effect.gen(function* () {
-          const { from, to } = c.req.valid("query")
-          const project = yield* visibleProject(c.var.principal, c.req.valid("param").id)
-          return (yield* (yield* ReachRepository).timeline(project)).period(from, to)
-        }),
+        Effect.flatMap(Reach, (s) => s.period(c.var.principal, c.req.valid("param").id, from, to)),
         PeriodReach,
-      ),
+      )
+    },
   )

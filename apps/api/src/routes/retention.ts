@@ -1,11 +1,11 @@
 /**
  * `/v1/retention`: the retention policy and a dry run of it (counts only). The worker's
- * retention job applies it on a schedule.
+ * retention job applies it on a schedule, through the same service.
  * @module
  */
-import { defaultRetentionPolicy, IsoDate, isoDate, RetentionPolicy, RetentionReport } from "@coordina/domain"
-import { runRetention } from "@coordina/store"
-import { DateTime, Effect, Schema } from "effect"
+import { Retention } from "@coordina/app"
+import { RetentionDryRun, RetentionPolicyView, RetentionReport } from "@coordina/domain"
+import { Effect } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -14,12 +14,6 @@ import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body } from "../http/Validate.js"
 
-const PolicyView = Schema.Struct({ policy: RetentionPolicy }).annotations({
-  identifier: "RetentionPolicyView",
-})
-const DryRunRequest = Schema.Struct({
-  asOf: Schema.optional(IsoDate.annotations({ description: "The day to judge on; today by default" })),
-}).annotations({ identifier: "RetentionDryRun" })
 const tags = ["access"]
 
 /** The retention sub-app, mounted at `/v1/retention`. */
@@ -29,10 +23,15 @@ export const retentionRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "The retention policy",
-      responses: { 200: jsonResponse(PolicyView, "One rule per data category") },
+      responses: { 200: jsonResponse(RetentionPolicyView, "One rule per data category") },
     }),
     requires("retention", "read"),
-    (c) => respond(c, Effect.succeed({ policy: defaultRetentionPolicy }), PolicyView),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Retention, (s) => s.policy),
+        RetentionPolicyView,
+      ),
   )
   .post(
     "/dry-run",
@@ -42,19 +41,13 @@ export const retentionRoutes = new Hono<AppEnv>()
       responses: { 200: jsonResponse(RetentionReport, "Counts per category"), ...problems(400) },
     }),
     requires("retention", "read"),
-    body(DryRunRequest),
+    body(RetentionDryRun),
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const today = isoDate(DateTime.formatIsoDateUtc(yield* DateTime.now))
-          return yield* runRetention({
-            policy: defaultRetentionPolicy,
-            asOf: c.req.valid("json").asOf ?? today,
-            dryRun: true,
-            actor: c.var.principal.id,
-          })
-        }),
+        Effect.flatMap(Retention, (s) =>
+          s.run({ asOf: c.req.valid("json").asOf, dryRun: true, actor: c.var.principal }),
+        ),
         RetentionReport,
       ),
   )

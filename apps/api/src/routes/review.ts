@@ -2,10 +2,11 @@
  * `/v1/review`: how the ordinance works, from the records: per rule set, planning region,
  * province or municipality, the funnel, late intents, median days between steps, termination
  * grounds, offers and uptake, measures by area and overdue tasks. Counts only, never names.
+ * The use case is the app layer's `OrdinanceReview`.
  * @module
  */
+import { OrdinanceReview } from "@coordina/app"
 import { IsoDate, Review, ReviewGroupBy } from "@coordina/domain"
-import { ReviewRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -14,7 +15,6 @@ import { jsonResponse, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { query } from "../http/Validate.js"
-import { today } from "./agreementsShared.js"
 
 /** The review sub-app, mounted at `/v1/review`. */
 export const reviewRoutes = new Hono<AppEnv>().get(
@@ -31,13 +31,7 @@ export const reviewRoutes = new Hono<AppEnv>().get(
   (c) =>
     respond(
       c,
-      Effect.gen(function* () {
-        const q = c.req.valid("query")
-        return yield* (yield* ReviewRepository).review({
-          groupBy: q.groupBy ?? "procedure",
-          asOf: q.asOf ?? (yield* today),
-        })
-      }),
+      Effect.flatMap(OrdinanceReview, (s) => s.report(c.req.valid("query"))),
       Review,
     ),
 )

@@ -3,91 +3,35 @@
  * (`?institutionId=`), the coordinator's overdue list (`?overdue=true&asOf=`), and the
  * institution's answers: accept, reject with a reason, complete an accepted task with its
  * outcome. The measure follows its task (accepted: in progress; done: done, the outcome as evidence).
+ * Each task carries the answers this caller may give (`allowedActions`). The use cases are the
+ * app layer's `Tasks`.
  * @module
  */
+import { type Answer, Tasks } from "@coordina/app"
 import {
   AcceptTaskRequest,
   acceptTask,
   CompleteTaskRequest,
-  type CoordinationTask,
   completeTask,
-  type IllegalTransition,
   IsoDate,
-  measureAfterTask,
   RejectTaskRequest,
   rejectTask,
-  TaskNotFound,
-  TaskVersionStale,
+  TaskPage,
   TaskView,
-  taskViewOn,
 } from "@coordina/domain"
-import { AuditLog, CoordinationTasksRepository, IntegrationPlansRepository } from "@coordina/store"
-import { Effect, type Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { transaction } from "@coordina/app"
-import { badIfMatch, optionalIfMatch } from "../http/Concurrency.js"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
-import { canSeeTask, requires, visibleInstitutions, visibleMunicipalities } from "../http/Policy.js"
+import { ifMatch, sentVersion } from "../http/Concurrency.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
-import { today } from "./agreementsShared.js"
 
 const tags = ["tasks"]
 const IdParam = Schema.Struct({ id: Schema.String })
-const TaskPage = PageOf(TaskView, "TaskPage")
-
-const visibleTask = (c: Context<AppEnv>, id: string) =>
-  Effect.gen(function* () {
-    const tasks = yield* CoordinationTasksRepository
-    const task = yield* tasks.get(id)
-    const municipalityId = yield* tasks.municipalityOf(id)
-    if (
-      !canSeeTask(c.var.principal, {
-        institutionId: task.institutionId,
-        ...(municipalityId ? { municipalityId } : {}),
-      })
-    )
-      return yield* new TaskNotFound({ taskId: id })
-    return task
-  })
-
-/** Runs an institution's answer on a task, moves its measure along, and audits. */
-const answer = (
-  c: Context<AppEnv>,
-  date: IsoDate | undefined,
-  decide: (task: CoordinationTask, on: IsoDate) => Either.Either<CoordinationTask, IllegalTransition>,
-) => {
-  const expected = optionalIfMatch(c)
-  const id = c.req.param("id") ?? ""
-  return transaction(
-    Effect.gen(function* () {
-      const on = date ?? (yield* today)
-      const task = yield* visibleTask(c, id)
-      if (typeof expected === "number" && expected !== task.version)
-        return yield* new TaskVersionStale({
-          entity: `task:${id}`,
-          expectedVersion: expected,
-          currentVersion: task.version,
-        })
-      const next = yield* decide(task, on)
-      yield* (yield* CoordinationTasksRepository).save(next, task.version)
-      const plans = yield* IntegrationPlansRepository
-      const measure = yield* plans.measure(task.measureId)
-      if (measure) yield* plans.saveMeasure(measureAfterTask(measure, next))
-      yield* (yield* AuditLog).record({
-        actor: c.var.principal.id,
-        action: "update",
-        entity: `task:${id}`,
-        before: task,
-        after: next,
-      })
-      return taskViewOn(next, yield* today)
-    }),
-  )
-}
 
 const answerDocs = (summary: string) =>
   describeRoute({
@@ -104,6 +48,17 @@ const answerDocs = (summary: string) =>
     ],
     responses: { 200: jsonResponse(TaskView, "The task after the answer"), ...problems(400, 404, 409) },
   })
+
+/** The middleware of every answer: its policy, an optional If-Match, the path and the body. */
+const answerInput = <A, I>(request: Schema.Schema<A, I>) =>
+  [requires("tasks", "write"), ifMatch("optional"), params(IdParam), body(request)] as const
+
+const answer = (c: Context<AppEnv>, id: string, date: IsoDate | undefined, decide: Answer) =>
+  respond(
+    c,
+    Effect.flatMap(Tasks, (s) => s.act(c.var.principal, id, sentVersion(c), date, decide)),
+    TaskView,
+  )
 
 /** The tasks sub-app, mounted at `/v1/tasks`. */
 export const taskRoutes = new Hono<AppEnv>()
@@ -129,26 +84,7 @@ export const taskRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const q = c.req.valid("query")
-          const asOf = q.asOf ?? (yield* today)
-          const institutions = visibleInstitutions(c.var.principal)
-          const municipalities = visibleMunicipalities(c.var.principal)
-          const scoped = institutions !== "all" || municipalities !== "all"
-          const page = yield* (yield* CoordinationTasksRepository).list({
-            ...q,
-            asOf,
-            ...(scoped
-              ? {
-                  visibleTo: {
-                    institutionIds: institutions === "all" ? [] : institutions,
-                    municipalityIds: municipalities === "all" ? [] : municipalities,
-                  },
-                }
-              : {}),
-          })
-          return { items: page.items.map((t) => taskViewOn(t, asOf)), nextCursor: page.nextCursor }
-        }),
+        Effect.flatMap(Tasks, (s) => s.list(c.var.principal, c.req.valid("query"))),
         TaskPage,
       ),
   )
@@ -165,53 +101,30 @@ export const taskRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const task = yield* visibleTask(c, c.req.valid("param").id)
-          return taskViewOn(task, c.req.valid("query").asOf ?? (yield* today))
-        }),
+        Effect.flatMap(Tasks, (s) =>
+          s.get(c.var.principal, c.req.valid("param").id, c.req.valid("query").asOf),
+        ),
         TaskView,
       ),
   )
-  .post(
-    "/:id/accept",
-    answerDocs("Accept an open task"),
-    requires("tasks", "write"),
-    params(IdParam),
-    body(AcceptTaskRequest),
-    (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
-      return respond(c, answer(c, c.req.valid("json").date, acceptTask), TaskView)
-    },
+  .post("/:id/accept", answerDocs("Accept an open task"), ...answerInput(AcceptTaskRequest), (c) =>
+    answer(c, c.req.valid("param").id, c.req.valid("json").date, acceptTask),
   )
   .post(
     "/:id/reject",
     answerDocs("Reject an open task, saying why"),
-    requires("tasks", "write"),
-    params(IdParam),
-    body(RejectTaskRequest),
+    ...answerInput(RejectTaskRequest),
     (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(
-        c,
-        answer(c, input.date, (t, on) => rejectTask(t, input.reason, on)),
-        TaskView,
-      )
+      return answer(c, c.req.valid("param").id, input.date, (t, on) => rejectTask(t, input.reason, on))
     },
   )
   .post(
     "/:id/complete",
     answerDocs("Complete an accepted task with its outcome"),
-    requires("tasks", "write"),
-    params(IdParam),
-    body(CompleteTaskRequest),
+    ...answerInput(CompleteTaskRequest),
     (c) => {
-      if (optionalIfMatch(c) === "bad") return badIfMatch(c)
       const input = c.req.valid("json")
-      return respond(
-        c,
-        answer(c, input.date, (t, on) => completeTask(t, input.outcome, on)),
-        TaskView,
-      )
+      return answer(c, c.req.valid("param").id, input.date, (t, on) => completeTask(t, input.outcome, on))
     },
   )

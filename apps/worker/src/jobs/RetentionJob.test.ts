@@ -1,4 +1,5 @@
-import { AuditLog, JobRuns, Store } from "@coordina/store"
+import { App } from "@coordina/app"
+import { AuditLog, JobRuns } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, it } from "@effect/vitest"
@@ -43,7 +44,12 @@ const seedPerson = Effect.gen(function* () {
 })
 
 describe.each(testDatabases())("the retention job on $name", (db) => {
-  const layer = () => Layer.unwrapEffect(Effect.promise(() => db.freshUrl()).pipe(Effect.map(Store.layer)))
+  const layer = () =>
+    Layer.unwrapEffect(
+      Effect.promise(() => db.freshUrl()).pipe(
+        Effect.map((databaseUrl) => App.layer({ databaseUrl, timeZone: "Europe/Sofia" })),
+      ),
+    )
   const night = new Date("2026-11-28T02:00:00Z")
 
   it.effect.skipIf(!db.available)(

@@ -1,11 +1,12 @@
 /**
  * Every night: apply the retention policy for the day: erase the personal data whose period has
- * ended (keeping every count) and delete expired technical records. Without the pseudonym salt
- * it only records what it would do, and says so in the log.
+ * ended (keeping every count) and delete expired technical records, through the same Retention
+ * service the API's dry run uses. Without the pseudonym salt it only records what it would do,
+ * and says so in the log.
  * @module
  */
-import { defaultRetentionPolicy, isoDate } from "@coordina/domain"
-import { runRetention } from "@coordina/store"
+import { Retention } from "@coordina/app"
+import { isoDate } from "@coordina/domain"
 import { Effect, Option, Redacted } from "effect"
 import { pseudonymSalt } from "../Config.js"
 import { dayIn, type Job } from "../Job.js"
@@ -20,11 +21,10 @@ export const RetentionJob: Job = {
       const salt = yield* pseudonymSalt.pipe(Effect.orDie)
       if (Option.isNone(salt))
         yield* Effect.logWarning("retention: COORDINA_PSEUDONYM_SALT is not set; only a dry run is recorded")
-      const report = yield* runRetention({
-        policy: defaultRetentionPolicy,
+      const report = yield* (yield* Retention).run({
         asOf: isoDate(period),
         dryRun: Option.isNone(salt),
-        actor: "worker:retention",
+        actor: { id: "worker:retention" },
         salt: Option.getOrUndefined(Option.map(salt, Redacted.value)),
       })
       yield* Effect.logInfo(`retention ${period}: ${JSON.stringify(report.counts)}`)

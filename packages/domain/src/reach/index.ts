@@ -23,7 +23,7 @@
  *
  * The folder holds one concept per module: the rows ({@link ReachProject} and the row types),
  * breakdowns, qualification, the accumulator, the API's report, drill-down, whole records in
- * memory, and the series over time.
+ * memory, the series over time, and the API's drill-down and attendance answers.
  * @module
  */
 export * from "./Accumulator.js"
@@ -34,3 +34,4 @@ export * from "./Records.js"
 export * from "./Report.js"
 export * from "./Rows.js"
 export * from "./Timeline.js"
+export * from "./Views.js"

@@ -3,4 +3,5 @@
  * @module
  */
 export { freshDatabaseLayer, type TestDatabase, testDatabases } from "./databases.js"
+export { insertInstitution } from "./agreementsFixtures.js"
 export { findPgBin, type PgCluster, startPgCluster } from "./PgCluster.js"

@@ -1,0 +1,134 @@
+/**
+ * Events of projects, registration and attendance, always within the caller's projects: an
+ * event of another project answers like a missing one, on reads and on writes.
+ * @module
+ */
+import {
+  canSeeProject,
+  EventNotFound,
+  type IsoDate,
+  type NewEvent,
+  type NewParticipation,
+  type Principal,
+  projectScope,
+} from "@coordina/domain"
+import {
+  EventsRepository,
+  type PageRequest,
+  ParticipationsRepository,
+  ProjectsRepository,
+} from "@coordina/store"
+import { Context, Effect, Layer } from "effect"
+import { Ids } from "./Ids.js"
+import { createAudited, transaction } from "./Transaction.js"
+import { audit, captureWrites, visibleProject } from "./UseCase.js"
+
+/** The filters of an event list. */
+export interface EventQuery extends PageRequest {
+  readonly projectId?: string | undefined
+}
+
+const make = Effect.gen(function* () {
+  const events = yield* EventsRepository
+  const participations = yield* ParticipationsRepository
+  const projects = yield* ProjectsRepository
+  const ids = yield* Ids
+  const writes = yield* captureWrites
+
+  /** An event the caller may see (its project in their scope), else EventNotFound. */
+  const visibleEvent = (principal: Principal, id: string) =>
+    events.get(id).pipe(
+      Effect.filterOrFail(
+        (e) => canSeeProject(principal, e.projectId),
+        () => new EventNotFound({ eventId: id }),
+      ),
+    )
+
+  /** Creates an event of a project the caller works on (audited). */
+  const create = Effect.fn("Events.create")(function* (principal: Principal, input: NewEvent) {
+    const id = yield* ids.next("evt")
+    return yield* writes(
+      createAudited(
+        principal.id,
+        "event",
+        Effect.zipRight(visibleProject(projects, principal, input.projectId), events.create(input, id)),
+      ),
+    )
+  })
+
+  /** A page of events of the caller's projects (filtered in the query, so pages are full). */
+  const list = Effect.fn("Events.list")(function* (principal: Principal, query: EventQuery) {
+    if (query.projectId) yield* visibleProject(projects, principal, query.projectId)
+    return yield* events.list({ ...query, scope: projectScope(principal) })
+  })
+
+  /** One event of the caller's projects. */
+  const get = (principal: Principal, id: string) => visibleEvent(principal, id)
+
+  /** Registers a person for an event of the caller's projects (audited). */
+  const register = Effect.fn("Events.register")(function* (
+    principal: Principal,
+    eventId: string,
+    input: NewParticipation,
+  ) {
+    const id = yield* ids.next("par")
+    return yield* writes(
+      createAudited(
+        principal.id,
+        "participation",
+        Effect.zipRight(visibleEvent(principal, eventId), participations.register(eventId, input, id)),
+      ),
+    )
+  })
+
+  /** A page of an event's participations. */
+  const participationsOf = Effect.fn("Events.participations")(function* (
+    principal: Principal,
+    eventId: string,
+    page: PageRequest,
+  ) {
+    yield* visibleEvent(principal, eventId)
+    return yield* participations.listByEvent(eventId, page)
+  })
+
+  /**
+   * Replaces the days a person attended an event of the caller's projects; with
+   * `expectedVersion`, refuses a stale one (audited with the days before and after).
+   */
+  const setAttendance = Effect.fn("Events.setAttendance")(function* (
+    principal: Principal,
+    eventId: string,
+    personId: string,
+    days: ReadonlyArray<IsoDate>,
+    expectedVersion: number | undefined,
+  ) {
+    return yield* writes(
+      transaction(
+        Effect.gen(function* () {
+          yield* visibleEvent(principal, eventId)
+          const before = yield* participations.get(eventId, personId)
+          const after = yield* participations.setAttendance(eventId, personId, days, expectedVersion)
+          yield* audit({
+            actor: principal.id,
+            action: "update",
+            entity: `participation:${after.id}`,
+            before: { attendedDays: before.attendedDays },
+            after: { attendedDays: after.attendedDays },
+          })
+          return after
+        }),
+      ),
+    )
+  })
+
+  return { create, list, get, register, participations: participationsOf, setAttendance } as const
+})
+
+/** The events use cases. */
+export class Events extends Context.Tag("@coordina/app/Events")<
+  Events,
+  Effect.Effect.Success<typeof make>
+>() {
+  /** Over the store, the audit log and the ids. */
+  static readonly layer = Layer.effect(Events, make)
+}

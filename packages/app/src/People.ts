@@ -1,0 +1,127 @@
+/**
+ * The people projects reach: create, search in either script, possible duplicates, merges that
+ * can be undone, and a person's participations in the caller's projects. Every person answered
+ * carries what the caller may do with it, decided by the access policy.
+ * @module
+ */
+import {
+  type DuplicateGroupView,
+  type NewPerson,
+  type Person,
+  personActions,
+  type PersonView,
+  type Principal,
+  projectScope,
+} from "@coordina/domain"
+import { type Page, type PageRequest, ParticipationsRepository, PeopleRepository } from "@coordina/store"
+import { Context, Effect, Layer } from "effect"
+import { Ids } from "./Ids.js"
+import { createAudited, transaction } from "./Transaction.js"
+import { audit, captureWrites } from "./UseCase.js"
+
+/** A person search: these ids (merged records too), or the surviving records matching `q`. */
+export interface PeopleQuery extends PageRequest {
+  readonly ids?: ReadonlyArray<string> | undefined
+  readonly q?: string | undefined
+}
+
+/** A person as the caller sees it: the record and what the caller may do with it. */
+export const personView = (principal: Principal, person: Person): PersonView => ({
+  ...person,
+  allowedActions: personActions(principal, person),
+})
+
+const make = Effect.gen(function* () {
+  const people = yield* PeopleRepository
+  const participations = yield* ParticipationsRepository
+  const ids = yield* Ids
+  const writes = yield* captureWrites
+  const view = (principal: Principal) => (p: Person) => personView(principal, p)
+
+  /** Creates a person (audited); an email on file fails with the record holding it. */
+  const create = Effect.fn("People.create")(function* (principal: Principal, input: NewPerson) {
+    const id = yield* ids.next("per")
+    const created = yield* writes(createAudited(principal.id, "person", people.create(input, id)))
+    return personView(principal, created)
+  })
+
+  /** The people with the given ids, or a page of surviving records matching the search. */
+  const search = Effect.fn("People.search")(function* (principal: Principal, query: PeopleQuery) {
+    const { ids: wanted, ...rest } = query
+    const page: Page<Person> = wanted
+      ? { items: yield* people.getMany(wanted), nextCursor: null }
+      : yield* people.list(rest)
+    return { items: page.items.map(view(principal)), nextCursor: page.nextCursor } satisfies Page<PersonView>
+  })
+
+  /** A page of possible duplicates to review, by name. */
+  const duplicates = Effect.fn("People.duplicates")(function* (principal: Principal, page: PageRequest) {
+    const found = yield* people.duplicates(page)
+    return {
+      items: found.items.map((g) => ({ nameKey: g.nameKey, people: g.people.map(view(principal)) })),
+      nextCursor: found.nextCursor,
+    } satisfies Page<DuplicateGroupView>
+  })
+
+  /** One person, merged records too. */
+  const get = Effect.fn("People.get")(function* (principal: Principal, id: string) {
+    return personView(principal, yield* people.get(id))
+  })
+
+  /** A page of a person's participations in the projects the caller may see (filtered in the query). */
+  const participationsOf = Effect.fn("People.participations")(function* (
+    principal: Principal,
+    id: string,
+    page: PageRequest,
+  ) {
+    yield* people.get(id)
+    const found = yield* participations.listByPerson(id, { ...page, scope: projectScope(principal) })
+    return { items: found.items.map((row) => row.participation), nextCursor: found.nextCursor }
+  })
+
+  /** Merges a record into another (audited; undone by {@link unmerge}). */
+  const merge = Effect.fn("People.merge")(function* (principal: Principal, id: string, intoPersonId: string) {
+    const mergeId = yield* ids.next("mrg")
+    return yield* writes(
+      transaction(
+        Effect.gen(function* () {
+          const before = yield* people.get(id)
+          const after = yield* people.merge(id, intoPersonId, mergeId)
+          yield* audit({
+            actor: principal.id,
+            action: "merge",
+            entity: `person:${id}`,
+            before,
+            after: { ...after, intoPersonId },
+          })
+          return personView(principal, after)
+        }),
+      ),
+    )
+  })
+
+  /** Undoes the merge of a record (audited). */
+  const unmerge = Effect.fn("People.unmerge")(function* (principal: Principal, id: string) {
+    return yield* writes(
+      transaction(
+        Effect.gen(function* () {
+          const before = yield* people.get(id)
+          const after = yield* people.unmerge(id)
+          yield* audit({ actor: principal.id, action: "unmerge", entity: `person:${id}`, before, after })
+          return personView(principal, after)
+        }),
+      ),
+    )
+  })
+
+  return { create, search, duplicates, get, participations: participationsOf, merge, unmerge } as const
+})
+
+/** The people use cases. */
+export class People extends Context.Tag("@coordina/app/People")<
+  People,
+  Effect.Effect.Success<typeof make>
+>() {
+  /** Over the store, the audit log and the ids. */
+  static readonly layer = Layer.effect(People, make)
+}

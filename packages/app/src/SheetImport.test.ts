@@ -1,0 +1,81 @@
+import { AuditLog, PeopleRepository } from "@coordina/store"
+import { testDatabases } from "@coordina/store/testing"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { People } from "./People.js"
+import { SheetImport, type SheetTable } from "./SheetImport.js"
+import { callers, eventOf, testApp, twoProjects } from "./testing/index.js"
+
+const header = [
+  "given_name",
+  "family_name",
+  "email",
+  "gender",
+  "institution_id",
+  "institution_name",
+  "role",
+  "days",
+]
+
+describe.each(testDatabases())("SheetImport on $name", (db) => {
+  it.effect.skipIf(!db.available)(
+    "previews without storing, then imports with ids from the Ids service",
+    () =>
+      Effect.gen(function* () {
+        const sheets = yield* SheetImport
+        const { institutionId, mine } = yield* twoProjects
+        const event = yield* eventOf(mine)
+        const table: SheetTable = {
+          header,
+          rows: [
+            ["Мария", "Петрова", "maria@ruse.bg", "female", institutionId, "", "participant", "all"],
+            ["Ivan", "Ivanov", "", "male", "", "Община Русе", "", "2018-03-01"],
+          ],
+        }
+        const coordinator = callers.coordinatorOf(mine)
+        const upload = (dryRun: boolean) => ({ eventId: event.id, sheet: Effect.succeed(table), dryRun })
+        const preview = yield* sheets.run(coordinator, upload(true))
+        expect(preview).toMatchObject({ dryRun: true, peopleCreated: 2 })
+        expect((yield* (yield* People).search(callers.admin, {})).items).toEqual([])
+        const imported = yield* sheets.run(coordinator, upload(false))
+        expect(imported).toMatchObject({ dryRun: false, peopleCreated: 2 })
+        const people = (yield* (yield* People).search(callers.admin, {})).items
+        expect(people.map((p) => p.id).every((id) => /^per_\d{6}$/.test(id))).toBe(true)
+        const log = yield* (yield* AuditLog).list({ entity: `event:${event.id}` }, {})
+        expect(log.items.map((e) => [e.action, e.actor])).toEqual([
+          ["create", "usr_admin"],
+          ["import_sign_in_sheet", "usr_coordinator"],
+        ])
+        // The same sheet again changes nothing.
+        expect(yield* sheets.run(coordinator, upload(false))).toMatchObject({
+          peopleCreated: 0,
+          peopleMatched: 2,
+        })
+      }).pipe(Effect.provide(testApp(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "refuses another project's event as a missing one, before reading the file",
+    () =>
+      Effect.gen(function* () {
+        const sheets = yield* SheetImport
+        const { mine, other } = yield* twoProjects
+        const theirs = yield* eventOf(other)
+        let parsed = 0
+        const sheet = Effect.sync(() => {
+          parsed++
+          return { header, rows: [] } as SheetTable
+        })
+        const coordinator = callers.coordinatorOf(mine)
+        const refused = yield* Effect.flip(
+          sheets.run(coordinator, { eventId: theirs.id, sheet, dryRun: false }),
+        )
+        const missing = yield* Effect.flip(
+          sheets.run(coordinator, { eventId: "evt_missing", sheet, dryRun: false }),
+        )
+        expect([refused._tag, missing._tag]).toEqual(["EventNotFound", "EventNotFound"])
+        expect(parsed).toBe(0)
+        expect((yield* (yield* PeopleRepository).list({})).items).toEqual([])
+      }).pipe(Effect.provide(testApp(db))),
+  )
+})

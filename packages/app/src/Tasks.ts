@@ -1,0 +1,125 @@
+/**
+ * Coordination tasks as a use case: an institution's inbox, the overdue list, and the
+ * institution's answers (accept, reject, complete), each moving its measure along. Each task
+ * comes with the answers the caller may give now.
+ * @module
+ */
+import {
+  allows,
+  canAnswerTask,
+  type CoordinationTask,
+  type IllegalTransition,
+  type IsoDate,
+  institutionScope,
+  measureAfterTask,
+  municipalityScope,
+  type Principal,
+  TaskVersionStale,
+  type TaskPage,
+  taskViewOn,
+} from "@coordina/domain"
+import { AuditLog, CoordinationTasksRepository, IntegrationPlansRepository } from "@coordina/store"
+import { Context, Effect, type Either, Layer } from "effect"
+import { visibleTask } from "./AgreementScope.js"
+import { Today } from "./Today.js"
+import { transaction } from "./Transaction.js"
+
+/** What a task list can be filtered by; `asOf` defaults to today. */
+export interface TaskQuery {
+  readonly limit?: number | undefined
+  readonly cursor?: string | undefined
+  readonly institutionId?: string | undefined
+  readonly agreementId?: string | undefined
+  readonly overdue?: boolean | undefined
+  readonly asOf?: IsoDate | undefined
+}
+
+/** An institution's answer: the domain's `acceptTask`, `rejectTask` or `completeTask`, given its input. */
+export type Answer = (
+  task: CoordinationTask,
+  on: IsoDate,
+) => Either.Either<CoordinationTask, IllegalTransition>
+
+const make = Effect.gen(function* () {
+  const tasks = yield* CoordinationTasksRepository
+  const plans = yield* IntegrationPlansRepository
+  const audit = yield* AuditLog
+  const clock = yield* Today
+
+  /** A page of the tasks the caller may see, scoped in SQL so pages are full. */
+  const list = Effect.fn("Tasks.list")(function* (principal: Principal, query: TaskQuery) {
+    const asOf = query.asOf ?? (yield* clock.date)
+    const institutions = institutionScope(principal)
+    const municipalities = municipalityScope(principal)
+    const scoped = institutions !== "all" || municipalities !== "all"
+    const page = yield* tasks.list({
+      ...query,
+      asOf,
+      ...(scoped
+        ? {
+            visibleTo: {
+              institutionIds: institutions === "all" ? [] : institutions,
+              municipalityIds: municipalities === "all" ? [] : municipalities,
+            },
+          }
+        : {}),
+    })
+    // The SQL scope admits only tasks the caller may see, so answering needs only the right.
+    const mayAnswer = allows(principal, "tasks", "write")
+    return {
+      items: page.items.map((t) => taskViewOn(t, asOf, mayAnswer)),
+      nextCursor: page.nextCursor,
+    } satisfies TaskPage
+  })
+
+  /** One task the caller may see, on `asOf` (default today). */
+  const get = Effect.fn("Tasks.get")(function* (principal: Principal, id: string, asOf?: IsoDate) {
+    const { task, scope } = yield* visibleTask(principal, id)
+    return taskViewOn(task, asOf ?? (yield* clock.date), canAnswerTask(principal, scope))
+  })
+
+  /**
+   * Answers a task the caller may see, on `date` (default today): a newer task than
+   * `expectedVersion` is 409, an answer its status does not take is 409; its measure follows,
+   * and the change is audited.
+   */
+  const act = Effect.fn("Tasks.act")(function* (
+    principal: Principal,
+    id: string,
+    expectedVersion: number | undefined,
+    date: IsoDate | undefined,
+    answer: Answer,
+  ) {
+    return yield* transaction(
+      Effect.gen(function* () {
+        const { task, scope } = yield* visibleTask(principal, id)
+        if (expectedVersion !== undefined && expectedVersion !== task.version)
+          return yield* new TaskVersionStale({
+            entity: `task:${id}`,
+            expectedVersion,
+            currentVersion: task.version,
+          })
+        const next = yield* answer(task, date ?? (yield* clock.date))
+        yield* tasks.save(next, task.version)
+        const measure = yield* plans.measure(task.measureId)
+        if (measure) yield* plans.saveMeasure(measureAfterTask(measure, next))
+        yield* audit.record({
+          actor: principal.id,
+          action: "update",
+          entity: `task:${id}`,
+          before: task,
+          after: next,
+        })
+        return taskViewOn(next, yield* clock.date, canAnswerTask(principal, scope))
+      }),
+    )
+  })
+
+  return { list, get, act } as const
+})
+
+/** Coordination tasks. */
+export class Tasks extends Context.Tag("@coordina/app/Tasks")<Tasks, Effect.Effect.Success<typeof make>>() {
+  /** Over the store and the clock. */
+  static readonly layer = Layer.effect(Tasks, make)
+}
