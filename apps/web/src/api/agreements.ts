@@ -5,20 +5,26 @@
  */
 import {
   type AgreementAction,
+  AgreementHistory,
+  AgreementPage,
   AgreementView,
   BeneficiaryView,
+  IntegrationPlanView,
+  MunicipalOfferPage,
   MunicipalOfferView,
   type NewBeneficiary,
   type NewMeasure,
   type NewMunicipalOffer,
+  ProcedureList,
   Review,
   type ReviewGroupBy,
+  type TaskAction,
+  TaskPage,
   TaskView,
 } from "@coordina/domain"
 import { type QueryClient, queryOptions } from "@tanstack/react-query"
-import { allPages, api, pageOf, queryString, seg } from "./client.js"
+import { allPages, api, queryString, seg } from "./client.js"
 import { resourceKeys } from "./keys.js"
-import { AgreementHistory, IntegrationPlanView, ProcedureList } from "./pending.js"
 
 /** The query keys of the rule sets. */
 export const procedureKeys = resourceKeys("procedures")
@@ -51,10 +57,6 @@ export interface AgreementFilters {
   readonly state?: string | undefined
   readonly procedureId?: string | undefined
 }
-
-const AgreementPage = pageOf(AgreementView)
-const OfferPage = pageOf(MunicipalOfferView)
-const TaskPage = pageOf(TaskView)
 
 /** The rule sets (versions of the ordinance). */
 export const proceduresQuery = () =>
@@ -104,7 +106,7 @@ export const beneficiaryQuery = (id: string) =>
 export const offersQuery = () =>
   queryOptions({
     queryKey: offerKeys.list(),
-    queryFn: () => allPages("/v1/municipal-offers", OfferPage),
+    queryFn: () => allPages("/v1/municipal-offers", MunicipalOfferPage),
   })
 
 /** Coordination tasks addressed to an institution, or the overdue ones on a day. */
@@ -165,7 +167,7 @@ export const setPlan = (
 /** Accepts, rejects or completes a task. */
 export const taskAction = (
   task: { readonly id: string; readonly version: number },
-  action: "accept" | "reject" | "complete",
+  action: TaskAction,
   body: { reason?: string; outcome?: string } = {},
 ) =>
   api(`/v1/tasks/${seg(task.id)}/${action}`, {

@@ -1,32 +1,11 @@
 /**
  * TEMPORARY: response schemas that still live in the API's route files while those files are
- * being rewritten (agreements, people, reach, privacy, retention). They move into @coordina/domain with that work;
+ * being rewritten (people, reach, privacy, retention). They move into @coordina/domain with that work;
  * this file goes when they have reached main. Nothing else in the SPA declares a response shape.
  */
-import {
-  AgreementEvent,
-  AgreementId,
-  AuditRecord,
-  DrillIndicator,
-  IsoDate,
-  Measure,
-  Person,
-  ProcedureRuleSet,
-  RetentionPolicy,
-  Snapshot,
-  TaskView,
-} from "@coordina/domain"
+import { AuditRecord, DrillIndicator, IsoDate, Person, RetentionPolicy, Snapshot } from "@coordina/domain"
 import { Schema } from "effect"
 
-export const ProcedureList = Schema.Struct({ items: Schema.Array(ProcedureRuleSet) })
-export const AgreementHistory = Schema.Array(AgreementEvent)
-export const IntegrationPlanView = Schema.Struct({
-  agreementId: AgreementId,
-  version: Schema.Int,
-  measures: Schema.Array(Measure),
-  tasks: Schema.Array(TaskView),
-})
-export type IntegrationPlanView = typeof IntegrationPlanView.Type
 export const DuplicateGroupView = Schema.Struct({ nameKey: Schema.String, people: Schema.Array(Person) })
 export type DuplicateGroupView = typeof DuplicateGroupView.Type
 export const ReachPerson = Schema.Struct({

@@ -12,7 +12,7 @@ import {
 } from "@coordina/domain"
 import type { Language } from "../../i18n/I18n.js"
 import type { Messages } from "../../i18n/en.js"
-import type { Option } from "../../components/Fields.js"
+import type { Option } from "../Fields.js"
 
 type ReachTexts = Messages["reach"]
 

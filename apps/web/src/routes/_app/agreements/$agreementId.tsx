@@ -48,7 +48,7 @@ function CasePage() {
   // The API decides which actions the caller may take today; the page offers exactly those.
   const allowed = agreement.allowedActions
   const state = agreement.state
-  const canPlan = state === "matched" || state === "active"
+  const canPlan = agreement.planAllowed === true
 
   return (
     <section className="case-page">

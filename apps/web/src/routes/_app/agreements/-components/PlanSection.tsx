@@ -1,9 +1,14 @@
-import { type Measure, measureStatusOn, type ProcedureRuleSet, type TaskView } from "@coordina/domain"
+import {
+  type IntegrationPlanView,
+  type Measure,
+  measureStatusOn,
+  type ProcedureRuleSet,
+  type TaskView,
+} from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
 import { afterAgreementChange, setPlan } from "../../../../api/agreements.js"
-import type { IntegrationPlanView } from "../../../../api/pending.js"
 import { useTodayDate } from "../../../../api/today.js"
 import { SelectField, TextInput } from "../../../../components/Fields.js"
 import { DaysLeft, ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
