@@ -33,6 +33,7 @@ import { sessionRoutes } from "./routes/sessions.js"
 import { userRoutes } from "./routes/users.js"
 import { agreementRoutes } from "./routes/agreements.js"
 import { beneficiaryRoutes } from "./routes/beneficiaries.js"
+import { calendarRoutes } from "./routes/calendar.js"
 import { municipalOfferRoutes } from "./routes/municipalOffers.js"
 import { procedureRoutes } from "./routes/procedures.js"
 import { reviewRoutes } from "./routes/review.js"
@@ -55,6 +56,7 @@ const v1 = new Hono<AppEnv>()
   .route("/agreements", agreementRoutes)
   .route("/tasks", taskRoutes)
   .route("/review", reviewRoutes)
+  .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
 
 const contentSecurityPolicy = {

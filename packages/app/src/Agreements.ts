@@ -29,6 +29,7 @@ import {
 import { AgreementsRepository, AuditLog, MunicipalOffersRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { visibleAgreement, visibleBeneficiary, visibleOffer } from "./AgreementScope.js"
+import { Calendar } from "./Calendar.js"
 import { Ids } from "./Ids.js"
 import { Today } from "./Today.js"
 import { createAudited, transaction } from "./Transaction.js"
@@ -63,6 +64,7 @@ const make = Effect.gen(function* () {
   const audit = yield* AuditLog
   const clock = yield* Today
   const ids = yield* Ids
+  const calendar = yield* Calendar
 
   /** Takes or gives back the place the event moves, as the domain decides. */
   const movePlaces = (before: Agreement, event: AgreementEvent) =>
@@ -138,6 +140,7 @@ const make = Effect.gen(function* () {
           agreementId: (yield* ids.next("agr")) as AgreementId,
           beneficiary,
           intentDate: input.intentDate,
+          calendar: yield* calendar.current,
         })
         created = yield* repo.create(event)
         // The audit keeps the agreement as anyone would see it, not as this caller may act on it.

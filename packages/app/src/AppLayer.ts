@@ -7,6 +7,7 @@ import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
 import { Agreements } from "./Agreements.js"
 import { Beneficiaries } from "./Beneficiaries.js"
+import { Calendar } from "./Calendar.js"
 import { Dissemination } from "./Dissemination.js"
 import { Events } from "./Events.js"
 import { Ids } from "./Ids.js"
@@ -50,6 +51,9 @@ export const useCases = Layer.mergeAll(
   SheetImport.layer,
   Privacy.layer,
   Retention.layer,
+).pipe(
+  // The working calendar, which the agreements' deadlines are counted on, serves the others too.
+  Layer.provideMerge(Calendar.layer),
 )
 
 /** The use-case services. */

@@ -20,6 +20,7 @@ describe.each(testDatabases())("People on $name", (db) => {
       expect(yield* found("petrova")).toEqual([maria.id])
       expect(yield* found("Иванов")).toEqual([ivan.id])
       expect(yield* found("мария ПЕТР")).toEqual([maria.id])
+      expect(yield* found("Живко")).toEqual([])
       expect(yield* found("%")).toEqual([])
     }).pipe(Effect.provide(testApp(db))),
   )

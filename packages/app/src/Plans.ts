@@ -24,6 +24,7 @@ import {
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { visibleAgreement } from "./AgreementScope.js"
+import { Calendar } from "./Calendar.js"
 import { Ids } from "./Ids.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
@@ -35,6 +36,7 @@ const make = Effect.gen(function* () {
   const audit = yield* AuditLog
   const clock = yield* Today
   const ids = yield* Ids
+  const calendar = yield* Calendar
 
   /** The plan on `asOf`, each task with the answers this caller may give. */
   const planOf = (principal: Principal, a: Agreement, asOf: IsoDate) =>
@@ -86,7 +88,7 @@ const make = Effect.gen(function* () {
         const newIds = yield* Effect.forEach(changes.added, () =>
           Effect.all({ measureId: ids.next("mea"), taskId: ids.next("tsk") }),
         )
-        yield* plans.apply(a, changes, input.measures, date, ruleSet, newIds)
+        yield* plans.apply(a, changes, input.measures, date, ruleSet, newIds, yield* calendar.current)
         const after = yield* planOf(principal, a, date)
         yield* audit.record({
           actor: principal.id,

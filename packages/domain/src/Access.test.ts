@@ -63,6 +63,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
   case_worker: {
     projects: "-",
@@ -82,6 +83,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
   institution_user: {
     projects: "-",
@@ -101,6 +103,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     "api-keys": "-",
     retention: "-",
     privacy: "-",
+    calendar: "-",
   },
 }
 const principals: Record<string, Principal> = {

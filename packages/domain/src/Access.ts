@@ -31,9 +31,14 @@ export const families = [
   "api-keys",
   "retention",
   "privacy",
+  "calendar",
 ] as const
 
-/** A resource family a route reads or changes. `privacy` is export and erasure of a person's data. */
+/**
+ * A resource family a route reads or changes. `privacy` is export and erasure of a person's data;
+ * `calendar` the working calendar's decisions, which every signed-in caller reads and only an
+ * admin changes.
+ */
 export type Family = (typeof families)[number]
 
 /** Who is asking, as the policy sees it. */
@@ -101,6 +106,7 @@ export const scopeFamilyOf = (family: Family): ScopeFamily | undefined => {
     case "api-keys":
     case "retention":
     case "privacy":
+    case "calendar":
       return undefined
     default:
       return family

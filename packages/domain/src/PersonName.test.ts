@@ -9,6 +9,7 @@ import {
   nameKeyMaxLength,
   normaliseEmail,
   normaliseName,
+  findsNobody,
   searchTerms,
 } from "./PersonName.js"
 
@@ -164,6 +165,9 @@ describe("search", () => {
     expect(matchesSearch(fullNameKey("Георги", "Димитров"), searchTerms("geo dim"))).toBe(true)
     expect(matchesSearch(fullNameKey("Георги", "Димитров"), searchTerms("ivan"))).toBe(false)
     expect(searchTerms("   ")).toEqual([])
+    expect(findsNobody("   ")).toBe(false)
+    expect(findsNobody("%")).toBe(true)
+    expect(findsNobody("% мария")).toBe(false)
   })
 })
 

@@ -167,6 +167,12 @@ export const searchTerms = (query: string): ReadonlyArray<string> => {
   return key === "" ? [] : key.split(" ")
 }
 
+/**
+ * Whether a query that is not blank holds nothing a name could match (only punctuation or
+ * symbols, such as `%`): such a search finds nobody, rather than everybody.
+ */
+export const findsNobody = (query: string): boolean => query.trim() !== "" && searchTerms(query).length === 0
+
 /** Whether a name key contains every term of a search query (in any order). */
 export const matchesSearch = (nameKey: string, terms: ReadonlyArray<string>): boolean =>
   terms.every((t) => nameKey.includes(t))

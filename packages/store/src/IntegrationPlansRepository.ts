@@ -14,6 +14,7 @@ import {
   type PlanChanges,
   type ProcedureRuleSet,
   type TaskId,
+  type WorkingCalendar,
 } from "@coordina/domain"
 import { Context, Effect, Layer, Schema } from "effect"
 import { json, opt } from "./Rows.js"
@@ -101,6 +102,8 @@ const make = Effect.gen(function* () {
     openedOn: IsoDate,
     ruleSet: ProcedureRuleSet,
     ids: ReadonlyArray<NewMeasureIds>,
+    // The working calendar tasks' due dates are counted on; the shipped one unless given.
+    calendar?: WorkingCalendar,
   ) {
     for (const m of changes.removed) {
       yield* sql`DELETE FROM coordination_tasks WHERE measure_id = ${m.id}`
@@ -142,7 +145,7 @@ const make = Effect.gen(function* () {
         doneOn: null,
       })}`
       const task = new CoordinationTask({
-        ...openTask(m, openedOn, ruleSet),
+        ...openTask(m, openedOn, ruleSet, calendar),
         id: given.taskId as TaskId,
         version: 1,
       })

@@ -18,6 +18,7 @@ import {
   PersonNotFound,
   personKeys,
   possibleDuplicateGroups,
+  findsNobody,
   searchTerms,
   survivorOf,
 } from "@coordina/domain"
@@ -203,6 +204,7 @@ const make = Effect.gen(function* () {
     options: PageRequest & { readonly q?: string | undefined; readonly includeMerged?: boolean },
   ) {
     const limit = pageSize(options.limit)
+    if (findsNobody(options.q ?? "")) return { items: [], nextCursor: null } satisfies Page<Person>
     const terms = searchTerms(options.q ?? "")
     const conditions = [
       options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`,

@@ -16,6 +16,7 @@ import { UsersRepository } from "./UsersRepository.js"
 import { HealthChecks } from "./HealthChecks.js"
 import { JobRuns } from "./JobRuns.js"
 import { ProjectsRepository } from "./ProjectsRepository.js"
+import { CalendarRepository } from "./CalendarRepository.js"
 import { AgreementsRepository } from "./AgreementsRepository.js"
 import { BeneficiariesRepository } from "./BeneficiariesRepository.js"
 import { CoordinationTasksRepository } from "./CoordinationTasksRepository.js"
@@ -56,6 +57,7 @@ export const repositories = Layer.mergeAll(
   HealthChecks.layer,
   JobRuns.layer,
   ProjectsRepository.layer,
+  CalendarRepository.layer,
 )
 
 /** The services the store provides. */

@@ -6,6 +6,11 @@
  */
 import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
 import type {
+  CalendarDateTaken,
+  CalendarDecisionNotFound,
+  CalendarDecisionVersionStale,
+} from "@coordina/domain"
+import type {
   AlreadyErased,
   ApiKeyNotFound,
   BeneficiaryNotFound,
@@ -85,6 +90,9 @@ export type ApiError =
   | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
+  | CalendarDecisionNotFound
+  | CalendarDecisionVersionStale
+  | CalendarDateTaken
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -124,6 +132,9 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
+  CalendarDecisionNotFound: 404,
+  CalendarDecisionVersionStale: 409,
+  CalendarDateTaken: 409,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

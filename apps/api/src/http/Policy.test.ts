@@ -26,6 +26,7 @@ type Family =
   | "api-keys"
   | "retention"
   | "privacy"
+  | "calendar"
 
 const all = (right: Right, except: Partial<Record<Family, Right>> = {}) =>
   new Proxy(except, { get: (t, k) => (t as Record<string, Right>)[k as string] ?? right }) as Record<
@@ -78,12 +79,15 @@ const allScopes = [
   "audit",
 ].map((f) => `${f}:write`)
 
-// Routes open without rights: signing in, the caller's own session, and today's date.
+// Routes open without rights: signing in, the caller's own session, today's date, and the
+// working calendar every deadline is counted on (read by every signed-in caller; changed by
+// admins only).
 const publicRoutes = new Set([
   "POST /v1/sessions",
   "GET /v1/sessions/current",
   "DELETE /v1/sessions/current",
   "GET /v1/today",
+  "GET /v1/calendar/decisions",
 ])
 
 const sqlite = testDatabases().find((d) => d.name === "sqlite")!
@@ -196,6 +200,16 @@ describe("the policy of every route for every caller", () => {
     for (const who of ["nobody", "auditor", "integrator", "unscopedIntegrator", "adminToken"])
       for (const path of ["/v1/sessions/current", "/v1/today"])
         expect((await api.request("GET", path, undefined, bearer[who]!)).status, `${who} ${path}`).toBe(200)
+  })
+
+  it("lets every signed-in caller read the working calendar, and only admins change it", async () => {
+    for (const who of Object.keys(bearer))
+      expect((await api.request("GET", "/v1/calendar/decisions", undefined, bearer[who]!)).status, who).toBe(
+        200,
+      )
+    expect(
+      (await api.request("GET", "/v1/calendar/decisions", undefined, { Authorization: "" })).status,
+    ).toBe(401)
   })
 
   it("hides another coordinator's project as not found", async () => {

@@ -140,12 +140,11 @@ export const eventRoutes = new Hono<AppEnv>()
     params(AttendanceParam),
     body(Attendance),
     (c) => {
-      const version = sentVersion(c)
       const { id, personId } = c.req.valid("param")
       return respond(
         c,
         Effect.flatMap(Events, (s) =>
-          s.setAttendance(c.var.principal, id, personId, c.req.valid("json").days, version),
+          s.setAttendance(c.var.principal, id, personId, c.req.valid("json").days, sentVersion(c)),
         ),
         Participation,
       )

@@ -100,14 +100,12 @@ export const institutionRoutes = new Hono<AppEnv>()
     ifMatch(),
     params(IdParam),
     body(InstitutionPatch),
-    (c) => {
-      const version = expectedVersion(c)
-      return respond(
+    (c) =>
+      respond(
         c,
         Effect.flatMap(Institutions, (s) =>
-          s.update(c.var.principal, c.req.valid("param").id, c.req.valid("json"), version),
+          s.update(c.var.principal, c.req.valid("param").id, c.req.valid("json"), expectedVersion(c)),
         ),
         Institution,
-      )
-    },
+      ),
   )

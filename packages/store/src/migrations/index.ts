@@ -10,6 +10,7 @@ import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
 import nameKeys from "./0410_name_keys.js"
+import calendarDecisions from "./0411_calendar_decisions.js"
 
 const migrations = {
   "1_projects": projects,
@@ -18,6 +19,7 @@ const migrations = {
   "300_access": access,
   "301_erasure": erasure,
   "410_name_keys": nameKeys,
+  "411_calendar_decisions": calendarDecisions,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
