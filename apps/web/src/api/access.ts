@@ -7,10 +7,13 @@ import {
   ApiKey,
   ApiKeyPage,
   AuditPage,
+  BeneficiaryExport,
   CreatedApiKey,
   ErasureResult,
   type NewApiKey,
   type NewUser,
+  PersonExport,
+  RetentionPolicyView,
   RetentionReport,
   SessionView,
   User,
@@ -21,7 +24,6 @@ import {
 import { queryOptions } from "@tanstack/react-query"
 import { api, idempotent, queryString, seg, send } from "./client.js"
 import { resourceKeys } from "./keys.js"
-import { BeneficiaryExport, PersonExport, RetentionPolicyView } from "./pending.js"
 
 /** The query keys of the caller's session. */
 export const sessionKeys = resourceKeys("session")

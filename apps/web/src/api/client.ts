@@ -147,10 +147,6 @@ export const send = async (path: string, init: Omit<Call<never, never>, "schema"
   await request(path, init)
 }
 
-/** A page of a list endpoint, as every list answers: the items and the cursor of the next page. */
-export const pageOf = <A, I>(item: Schema.Schema<A, I>) =>
-  Schema.Struct({ items: Schema.Array(item), nextCursor: Schema.NullOr(Schema.String) })
-
 /** Reads every page of a list, up to 20 pages of 500 (the lists read whole are small). */
 export const allPages = async <A, I>(
   path: string,

@@ -3,16 +3,14 @@
  * people's and agreements' pickers, role scopes), cached under one key factory, so an edit
  * refreshes every picker.
  */
-import { Institution, type NewInstitution } from "@coordina/domain"
+import { Institution, InstitutionPage, type NewInstitution } from "@coordina/domain"
 import { queryOptions, useQueries, useQuery } from "@tanstack/react-query"
 import { useMemo } from "react"
-import { allPages, api, pageOf, queryString, seg } from "./client.js"
+import { allPages, api, queryString, seg } from "./client.js"
 import { resourceKeys } from "./keys.js"
 
 /** The query keys of institutions. */
 export const institutionKeys = resourceKeys("institutions")
-
-const InstitutionPage = pageOf(Institution)
 
 /** Filters of the institutions list (the API filters). */
 export interface InstitutionFilter {

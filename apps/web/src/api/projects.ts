@@ -1,15 +1,13 @@
 /**
  * Queries for projects, decoded with the domain's schema; one key factory.
  */
-import { ProjectView } from "@coordina/domain"
+import { ProjectPage, ProjectView } from "@coordina/domain"
 import { queryOptions } from "@tanstack/react-query"
-import { allPages, api, pageOf, seg } from "./client.js"
+import { allPages, api, seg } from "./client.js"
 import { resourceKeys } from "./keys.js"
 
 /** The query keys of projects. */
 export const projectKeys = resourceKeys("projects")
-
-const ProjectPage = pageOf(ProjectView)
 
 /** Every project the caller may see. */
 export const projectsQuery = () =>

@@ -6,22 +6,27 @@
  */
 import {
   DisseminationActivity,
+  DisseminationActivityPage,
+  DuplicatePage,
   type DrillIndicator,
   Event,
+  EventPage,
   type NewDisseminationActivity,
   type NewEvent,
   type NewParticipation,
   type NewPerson,
   Participation,
-  Person,
+  ParticipationPage,
+  PersonPage,
+  PersonView,
+  ReachPeoplePage,
   ReachReport,
   ReachSeries,
   SignInSheetResult,
 } from "@coordina/domain"
 import { keepPreviousData, type QueryClient, queryOptions } from "@tanstack/react-query"
-import { allPages, api, authHeaders, decodeAnswer, pageOf, problemOf, queryString, seg } from "./client.js"
+import { allPages, api, authHeaders, decodeAnswer, problemOf, queryString, seg } from "./client.js"
 import { resourceKeys } from "./keys.js"
-import { DuplicateGroupView, ReachPeoplePage } from "./pending.js"
 
 /** The query keys of people (and, under one person, their participations). */
 export const personKeys = resourceKeys("people")
@@ -41,12 +46,6 @@ export const afterReachChange = (queryClient: QueryClient) =>
     reachKeys.invalidate(queryClient),
   ])
 
-const PersonPage = pageOf(Person)
-const DuplicatePage = pageOf(DuplicateGroupView)
-const ParticipationPage = pageOf(Participation)
-const EventPage = pageOf(Event)
-const DisseminationPage = pageOf(DisseminationActivity)
-
 // --- People -----------------------------------------------------------------------------------
 
 /** People whose name contains every word of `q`, in Cyrillic or Latin (the API matches). */
@@ -61,7 +60,7 @@ export const peopleQuery = (q: string, limit = 50) =>
 export const personQuery = (id: string) =>
   queryOptions({
     queryKey: personKeys.one(id),
-    queryFn: () => api(`/v1/people/${seg(id)}`, { schema: Person }),
+    queryFn: () => api(`/v1/people/${seg(id)}`, { schema: PersonView }),
   })
 
 /** The people with the given ids (up to 500), in one request: names for lists. */
@@ -85,7 +84,7 @@ export const personParticipationsQuery = (id: string) =>
 
 /** Creates a person; a known email fails with 409 and `existingId`. */
 export const createPerson = (body: typeof NewPerson.Encoded) =>
-  api("/v1/people", { method: "POST", body, schema: Person })
+  api("/v1/people", { method: "POST", body, schema: PersonView })
 
 /** Possible duplicates to review. */
 export const duplicatesQuery = () =>
@@ -96,11 +95,11 @@ export const duplicatesQuery = () =>
 
 /** Merges one record into another. */
 export const mergePerson = (personId: string, intoPersonId: string) =>
-  api(`/v1/people/${seg(personId)}/merge`, { method: "POST", body: { intoPersonId }, schema: Person })
+  api(`/v1/people/${seg(personId)}/merge`, { method: "POST", body: { intoPersonId }, schema: PersonView })
 
 /** Undoes the merge of a record. */
 export const unmergePerson = (personId: string) =>
-  api(`/v1/people/${seg(personId)}/unmerge`, { method: "POST", schema: Person })
+  api(`/v1/people/${seg(personId)}/unmerge`, { method: "POST", schema: PersonView })
 
 // --- Events and participations ----------------------------------------------------------------
 
@@ -147,7 +146,8 @@ export const setAttendance = (eventId: string, personId: string, days: ReadonlyA
 export const disseminationQuery = (projectId: string) =>
   queryOptions({
     queryKey: disseminationKeys.list({ projectId }),
-    queryFn: () => allPages(`/v1/dissemination-activities${queryString({ projectId })}`, DisseminationPage),
+    queryFn: () =>
+      allPages(`/v1/dissemination-activities${queryString({ projectId })}`, DisseminationActivityPage),
   })
 
 /** Records a dissemination activity. */

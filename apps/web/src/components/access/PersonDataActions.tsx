@@ -25,11 +25,22 @@ const download = (fileName: string, data: unknown) => {
  * and erase their personal data (with confirmation; every total is kept). Shown only to callers
  * the policy lets use them; the API decides every request.
  */
-export const PersonDataActions = ({ kind, id }: { kind: DataSubjectKind; id: string }) => {
+export const PersonDataActions = ({
+  kind,
+  id,
+  allowed,
+}: {
+  kind: DataSubjectKind
+  id: string
+  /** What the API says the caller may do with this record; without it, the caller's rights decide. */
+  allowed?: ReadonlyArray<string>
+}) => {
   const { t } = useI18n()
   const queryClient = useQueryClient()
-  const canExport = useAllows("privacy", "read")
-  const canErase = useAllows("privacy", "write")
+  const mayExport = useAllows("privacy", "read")
+  const mayErase = useAllows("privacy", "write")
+  const canExport = allowed ? allowed.includes("export") : mayExport
+  const canErase = allowed ? allowed.includes("erase") : mayErase
   const [confirming, setConfirming] = useState(false)
   const [erased, setErased] = useState<ErasureResult | null>(null)
   const exporting = useMutation({

@@ -49,9 +49,11 @@ function PersonPage() {
             {person.mergedInto}
           </Link>
           .{" "}
-          <Button className="button" onPress={() => undo.mutate()} isDisabled={undo.isPending}>
-            {r.undoMerge}
-          </Button>
+          {person.allowedActions.includes("unmerge") && (
+            <Button className="button" onPress={() => undo.mutate()} isDisabled={undo.isPending}>
+              {r.undoMerge}
+            </Button>
+          )}
         </div>
       )}
       {undo.isSuccess && <StatusMessage>{r.unmerged}</StatusMessage>}
@@ -115,7 +117,7 @@ function PersonPage() {
           </tbody>
         </table>
       )}
-      <PersonDataActions kind="person" id={personId} />
+      <PersonDataActions kind="person" id={personId} allowed={person.allowedActions} />
     </section>
   )
 }

@@ -1,5 +1,5 @@
+import type { DuplicateGroupView } from "@coordina/domain"
 import type { Person } from "@coordina/domain"
-import type { DuplicateGroupView } from "../../../api/pending.js"
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
 import { useState } from "react"
@@ -138,7 +138,8 @@ function DuplicateGroup(props: {
       <div className="form-actions wrap">
         {people.flatMap((from) =>
           people
-            .filter((into) => into.id !== from.id)
+            // The API says which records the caller may merge; only those are offered.
+            .filter((into) => into.id !== from.id && from.allowedActions.includes("merge"))
             .map((into) => (
               <Button
                 key={`${from.id}>${into.id}`}

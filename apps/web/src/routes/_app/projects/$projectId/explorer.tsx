@@ -1,4 +1,4 @@
-import type { ReachPerson } from "../../../../api/pending.js"
+import type { ReachPerson } from "@coordina/domain"
 import { type BreakdownKey, breakdownKeys, type DrillIndicator } from "@coordina/domain"
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
