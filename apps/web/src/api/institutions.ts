@@ -54,7 +54,7 @@ export const useInstitutionNames = (
   ids: ReadonlyArray<string | undefined> = [],
 ): ((id: string | null | undefined) => string) => {
   const { data } = useQuery({ ...institutionsQuery(), retry: false })
-  const listed = new Set((data ?? []).map((i) => i.id as string))
+  const listed = new Set<string>((data ?? []).map((i) => i.id))
   const missing = data
     ? [...new Set(ids)].filter((id): id is string => id !== undefined && !listed.has(id))
     : []

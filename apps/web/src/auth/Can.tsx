@@ -15,9 +15,8 @@ import { currentSessionQuery } from "../api/access.js"
 export const principalOf = (session: WhoAmI): Principal => ({
   kind: session.kind,
   id: session.id,
-  // The encoded and decoded sides of a role grant are the same plain JSON.
   grants:
-    (session.user?.roles as ReadonlyArray<RoleGrant> | undefined) ??
+    session.user?.roles ??
     session.roles.flatMap(
       (role): ReadonlyArray<RoleGrant> => (role === "admin" || role === "auditor" ? [{ role }] : []),
     ),

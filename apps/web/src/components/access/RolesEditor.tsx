@@ -16,6 +16,7 @@ import {
 } from "react-aria-components"
 import { institutionsQuery } from "../../api/institutions.js"
 import { projectsQuery } from "../../api/projects.js"
+import type { Option } from "../Fields.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { type StaffRoleName, staffRoles } from "./roles.js"
 
@@ -54,11 +55,6 @@ export const grantsOf = (draft: RolesDraft): ReadonlyArray<RoleGrant> =>
           return { role }
       }
     })
-
-interface Option {
-  readonly id: string
-  readonly label: string
-}
 
 const splitIds = (text: string) =>
   text

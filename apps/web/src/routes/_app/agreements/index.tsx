@@ -108,8 +108,10 @@ function CaseList() {
     [ta, labels, formatDate],
   )
 
+  // The table wants a mutable array; the decoded page is read-only.
+  const rows = useMemo(() => [...data.items], [data.items])
   const table = useReactTable({
-    data: data.items as Array<AgreementView>,
+    data: rows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
@@ -140,7 +142,7 @@ function CaseList() {
           onChange={(v) => setFilter("municipalityId", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
-            ...municipalities.map((m) => ({ id: m.id as string, label: m.name })),
+            ...municipalities.map((m) => ({ id: m.id, label: m.name })),
           ]}
         />
         <SelectField
@@ -158,7 +160,7 @@ function CaseList() {
           onChange={(v) => setFilter("procedureId", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
-            ...labels.procedures.map((p) => ({ id: p.id as string, label: labels.procedure(p.id) })),
+            ...labels.procedures.map((p) => ({ id: p.id, label: labels.procedure(p.id) })),
           ]}
         />
         {(filters.municipalityId || filters.state || filters.procedureId) && (

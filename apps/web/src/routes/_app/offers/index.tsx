@@ -109,7 +109,7 @@ const NewOfferForm = () => {
         onChange={(v) => setMunicipalityId(v ?? "")}
         isRequired
         placeholder={t.agreements.form.choose}
-        options={municipalities.map((m) => ({ id: m.id as string, label: m.name }))}
+        options={municipalities.map((m) => ({ id: m.id, label: m.name }))}
       />
       <TextInput label={to.date} type="date" value={date} onChange={setDate} isRequired />
       <TextInput

@@ -36,7 +36,7 @@ function Inbox() {
           value={institutionId ?? ""}
           onChange={(v) => void navigate({ search: { institutionId: v === "" ? undefined : v } })}
           placeholder={t.agreements.form.choose}
-          options={labels.institutions.map((i) => ({ id: i.id as string, label: i.name }))}
+          options={labels.institutions.map((i) => ({ id: i.id, label: i.name }))}
         />
       </div>
       {institutionId === undefined ? (

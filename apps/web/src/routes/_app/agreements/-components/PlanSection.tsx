@@ -176,7 +176,7 @@ export const PlanEditor = ({
     mutation.mutate()
   }
   const areaOptions = ruleSet.planAreas.map((a) => ({ id: a, label: ruleSet.labels[a]?.[language] ?? a }))
-  const institutionOptions = labels.institutions.map((i) => ({ id: i.id as string, label: i.name }))
+  const institutionOptions = labels.institutions.map((i) => ({ id: i.id, label: i.name }))
   return (
     <Form onSubmit={submit} className="plan-editor" aria-label={tp.edit}>
       {rows.map((r, i) => (

@@ -91,7 +91,7 @@ function Explorer() {
     ])
     return (id: string) => titles.get(id) ?? id
   }, [events.data, activities.data])
-  const rows = useMemo<ReadonlyArray<Row>>(
+  const rows = useMemo<Array<Row>>(
     () =>
       (people.data?.items ?? []).map((p: ReachPerson) => ({
         personId: p.personId,
@@ -159,7 +159,7 @@ function Explorer() {
   )
 }
 
-function PeopleTable({ rows, total }: { readonly rows: ReadonlyArray<Row>; readonly total: number }) {
+function PeopleTable({ rows, total }: { readonly rows: Array<Row>; readonly total: number }) {
   const { t, formatDate } = useI18n()
   const e = t.reach.explorer
   const [sorting, setSorting] = useState<SortingState>([])
@@ -192,7 +192,7 @@ function PeopleTable({ rows, total }: { readonly rows: ReadonlyArray<Row>; reado
     [e, formatDate],
   )
   const table = useReactTable({
-    data: rows as Array<Row>,
+    data: rows,
     columns,
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
