@@ -1,12 +1,18 @@
 // `pnpm start`: installs and builds what is missing, then runs the API (which migrates the
 // database, loads demo data into a new embedded one and serves the SPA) and, once the API
-// answers, the worker. Ctrl-C stops both.
-import { spawn, spawnSync } from "node:child_process"
+// answers, the worker. A service that crashes is restarted with back-off (see supervise.mjs)
+// and the log says so; Ctrl-C stops both.
+import { spawnSync } from "node:child_process"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { supervise } from "./supervise.mjs"
 
 const root = join(import.meta.dirname, "../..")
 const port = process.env.PORT ?? "3000"
+// The API listens on HOST (loopback by default); a wildcard address is reached on loopback.
+const host =
+  process.env.HOST && !["0.0.0.0", "::"].includes(process.env.HOST) ? process.env.HOST : "127.0.0.1"
+const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`
 
 const step = (command, args) => {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit" })
@@ -17,25 +23,14 @@ if (!existsSync(join(root, "node_modules/.modules.yaml"))) step("pnpm", ["instal
 step("pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"])
 
 // The API's Node flags (a heap cap that keeps its memory in bounds) live in its package.json,
-// where the benchmark reads them too.
+// where the benchmark and the tests read them too.
 const apiFlags = JSON.parse(readFileSync(join(root, "apps/api/package.json"), "utf8")).coordina.nodeFlags
-
-const children = []
-const run = (name, file, flags = []) => {
-  const child = spawn(process.execPath, [...flags, join(root, file)], { cwd: root, stdio: "inherit", env: { ...process.env, PORT: port } })
-  child.on("exit", (code) => {
-    console.error(`${name} stopped (${code ?? "signal"})`)
-    for (const other of children) if (other !== child) other.kill("SIGTERM")
-    process.exitCode = code ?? 1
-  })
-  children.push(child)
-  return child
-}
+const env = { ...process.env, PORT: port }
 
 const waitForApi = async () => {
   for (let i = 0; i < 300; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`)
+      const res = await fetch(`${origin}/health`)
       if (res.ok) return
     } catch {}
     await new Promise((r) => setTimeout(r, 200))
@@ -43,7 +38,27 @@ const waitForApi = async () => {
   throw new Error("the API did not answer /health within a minute")
 }
 
-run("api", "apps/api/dist/main.js", apiFlags)
+const log = (line) => console.error(`[start] ${line}`)
+const services = [
+  supervise({
+    name: "api",
+    command: process.execPath,
+    args: [...apiFlags, join(root, "apps/api/dist/main.js")],
+    cwd: root,
+    env,
+    log,
+  }),
+]
 await waitForApi()
-run("worker", "apps/worker/dist/main.js")
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => children.forEach((c) => c.kill(signal)))
+services.push(
+  supervise({
+    name: "worker",
+    command: process.execPath,
+    args: [join(root, "apps/worker/dist/main.js")],
+    cwd: root,
+    env,
+    log,
+  }),
+)
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => Promise.all(services.map((s) => s.stop(signal))).then(() => process.exit(0)))

@@ -79,5 +79,8 @@ describe("the API's cross-cutting behaviour", () => {
     expect(res.status).toBe(200)
     expect(await res.text()).toContain("swagger-ui")
     expect((await api.request("GET", "/docs/assets/swagger-ui-bundle.js")).status).toBe(200)
+    // A token pasted into the docs is not kept in localStorage.
+    const init = await (await api.request("GET", "/docs/init.js")).text()
+    expect(init).toContain("persistAuthorization: false")
   })
 })

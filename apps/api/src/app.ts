@@ -15,10 +15,15 @@ import { openAPIRouteHandler } from "hono-openapi"
 import type { ApiConfig } from "./Config.js"
 import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
+import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
+import { upload } from "./http/Upload.js"
+import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
+import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
+import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -56,6 +61,10 @@ const v1 = new Hono<AppEnv>()
   .route("/agreements", agreementRoutes)
   .route("/tasks", taskRoutes)
   .route("/review", reviewRoutes)
+  .route("/projects", projectActivityRoutes)
+  .route("/activities", activityRoutes)
+  .route("/projects", projectReportRoutes)
+  .route("/reports", reportRoutes)
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
 
@@ -85,7 +94,9 @@ const pathPattern = (path: string) =>
 export const makeApp = (
   runtime: AppRuntime,
   config: Pick<ApiConfig, "adminToken" | "bodyLimitBytes" | "webDist"> &
-    Partial<Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy">>,
+    Partial<
+      Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy" | "heavyConcurrency" | "heavyQueue">
+    >,
 ) => {
   const adminTokenHash = config.adminToken ? hashToken(config.adminToken) : undefined
   const app = new Hono<AppEnv>()
@@ -115,15 +126,33 @@ export const makeApp = (
       onError: (c) => sendProblem(c, httpProblem(413, `The body is larger than ${maxSize} bytes.`)),
     })
   const bodyLimitOf = limitOf(config.bodyLimitBytes)
-  // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own.
-  const sheetLimit = limitOf(config.sheetLimitBytes ?? config.bodyLimitBytes)
-  app.use("/v1/*", (c, next) => (isSheetUpload(c.req.path) ? sheetLimit : bodyLimitOf)(c, next))
+  // A sign-in sheet is a file, often larger than any JSON body: it has a limit of its own, and
+  // is read (by `upload`, below) only once the caller is known and the heavy queue admits it.
+  const sheetBytes = config.sheetLimitBytes ?? config.bodyLimitBytes
+  const sheetLimit = limitOf(sheetBytes)
+  app.use("/v1/*", (c, next) => {
+    if (!isSheetUpload(c.req.path)) return bodyLimitOf(c, next)
+    // The input gate reads a body declared as JSON in full, so such a body is limited here.
+    return /[/+]json\b/i.test(c.req.header("Content-Type") ?? "") ? sheetLimit(c, next) : next()
+  })
   // Strings with U+0000 or lone surrogates stop here, before any of them reaches a database.
   app.use(
     "/v1/*",
     inputGate(() => app.routes),
   )
   app.use("/v1/*", authenticate({ adminTokenHash, trustProxy: config.trustProxy ?? false }))
+  // Past authentication, so that only callers with a right to them can fill the heavy queue.
+  app.use(
+    "/v1/*",
+    heavyRequests(
+      makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
+    ),
+  )
+  // A CSV with too many rows is refused while it arrives.
+  const sheetUpload = upload(sheetBytes, () => makeUploadWatch())
+  app.use("/v1/*", (c, next) =>
+    isSheetUpload(c.req.path) && c.req.method === "POST" ? sheetUpload(c, next) : next(),
+  )
   // Answers about people and their rights must not sit in shared caches or the browser's.
   app.use("/v1/*", async (c, next) => {
     await next()

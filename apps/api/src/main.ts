@@ -7,12 +7,18 @@ import { randomBytes } from "node:crypto"
 import { serve } from "@hono/node-server"
 import { App } from "@coordina/app"
 import { Database } from "@coordina/store"
-import { ManagedRuntime } from "effect"
+import { Either, ManagedRuntime } from "effect"
 import { makeApp } from "./app.js"
-import { readConfig } from "./Config.js"
+import { configErrorText, loadConfig } from "./Config.js"
 import { loadDemo } from "./demo/Demo.js"
+import { warmUpSheetReaders } from "./sheets/SheetFile.js"
 
-const config = readConfig()
+const loaded = loadConfig()
+if (Either.isLeft(loaded)) {
+  console.error(`Coordina API: ${configErrorText(loaded.left)}`)
+  process.exit(1)
+}
+const config = loaded.right
 const generatedToken = config.adminToken ? undefined : randomBytes(24).toString("base64url")
 const adminToken = config.adminToken ?? generatedToken
 const runtime = ManagedRuntime.make(App.layer(config))
@@ -22,9 +28,13 @@ if (config.demo && Database.dialectOf(config.databaseUrl) === "sqlite") {
   if (loaded) console.log("Demo data loaded into the new embedded database.")
 }
 
+await warmUpSheetReaders()
 const app = makeApp(runtime, { ...config, adminToken })
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(`Coordina API and web app: http://localhost:${info.port}/  (API docs: /docs)`)
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host
+  console.log(
+    `Coordina API and web app: http://${host.includes(":") ? `[${host}]` : host}:${info.port}/  (API docs: /docs)`,
+  )
   if (generatedToken)
     console.log(
       `Admin token (generated for this run; set COORDINA_ADMIN_TOKEN to fix one): ${generatedToken}`,

@@ -1,8 +1,10 @@
 /**
- * The worker's configuration: the only module that reads `process.env`.
+ * The worker's configuration: the only module that reads `process.env`. Every variable is read
+ * and checked with Effect's `Config`, so a bad value stops the start with a message naming it.
  * @module
  */
-import { Config, Redacted } from "effect"
+import { hostname } from "node:os"
+import { Config, type ConfigError, ConfigProvider, Effect, Either, Redacted } from "effect"
 
 /** Everything the worker process is configured with. */
 export interface WorkerConfig {
@@ -10,13 +12,62 @@ export interface WorkerConfig {
   readonly databaseUrl: string
   /** IANA time zone the cron expressions are read in. */
   readonly timeZone: string
+  /** How this worker names itself in report claims. */
+  readonly workerId: string
+  /** How often an idle worker looks for queued reports, in milliseconds (`COORDINA_REPORT_POLL_MS`). */
+  readonly reportPollMs: number
+  /** How long a report claim holds without progress, in seconds. */
+  readonly reportLeaseSeconds: number
+  /** A pause after each generation step (`COORDINA_REPORT_STEP_DELAY_MS`; tests stop workers mid-job with it). */
+  readonly reportStepDelayMs: number
 }
 
-/** Reads the configuration from the environment. */
-export const readConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => ({
-  databaseUrl: env.DATABASE_URL ?? "file:./data/coordina.db",
-  timeZone: env.COORDINA_TIME_ZONE ?? "Europe/Sofia",
+const knownZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const nonNegative = (name: string, fallback: number) =>
+  Config.integer(name).pipe(
+    Config.validate({ message: "a whole number, 0 or more", validation: (n) => n >= 0 }),
+    Config.withDefault(fallback),
+  )
+
+/** The worker's configuration as Effect `Config`. */
+export const workerConfig: Config.Config<WorkerConfig> = Config.all({
+  databaseUrl: Config.nonEmptyString("DATABASE_URL").pipe(Config.withDefault("file:./data/coordina.db")),
+  timeZone: Config.string("COORDINA_TIME_ZONE").pipe(
+    Config.validate({ message: "an IANA time zone such as Europe/Sofia", validation: knownZone }),
+    Config.withDefault("Europe/Sofia"),
+  ),
+  workerId: Config.nonEmptyString("COORDINA_WORKER_ID").pipe(
+    Config.withDefault(`${hostname()}:${process.pid}`),
+  ),
+  reportPollMs: nonNegative("COORDINA_REPORT_POLL_MS", 1000),
+  reportLeaseSeconds: nonNegative("COORDINA_REPORT_LEASE_SECONDS", 30),
+  reportStepDelayMs: nonNegative("COORDINA_REPORT_STEP_DELAY_MS", 0),
 })
+
+/** Reads the configuration from `env` (the process's environment by default), or says what is wrong. */
+export const loadConfig = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Either.Either<WorkerConfig, ConfigError.ConfigError> => {
+  const set = Object.entries(env).filter((entry): entry is [string, string] => !!entry[1])
+  return Effect.runSync(
+    Effect.either(Effect.withConfigProvider(workerConfig, ConfigProvider.fromMap(new Map(set)))),
+  )
+}
+
+/** Reads the configuration, throwing an error that names every bad variable. */
+export const readConfig = (env: Readonly<Record<string, string | undefined>> = process.env): WorkerConfig => {
+  const loaded = loadConfig(env)
+  if (Either.isLeft(loaded)) throw new Error(`The configuration is not valid:\n${String(loaded.left)}`)
+  return loaded.right
+}
 
 /**
  * The secret salt of erasure keys (`COORDINA_PSEUDONYM_SALT`, 16 characters or more), the same as

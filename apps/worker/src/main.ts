@@ -1,23 +1,37 @@
 /**
- * The worker: runs every scheduled job on its cron schedule against the shared database.
- * `--once` runs each job for its current period and exits (for tests and operators).
+ * The worker: runs every scheduled job on its cron schedule, and the report loop (scheduled and
+ * requested funder reports), against the shared database. `--once` runs each job for its current
+ * period, generates every queued report, and exits (for tests and operators).
  * @module
  */
 import { NodeRuntime } from "@effect/platform-node"
 import { App } from "@coordina/app"
-import { Effect } from "effect"
-import { readConfig } from "./Config.js"
+import { Effect, Either } from "effect"
+import { loadConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
 import { jobs } from "./jobs/index.js"
+import { drainReports, reportLoop } from "./ReportLoop.js"
 
-const config = readConfig()
+const loaded = loadConfig()
+if (Either.isLeft(loaded)) {
+  console.error(`Coordina worker: the configuration is not valid:\n${String(loaded.left)}`)
+  process.exit(1)
+}
+const config = loaded.right
 const once = process.argv.includes("--once")
 
 const program = once
-  ? Effect.forEach(jobs, (job) => runDue(job, new Date(), config.timeZone), { discard: true })
-  : Effect.logInfo(`Coordina worker: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`).pipe(
+  ? Effect.forEach(jobs, (job) => runDue(job, new Date(), config.timeZone), { discard: true }).pipe(
+      Effect.zipRight(drainReports(config)),
+    )
+  : Effect.logInfo(
+      `Coordina worker ${config.workerId}: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}, reports (every ${config.reportPollMs} ms)`,
+    ).pipe(
       Effect.zipRight(
-        Effect.forEach(jobs, (job) => schedule(job, config.timeZone), { concurrency: "unbounded" }),
+        Effect.all([...jobs.map((job) => schedule(job, config.timeZone)), reportLoop(config)], {
+          concurrency: "unbounded",
+          discard: true,
+        }),
       ),
     )
 

@@ -5,7 +5,11 @@
  */
 import { Store, type StoreServices } from "@coordina/store"
 import { Layer } from "effect"
+import { Activities } from "./Activities.js"
 import { Agreements } from "./Agreements.js"
+import { ApiKeys } from "./ApiKeys.js"
+import { Audit } from "./Audit.js"
+import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
 import { Dissemination } from "./Dissemination.js"
@@ -15,14 +19,19 @@ import { Institutions } from "./Institutions.js"
 import { MunicipalOffers } from "./MunicipalOffers.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
+import { ReportContents } from "./ReportContents.js"
+import { ReportJobs } from "./ReportJobs.js"
+import { Reports } from "./Reports.js"
 import { Privacy } from "./Privacy.js"
 import { Projects } from "./Projects.js"
 import { Reach } from "./Reach.js"
+import { Sessions } from "./Sessions.js"
 import { Retention } from "./Retention.js"
 import { OrdinanceReview } from "./Review.js"
 import { SheetImport } from "./SheetImport.js"
 import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
+import { Users } from "./Users.js"
 
 /** What the app layer needs to be built. */
 export interface AppSettings {
@@ -42,6 +51,10 @@ export const useCases = Layer.mergeAll(
   MunicipalOffers.layer,
   Beneficiaries.layer,
   OrdinanceReview.layer,
+  Activities.layer,
+  ReportContents.layer,
+  Reports.layer,
+  ReportJobs.layer,
   Projects.layer,
   Institutions.layer,
   People.layer,
@@ -51,6 +64,11 @@ export const useCases = Layer.mergeAll(
   SheetImport.layer,
   Privacy.layer,
   Retention.layer,
+  Sessions.layer,
+  Authentication.layer,
+  Users.layer,
+  ApiKeys.layer,
+  Audit.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

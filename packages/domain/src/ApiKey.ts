@@ -87,6 +87,12 @@ export const CreatedApiKey = Schema.Struct({
   }),
 }).annotations({ identifier: "CreatedApiKey" })
 
+/** A key cannot be created already expired: `expiresAt` must lie in the future. */
+export class ApiKeyExpiryPast extends Schema.TaggedError<ApiKeyExpiryPast>()("ApiKeyExpiryPast", {
+  errors: Schema.Array(Schema.Struct({ path: Schema.String, message: Schema.String })),
+  message: Schema.String,
+}) {}
+
 /** No key has the given id. */
 export class ApiKeyNotFound extends Schema.TaggedError<ApiKeyNotFound>()("ApiKeyNotFound", {
   apiKeyId: Schema.String,

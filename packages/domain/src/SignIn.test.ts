@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { FastCheck } from "effect"
-import { sessionValid, signInLimits, throttleSignIn } from "./SignIn.js"
+import { sessionValid, signInLimits, throttleSignIn, throttleTokens, tokenLimits } from "./SignIn.js"
 
 const minute = 60_000
 const now = Date.parse("2026-03-01T10:00:00Z")
@@ -40,6 +40,16 @@ describe("sign-in throttle", () => {
         },
       ),
     )
+  })
+})
+
+describe("bearer token throttle", () => {
+  it("refuses tokens from an address with 20 wrong ones in 15 minutes, until the oldest leaves the window", () => {
+    const nineteen = Array.from({ length: 19 }, (_, i) => now - (i + 1) * 1000)
+    expect(throttleTokens(nineteen, now)._tag).toBe("Proceed")
+    const twenty = [...nineteen, now - 10 * minute]
+    expect(throttleTokens(twenty, now)).toEqual({ _tag: "Wait", retryAfterSeconds: 300 })
+    expect(throttleTokens(twenty, now + tokenLimits.windowMs)._tag).toBe("Proceed")
   })
 })
 

@@ -3,6 +3,7 @@
  * may have before it must wait, and how long a session lives.
  * @module
  */
+import { Schema } from "effect"
 
 /** The throttle's limits. */
 export interface SignInLimits {
@@ -49,6 +50,31 @@ export const throttleSignIn = (
   return wait > 0 ? { _tag: "Wait", retryAfterSeconds: wait } : { _tag: "Proceed" }
 }
 
+/** The limit on wrong bearer tokens from one address. */
+export interface TokenLimits {
+  /** Wrong tokens per client address within the window before tokens from it are refused. */
+  readonly perAddress: number
+  /** The sliding window, in milliseconds. */
+  readonly windowMs: number
+}
+
+/** 20 wrong bearer tokens per address within 15 minutes. */
+export const tokenLimits: TokenLimits = { perAddress: 20, windowMs: 15 * 60 * 1000 }
+
+/**
+ * Decides whether a bearer token from an address is checked at all, from the instants (epoch
+ * ms) of its recent wrong tokens: past the limit, every token is refused until the oldest
+ * failure leaves the window, so guessing tokens gets nowhere.
+ */
+export const throttleTokens = (
+  failures: ReadonlyArray<number>,
+  now: number,
+  limits: TokenLimits = tokenLimits,
+): ThrottleDecision => {
+  const wait = waitFor(failures, limits.perAddress, now, limits.windowMs)
+  return wait > 0 ? { _tag: "Wait", retryAfterSeconds: wait } : { _tag: "Proceed" }
+}
+
 /** How long sessions live. */
 export interface SessionLifetime {
   /** From sign-in, whatever the activity (ASVS 3.3.2: at most 12 hours). */
@@ -66,3 +92,19 @@ export const sessionValid = (
   now: number,
   lifetime: SessionLifetime = sessionLifetime,
 ): boolean => !session.revoked && now < session.expiresAt && now < session.lastSeenAt + lifetime.idleMs
+
+/** The email or the password is wrong, or the account is disabled: one answer for all three. */
+export class SignInRefused extends Schema.TaggedError<SignInRefused>()("SignInRefused", {
+  message: Schema.String,
+}) {}
+
+/** Too many failed sign-ins for the account or from the address: wait `retryAfterSeconds`. */
+export class SignInThrottled extends Schema.TaggedError<SignInThrottled>()("SignInThrottled", {
+  retryAfterSeconds: Schema.Int,
+  message: Schema.String,
+}) {}
+
+/** Only a session signs out; an API key or the admin token has nothing to end. */
+export class NotASession extends Schema.TaggedError<NotASession>()("NotASession", {
+  message: Schema.String,
+}) {}

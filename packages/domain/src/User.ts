@@ -147,6 +147,18 @@ export class Credentials extends Schema.Class<Credentials>("Credentials")({
   ),
 }) {}
 
+/** One failing field of a request, named by its path, with why it fails. */
+const FieldProblem = Schema.Struct({ path: Schema.String, message: Schema.String })
+
+/**
+ * A password too easy to guess: a common or breached password, a simple pattern, or one built
+ * from the user's own name or email. `errors` names the `password` field.
+ */
+export class PasswordTooWeak extends Schema.TaggedError<PasswordTooWeak>()("PasswordTooWeak", {
+  errors: Schema.Array(FieldProblem),
+  message: Schema.String,
+}) {}
+
 /** No user has the given id. */
 export class UserNotFound extends Schema.TaggedError<UserNotFound>()("UserNotFound", {
   userId: Schema.String,

@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./reach/Arbitrary.js"
+export * from "./ReportReference.js"

@@ -84,7 +84,13 @@ describe("the packed package in a project of its own", () => {
     )
     await run(
       "pnpm",
-      ["install", "--offline", "--ignore-workspace", "--config.confirmModulesPurge=false"],
+      [
+        "install",
+        "--offline",
+        "--ignore-workspace",
+        "--no-frozen-lockfile",
+        "--config.confirmModulesPurge=false",
+      ],
       consumer,
     )
   }, 2 * slow)

@@ -29,4 +29,37 @@ describe.each(testDatabases())("LoginAttempts on $name", (db) => {
       expect(yield* attempts.purgeBefore(new Date(2 * 86_400_000).toISOString(), false)).toBe(11)
     }).pipe(Effect.provide(layer())),
   )
+
+  it.effect.skipIf(!db.available)("reserves at most ten of 40 parallel attempts for one account", () =>
+    Effect.gen(function* () {
+      const attempts = yield* LoginAttempts
+      yield* TestClock.adjust("1 day")
+      const outcomes = yield* Effect.all(
+        Array.from({ length: 40 }, (_, i) => attempts.reserve("ana@x.bg", `10.0.1.${i}`)),
+        { concurrency: "unbounded" },
+      )
+      const proceeded = outcomes.filter((o) => o.decision._tag === "Proceed")
+      expect(proceeded).toHaveLength(10)
+      expect(outcomes.filter((o) => o.decision._tag === "Wait")).toHaveLength(30)
+      // A right password turns its attempt into a success, which clears the account's count.
+      yield* attempts.succeeded(proceeded[0]!.attemptId!)
+      yield* TestClock.adjust("1 second")
+      expect((yield* attempts.reserve("ana@x.bg", "10.0.2.1")).decision._tag).toBe("Proceed")
+    }).pipe(Effect.provide(layer())),
+  )
+
+  it.effect.skipIf(!db.available)("refuses bearer tokens from an address after 20 wrong ones", () =>
+    Effect.gen(function* () {
+      const attempts = yield* LoginAttempts
+      yield* TestClock.adjust("1 day")
+      for (let i = 0; i < 20; i++) {
+        expect((yield* attempts.tokenThrottle("10.0.3.1"))._tag).toBe("Proceed")
+        yield* attempts.tokenFailed("10.0.3.1")
+      }
+      expect((yield* attempts.tokenThrottle("10.0.3.1"))._tag).toBe("Wait")
+      expect((yield* attempts.tokenThrottle("10.0.3.2"))._tag).toBe("Proceed")
+      yield* TestClock.adjust("16 minutes")
+      expect((yield* attempts.tokenThrottle("10.0.3.1"))._tag).toBe("Proceed")
+    }).pipe(Effect.provide(layer())),
+  )
 })

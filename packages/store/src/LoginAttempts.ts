@@ -1,10 +1,17 @@
 /**
- * Sign-in attempts, kept in the database so every API instance throttles the same account and
- * address alike. The throttle's rule is the domain's `throttleSignIn`.
+ * Sign-in attempts and wrong bearer tokens, kept in the database so every API instance
+ * throttles the same account and address alike. The rules are the domain's `throttleSignIn`
+ * and `throttleTokens`.
  * @module
  */
 import { SqlClient } from "@effect/sql"
-import { signInLimits } from "@coordina/domain"
+import {
+  signInLimits,
+  type ThrottleDecision,
+  throttleSignIn,
+  throttleTokens,
+  tokenLimits,
+} from "@coordina/domain"
 import { Context, DateTime, Effect, Layer } from "effect"
 import { newId } from "./Ids.js"
 import { int } from "./Rows.js"
@@ -40,6 +47,62 @@ const make = Effect.gen(function* () {
     }
   })
 
+  /**
+   * Takes the locks of an account and an address for the rest of the transaction: an upsert
+   * on their rows, which PostgreSQL holds until commit and SQLite takes as its write lock.
+   */
+  const lock = (key: string, at: string) =>
+    sql`INSERT INTO throttle_locks (lock_key, at) VALUES (${key}, ${at})
+        ON CONFLICT (lock_key) DO UPDATE SET at = excluded.at`.pipe(Effect.orDie)
+
+  /**
+   * Decides an attempt and, when it may proceed, counts it at once as a failure, all under the
+   * account's and the address's locks: parallel attempts are decided one after the other, so
+   * no burst gets more than the limit checked. The caller turns the attempt into a success
+   * ({@link succeeded}) when the password was right.
+   */
+  const reserve = Effect.fn("LoginAttempts.reserve")(function* (account: string, address: string) {
+    return yield* sql
+      .withTransaction(
+        Effect.gen(function* () {
+          const at = iso(yield* nowMs)
+          yield* lock(`account:${account}`, at)
+          yield* lock(`address:${address}`, at)
+          const failures = yield* recentFailures(account, address)
+          const decision: ThrottleDecision = throttleSignIn(failures, failures.now)
+          if (decision._tag === "Wait") return { decision, attemptId: undefined }
+          const attemptId = newId("att")
+          yield* sql`INSERT INTO login_attempts ${sql.insert({ id: attemptId, at, account, address, success: 0 })}`
+          return { decision, attemptId }
+        }),
+      )
+      .pipe(Effect.orDie)
+  })
+
+  /** Turns a reserved attempt into a successful sign-in. */
+  const succeeded = Effect.fn("LoginAttempts.succeeded")(function* (attemptId: string) {
+    yield* sql`UPDATE login_attempts SET success = 1 WHERE id = ${attemptId}`.pipe(Effect.orDie)
+  })
+
+  /** Whether bearer tokens from `address` are refused for a while after too many wrong ones. */
+  const tokenThrottle = Effect.fn("LoginAttempts.tokenThrottle")(function* (address: string) {
+    const now = yield* nowMs
+    const rows = yield* sql`
+      SELECT at FROM token_failures WHERE address = ${address} AND at > ${iso(now - tokenLimits.windowMs)}
+      ORDER BY at DESC LIMIT ${tokenLimits.perAddress}`.pipe(Effect.orDie)
+    return throttleTokens(
+      rows.map((r) => Date.parse(String(r.at))),
+      now,
+    )
+  })
+
+  /** Notes a wrong bearer token sent from `address`. */
+  const tokenFailed = Effect.fn("LoginAttempts.tokenFailed")(function* (address: string) {
+    yield* sql`INSERT INTO token_failures ${sql.insert({ id: newId("tkf"), at: iso(yield* nowMs), address })}`.pipe(
+      Effect.orDie,
+    )
+  })
+
   /** Notes an attempt and whether it succeeded. */
   const record = Effect.fn("LoginAttempts.record")(function* (
     account: string,
@@ -57,12 +120,19 @@ const make = Effect.gen(function* () {
 
   /** Deletes attempts before `cutoff`; `dryRun` only counts them. */
   const purgeBefore = Effect.fn("LoginAttempts.purgeBefore")(function* (cutoff: string, dryRun: boolean) {
-    const rows = yield* sql`SELECT COUNT(*) AS n FROM login_attempts WHERE at < ${cutoff}`.pipe(Effect.orDie)
-    if (!dryRun) yield* sql`DELETE FROM login_attempts WHERE at < ${cutoff}`.pipe(Effect.orDie)
+    const rows = yield* sql`
+      SELECT (SELECT COUNT(*) FROM login_attempts WHERE at < ${cutoff})
+        + (SELECT COUNT(*) FROM token_failures WHERE at < ${cutoff}) AS n`.pipe(Effect.orDie)
+    if (!dryRun)
+      yield* Effect.all([
+        sql`DELETE FROM login_attempts WHERE at < ${cutoff}`,
+        sql`DELETE FROM token_failures WHERE at < ${cutoff}`,
+        sql`DELETE FROM throttle_locks WHERE at < ${cutoff}`,
+      ]).pipe(Effect.orDie)
     return int(rows[0]?.n)
   })
 
-  return { recentFailures, record, purgeBefore } as const
+  return { recentFailures, reserve, succeeded, tokenThrottle, tokenFailed, record, purgeBefore } as const
 })
 
 /** Stores sign-in attempts for throttling. */

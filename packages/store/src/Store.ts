@@ -30,6 +30,10 @@ import { ParticipationsRepository } from "./ParticipationsRepository.js"
 import { PeopleRepository } from "./PeopleRepository.js"
 import { ReachRepository } from "./ReachRepository.js"
 import { SignInSheetsRepository } from "./SignInSheetsRepository.js"
+import { ActivitiesRepository } from "./ActivitiesRepository.js"
+import { type FileStorage, fileStorageFor } from "./FileStorage.js"
+import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
+import { ReportsRepository } from "./ReportsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -57,12 +61,15 @@ export const repositories = Layer.mergeAll(
   HealthChecks.layer,
   JobRuns.layer,
   ProjectsRepository.layer,
+  ActivitiesRepository.layer,
+  ReportRecordsRepository.layer,
+  ReportsRepository.layer,
   CalendarRepository.layer,
 )
 
 /** The services the store provides. */
-export type StoreServices = Layer.Layer.Success<typeof repositories> | SqlClient.SqlClient
+export type StoreServices = Layer.Layer.Success<typeof repositories> | SqlClient.SqlClient | FileStorage
 
 /** Every repository over the database a URL names, migrated first. */
 export const layer = (databaseUrl: string): Layer.Layer<StoreServices> =>
-  repositories.pipe(Layer.provideMerge(Database.layer(databaseUrl)))
+  Layer.merge(repositories, fileStorageFor(databaseUrl)).pipe(Layer.provideMerge(Database.layer(databaseUrl)))

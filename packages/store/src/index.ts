@@ -2,6 +2,19 @@
  * `@coordina/store`: Coordina's SQL, on SQLite (embedded default) or PostgreSQL.
  * @module
  */
+export { ActivitiesRepository } from "./ActivitiesRepository.js"
+export {
+  chunkSize,
+  diskStorage,
+  type FileBytes,
+  FileCorrupted,
+  FileStorage,
+  type FileStorageService,
+  FileTooLarge,
+  fileStorageFor,
+  postgresStorage,
+  type StoredFile,
+} from "./FileStorage.js"
 export { ApiKeysRepository } from "./ApiKeysRepository.js"
 export { type AuditAction, type AuditEntry, AuditLog } from "./AuditLog.js"
 export { type AgreementFilter, AgreementsRepository } from "./AgreementsRepository.js"
@@ -18,6 +31,16 @@ export { InstitutionsRepository } from "./InstitutionsRepository.js"
 export { ParticipationsRepository } from "./ParticipationsRepository.js"
 export { type DuplicateGroupWithPeople, PeopleRepository, type PersonBlanks } from "./PeopleRepository.js"
 export { ReachRepository, reachBatchSize } from "./ReachRepository.js"
+export { ReportRecordsRepository } from "./ReportRecordsRepository.js"
+export {
+  type Completion,
+  isUniqueViolation,
+  type NewReportRow,
+  type ReportFileRef,
+  type ReportRow,
+  ReportsRepository,
+  type ScheduleRow,
+} from "./ReportsRepository.js"
 export { HealthChecks } from "./HealthChecks.js"
 export { type Claim, IdempotencyKeys, type IdempotentRequest } from "./IdempotencyKeys.js"
 export { newId } from "./Ids.js"

@@ -12,11 +12,9 @@
  * `--only sqlite|postgres`.
  * @module
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { addDays, normaliseName } from "@coordina/domain"
 import { Database } from "@coordina/store"
@@ -33,6 +31,7 @@ import {
   personName,
   sizeAt,
 } from "./generate.js"
+import { type ApiProcess, bundleApi, startApiProcess } from "../testing/ApiProcess.js"
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -42,8 +41,7 @@ const scale = Number(arg("scale") ?? process.env.COORDINA_BENCH_SCALE ?? 1)
 const runs = Number(arg("runs") ?? 3)
 const only = arg("only")
 const sheetRows = Number(arg("sheet-rows") ?? 10_000)
-const apiDir = resolve(import.meta.dirname, "../..")
-const token = "bench-admin-token"
+const token = "bench-admin-token-of-at-least-32-characters"
 const asOf = "2019-12-31"
 
 const log = (line: string) => console.log(line)
@@ -55,104 +53,8 @@ const time = async <A>(f: () => Promise<A>): Promise<[A, number]> => {
   return [a, performance.now() - t]
 }
 
-const freePort = (): Promise<number> =>
-  new Promise((res, rej) => {
-    const s = createServer()
-    s.on("error", rej)
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address()
-      const port = typeof a === "object" && a ? a.port : 0
-      s.close(() => res(port))
-    })
-  })
-
-/** Bundles the API into one ES module, as `pnpm build` + `node dist/main.js` would run it. */
-const buildServer = () => {
-  const outDir = join(apiDir, "node_modules/.cache/coordina-bench-server")
-  const config = join(outDir, "..", "coordina-bench.vite.config.mjs")
-  execFileSync("mkdir", ["-p", outDir])
-  // The config imports nothing, so Vite can load it from anywhere. Workspace packages are
-  // bundled from source; every other package stays external, imported by its resolved path so
-  // Node finds it wherever pnpm keeps it (packages/store's drivers are not apps/api's).
-  const text = `export default {
-  logLevel: "warn",
-  resolve: { conditions: ["@coordina/source"] },
-  ssr: { resolve: { conditions: ["@coordina/source"], externalConditions: ["@coordina/source"] }, noExternal: true },
-  plugins: [{
-    name: "external-by-path",
-    enforce: "pre",
-    async resolveId(source, importer, options) {
-      if (!importer || /^(\\0|\\.|\\/|@coordina\\/|node:)/.test(source)) return null
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
-      if (!resolved || resolved.external) return resolved
-      return { id: resolved.id, external: "absolute" }
-    },
-  }],
-  build: {
-    minify: false, sourcemap: false, target: "node20", emptyOutDir: true,
-    rollupOptions: { output: { format: "es", entryFileNames: "main.mjs" } },
-  },
-}
-`
-  execFileSync("sh", ["-c", `cat > '${config}'`], { input: text })
-  execFileSync("npx", ["vite", "build", "--config", config, "--ssr", "src/main.ts", "--outDir", outDir], {
-    cwd: apiDir,
-    stdio: ["ignore", "ignore", "inherit"],
-  })
-  return join(outDir, "main.mjs")
-}
-
-interface Server {
-  readonly base: string
-  readonly child: ChildProcess
-  readonly peakMb: () => number
-  readonly stop: () => Promise<void>
-}
-
-const apiPackage = JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")) as {
-  coordina: { nodeFlags: ReadonlyArray<string> }
-}
-
-const startServer = async (bundle: string, databaseUrl: string): Promise<Server> => {
-  const port = await freePort()
-  // The same Node flags `pnpm start` gives the API (apps/api/package.json "coordina.nodeFlags").
-  const child = spawn(process.execPath, [...apiPackage.coordina.nodeFlags, bundle], {
-    cwd: apiDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      COORDINA_DEMO: "off",
-      COORDINA_ADMIN_TOKEN: token,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  })
-  let stopping = false
-  child.once("exit", (code, signal) => {
-    if (!stopping) log(`!! the API exited during the bench (code ${code}, signal ${signal})`)
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).status < 600) break
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  const peakMb = () => {
-    const status = readFileSync(`/proc/${child.pid}/status`, "utf8")
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
-  }
-  const stop = () =>
-    new Promise<void>((res) => {
-      stopping = true
-      child.once("exit", () => res())
-      child.kill("SIGTERM")
-    })
-  return { base, child, peakMb, stop }
-}
-
 const call = async (
-  server: Server,
+  server: ApiProcess,
   method: string,
   path: string,
   body?: string,
@@ -263,7 +165,12 @@ const benchOne = async (name: string, databaseUrl: string, bundle: string): Prom
   const [, genMs] = await time(() => run(generate(size, log)))
   log(`generated in ${(genMs / 1000).toFixed(1)} s`)
 
-  const server = await startServer(bundle, databaseUrl)
+  const server = await startApiProcess(bundle, {
+    databaseUrl,
+    adminToken: token,
+    onUnexpectedExit: (code, signal) =>
+      log(`!! the API exited during the bench (code ${code}, signal ${signal})`),
+  })
   try {
     const reachPath = `/v1/projects/${benchProjectId}/reach?asOf=${asOf}`
     const [first] = await time(() => call(server, "GET", reachPath)) // warm-up
@@ -345,7 +252,7 @@ const main = async () => {
   log(
     `Coordina API bench, scale ${scale}: ${size.events * size.perEvent} participations, ${size.people} persons, ${size.events} events, ${size.institutions} institutions; ${runs} timed runs each`,
   )
-  const bundle = buildServer()
+  const bundle = bundleApi("coordina-bench-server")
   const reports: Array<Report> = []
   if (only !== "postgres") {
     const dir = mkdtempSync(join(tmpdir(), "coordina-bench-"))

@@ -7,6 +7,7 @@ import { isoDate, NewProject, Target } from "@coordina/domain"
 import { ProjectsRepository } from "@coordina/store"
 import { Effect } from "effect"
 import flagship from "./flagship-project.json" with { type: "json" }
+import { loadPlanDemo, queueDemoReports } from "./PlanDemo.js"
 import { loadReachDemo } from "./ReachDemo.js"
 import { loadAgreementsDemo } from "./AgreementsDemo.js"
 
@@ -30,6 +31,10 @@ export const loadDemo = Effect.gen(function* () {
   )
   // Invented institutions, people, events, attendance and dissemination (see ReachDemo.ts).
   yield* loadReachDemo(project.id)
+  // A1–A6 from the public facts, with invented dates (see PlanDemo.ts).
+  yield* loadPlanDemo(project.id)
+  // The interim report for Dec 2017 – Jun 2018 and the final report, queued for the worker.
+  yield* queueDemoReports(project)
   // Synthetic beneficiaries, offers and agreements showing the bottleneck (see AgreementsDemo.ts).
   yield* loadAgreementsDemo
   return true

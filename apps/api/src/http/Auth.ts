@@ -5,10 +5,10 @@
  * tokens are kept, and they are compared in constant time.
  * @module
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto"
-import { getConnInfo } from "@hono/node-server/conninfo"
+import { timingSafeEqual } from "node:crypto"
+import { Authentication, csrfTokenFor, hashToken } from "@coordina/app"
 import type { Principal as AccessPrincipal, StaffRole } from "@coordina/domain"
-import { ApiKeysRepository, SessionsRepository } from "@coordina/store"
+import { getConnInfo } from "@hono/node-server/conninfo"
 import { Effect, Option } from "effect"
 import type { Context, MiddlewareHandler } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
@@ -30,8 +30,7 @@ export interface Principal extends AccessPrincipal {
   readonly viaCookie: boolean
 }
 
-/** The SHA-256 of a token, hex; what is kept instead of the token. */
-export const hashToken = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex")
+export { csrfTokenFor, hashToken, newApiKey, newSessionToken } from "@coordina/app"
 
 const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, "hex"), Buffer.from(b, "hex"))
 
@@ -40,21 +39,6 @@ export const bearerToken = (header: string | undefined): string | undefined => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")
   return match?.[1]
 }
-
-const sessionPrefix = "cs_"
-const apiKeyPrefix = "ck_"
-
-/** A new session token: 256 random bits. */
-export const newSessionToken = (): string => `${sessionPrefix}${randomBytes(32).toString("base64url")}`
-/** A new API key: 256 random bits. */
-export const newApiKey = (): string => `${apiKeyPrefix}${randomBytes(32).toString("base64url")}`
-
-/**
- * The CSRF token of a session, derived from its token so the web app can ask for it again after
- * a reload (`GET /v1/sessions/current`) while only its hash is stored.
- */
-export const csrfTokenFor = (sessionToken: string): string =>
-  createHmac("sha256", sessionToken).update("coordina csrf token").digest("base64url")
 
 /** The session cookie's name: `__Host-` bound to the origin whenever the cookie is Secure. */
 export const sessionCookieName = (secure: boolean): string =>
@@ -134,41 +118,11 @@ const adminPrincipal: Principal = {
   viaCookie: false,
 }
 
+/** The principal a token proves, if any. */
 const resolveToken = (token: string, viaCookie: boolean) =>
-  Effect.gen(function* () {
-    const hash = hashToken(token)
-    if (token.startsWith(sessionPrefix)) {
-      const found = yield* (yield* SessionsRepository).resolve(hash)
-      return Option.map(
-        found,
-        (s): Principal => ({
-          kind: "session",
-          id: s.user.id,
-          grants: s.user.roles,
-          scopes: [],
-          roles: s.user.roles.map((g) => g.role),
-          sessionId: s.sessionId,
-          expiresAt: s.expiresAt,
-          viaCookie,
-        }),
-      )
-    }
-    if (token.startsWith(apiKeyPrefix) && !viaCookie) {
-      const found = yield* (yield* ApiKeysRepository).resolve(hash)
-      return Option.map(
-        found,
-        (k): Principal => ({
-          kind: "api-key",
-          id: k.id,
-          grants: [],
-          scopes: k.scopes,
-          roles: ["integrator"],
-          viaCookie,
-        }),
-      )
-    }
-    return Option.none<Principal>()
-  })
+  Effect.flatMap(Authentication, (auth) => auth.identify(token, viaCookie)).pipe(
+    Effect.map(Option.map((identity): Principal => ({ ...identity, viaCookie }))),
+  )
 
 const unauthorized = (c: Context, detail: string) =>
   sendProblem(c, httpProblem(401, detail), { "WWW-Authenticate": 'Bearer realm="coordina"' })
@@ -182,6 +136,16 @@ export const authenticate =
   async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next()
     const bearer = bearerToken(c.req.header("Authorization"))
+    const run = c.var.runtime.runPromise
+    const address = bearer ? clientAddress(c, config.trustProxy) : ""
+    if (bearer) {
+      // An address that sent too many wrong tokens has none checked for a while, not even the admin token.
+      const decision = await run(Effect.flatMap(Authentication, (auth) => auth.tokenThrottle(address)))
+      if (decision._tag === "Wait")
+        return sendProblem(c, httpProblem(429, "Too many wrong tokens from this address. Try again later."), {
+          "Retry-After": String(decision.retryAfterSeconds),
+        })
+    }
     if (bearer && config.adminTokenHash && sameHash(hashToken(bearer), config.adminTokenHash)) {
       c.set("principal", adminPrincipal)
       return next()
@@ -189,9 +153,11 @@ export const authenticate =
     const cookie = bearer ? undefined : getSessionToken(c)
     const token = bearer ?? cookie
     if (!token) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
-    const principal = await c.var.runtime.runPromise(resolveToken(token, cookie !== undefined))
-    if (Option.isNone(principal))
+    const principal = await run(resolveToken(token, cookie !== undefined))
+    if (Option.isNone(principal)) {
+      if (bearer) await run(Effect.flatMap(Authentication, (auth) => auth.tokenFailed(address)))
       return unauthorized(c, bearer ? "The token is not valid." : "The session has ended; sign in again.")
+    }
     if (cookie !== undefined && unsafeMethods.has(c.req.method)) {
       const sent = c.req.header("X-CSRF-Token") ?? ""
       if (!sameHash(hashToken(sent), hashToken(csrfTokenFor(cookie))))

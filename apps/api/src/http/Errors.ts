@@ -4,7 +4,14 @@
  * not listed here does not compile.
  * @module
  */
-import type { EventNotFound, ProjectCodeTaken, ProjectNotFound, SignInSheetRejected } from "@coordina/domain"
+import type {
+  EventNotFound,
+  ProjectCodeTaken,
+  ProjectNotFound,
+  SheetTooLarge,
+  SignInSheetRejected,
+} from "@coordina/domain"
+import type { ReportNotFound, ReportNotReady, ReportRequestInvalid } from "@coordina/domain"
 import type {
   CalendarDateTaken,
   CalendarDecisionNotFound,
@@ -12,7 +19,12 @@ import type {
 } from "@coordina/domain"
 import type {
   AlreadyErased,
+  ApiKeyExpiryPast,
   ApiKeyNotFound,
+  NotASession,
+  PasswordTooWeak,
+  SignInRefused,
+  SignInThrottled,
   BeneficiaryNotFound,
   ImplausibleDate,
   PersonNotFound,
@@ -49,6 +61,12 @@ import type {
   TaskNotFound,
   TaskVersionStale,
 } from "@coordina/domain"
+import type {
+  ActivityCodeTaken,
+  ActivityNotFound,
+  ActivityVersionStale,
+  PlanRuleViolated,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -84,12 +102,25 @@ export type ApiError =
   | UserEmailTaken
   | UserVersionStale
   | ApiKeyNotFound
+  | ApiKeyExpiryPast
+  | SignInRefused
+  | SignInThrottled
+  | NotASession
+  | PasswordTooWeak
   | AlreadyErased
   | PersonNotFound
   | BeneficiaryNotFound
   | ImplausibleDate
   | EventNotFound
   | SignInSheetRejected
+  | SheetTooLarge
+  | ActivityNotFound
+  | ActivityCodeTaken
+  | ActivityVersionStale
+  | PlanRuleViolated
+  | ReportNotFound
+  | ReportNotReady
+  | ReportRequestInvalid
   | CalendarDecisionNotFound
   | CalendarDecisionVersionStale
   | CalendarDateTaken
@@ -126,12 +157,25 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   UserEmailTaken: 409,
   UserVersionStale: 409,
   ApiKeyNotFound: 404,
+  ApiKeyExpiryPast: 422,
+  SignInRefused: 401,
+  SignInThrottled: 429,
+  NotASession: 400,
+  PasswordTooWeak: 422,
   AlreadyErased: 409,
   PersonNotFound: 404,
   BeneficiaryNotFound: 404,
   ImplausibleDate: 422,
   EventNotFound: 404,
   SignInSheetRejected: 422,
+  SheetTooLarge: 413,
+  ActivityNotFound: 404,
+  ActivityCodeTaken: 409,
+  ActivityVersionStale: 409,
+  PlanRuleViolated: 422,
+  ReportNotFound: 404,
+  ReportNotReady: 409,
+  ReportRequestInvalid: 422,
   CalendarDecisionNotFound: 404,
   CalendarDecisionVersionStale: 409,
   CalendarDateTaken: 409,
@@ -143,6 +187,12 @@ const sentence = (tag: string) => {
   const words = tag.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
+
+/** Headers an expected failure asks for: `Retry-After` when it says how long to wait. */
+export const errorHeaders = (error: ApiError): Record<string, string> =>
+  "retryAfterSeconds" in error && typeof error.retryAfterSeconds === "number"
+    ? { "Retry-After": String(error.retryAfterSeconds) }
+    : {}
 
 /** The problem document for an expected failure: its fields become extension members. */
 export const errorProblem = (error: ApiError): Problem => {

@@ -8,7 +8,7 @@ import { Cause, Effect, Exit, Option, Schema } from "effect"
 import type { Context } from "hono"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import type { AppEnv, AppServices } from "./AppEnv.js"
-import { type ApiError, errorProblem } from "./Errors.js"
+import { type ApiError, errorHeaders, errorProblem } from "./Errors.js"
 import { httpProblem, sendProblem } from "./Problem.js"
 
 /** Runs `effect`; on success encodes its value with `schema` and sends it with `status`. */
@@ -21,7 +21,20 @@ export const respond = async <A, I, E extends ApiError>(
   const exit = await c.var.runtime.runPromiseExit(effect.pipe(Effect.map(Schema.encodeSync(schema))))
   if (Exit.isSuccess(exit)) return c.json(exit.value as object, status)
   const failure = Cause.failureOption(exit.cause)
-  if (Option.isSome(failure)) return sendProblem(c, errorProblem(failure.value))
+  if (Option.isSome(failure)) return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))
+  console.error(Cause.pretty(exit.cause))
+  return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
+}
+
+/** Runs `effect` for its effect alone; success answers 204 No Content. */
+export const respondEmpty = async <E extends ApiError>(
+  c: Context<AppEnv>,
+  effect: Effect.Effect<unknown, E, AppServices>,
+): Promise<Response> => {
+  const exit = await c.var.runtime.runPromiseExit(effect)
+  if (Exit.isSuccess(exit)) return c.body(null, 204)
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isSome(failure)) return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))
   console.error(Cause.pretty(exit.cause))
   return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
 }

@@ -132,9 +132,31 @@ const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 )
 
-const isoDates = fc
-  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10))
+const datesBetween = (from: string, to: string) =>
+  fc
+    .date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10))
+
+// Mostly within the demo data's years, so two dates of one request are often in order and close.
+const isoDates = fc.oneof(
+  { arbitrary: datesBetween("2017-06-01", "2019-06-30"), weight: 3 },
+  { arbitrary: datesBetween("1990-01-01", "2035-12-31"), weight: 1 },
+)
+
+/** Values for fields whose name says what they hold, where a random string would never pass. */
+const byFieldName: Readonly<Record<string, fc.Arbitrary<string>>> = {
+  email: fc.oneof(
+    { arbitrary: fc.emailAddress(), weight: 4 },
+    { arbitrary: fc.constantFrom("a@b", "not an email", "x@example.org "), weight: 1 },
+  ),
+  password: fc.oneof(
+    {
+      arbitrary: fc.constantFrom("a long and unusual passphrase 4711", "Correct-Horse-Battery-Staple-93"),
+      weight: 4,
+    },
+    { arbitrary: fc.constantFrom("password1234", "aaaaaaaaaaaa", "            "), weight: 1 },
+  ),
+}
 
 const instants = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true })
@@ -186,7 +208,7 @@ export class SchemaArbitraries {
   constructor(
     private readonly components: Readonly<Record<string, JsonSchema>>,
     /** Ids of records that exist, for fields named like ids, so requests get past "not found". */
-    private readonly ids: KnownIds,
+    readonly ids: KnownIds,
   ) {}
 
   /** Values of `schema`; with `hostile`, now and then a value it forbids. */
@@ -247,6 +269,8 @@ export class SchemaArbitraries {
   }
 
   private string(s: JsonSchema, name: string): fc.Arbitrary<string> {
+    const named = byFieldName[name]
+    if (named) return named
     if (s.format === "date") return isoDates
     if (s.format === "date-time") return instants
     const shaped = s.pattern ? matching(s.pattern, s.maxLength) : undefined
@@ -300,8 +324,33 @@ const matching = (pattern: string, maxLength: number | undefined): fc.Arbitrary<
   }
 }
 
-/** CSV text shaped like a sign-in sheet (header and rows), or not. */
-const sheetText = fc.oneof(
+const sheetColumns = "given_name,family_name,email,gender,institution_id,institution_name,role,days"
+const csvCell = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)
+
+/** Mostly `usual`, one time in ten `unusual`. */
+const mostly = <A>(usual: fc.Arbitrary<A>, unusual: fc.Arbitrary<A>) =>
+  fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: unusual, weight: 1 })
+
+/** A sign-in sheet with the template's header and rows that name existing institutions. */
+const sheetText = (ids: KnownIds) =>
+  fc
+    .array(
+      fc.tuple(
+        mostly(fc.constantFrom("Мария", "Ivan", "Георги"), fc.string({ maxLength: 12 })),
+        mostly(fc.constantFrom("Петрова", "Ivanov", "Димитров"), fc.string({ maxLength: 12 })),
+        mostly(fc.constantFrom("", "maria@example.bg"), fc.constant("not-an-email")),
+        mostly(fc.constantFrom("", "female", "male"), fc.constant("x")),
+        ids.forField("institutionId") ?? fc.constant(""),
+        fc.constant(""),
+        mostly(fc.constantFrom("participant", "speaker"), fc.constant("boss")),
+        mostly(fc.constant("all"), fc.constantFrom("2018-03-01", "2019-02-30", "")),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((rows) => [sheetColumns, ...rows.map((r) => r.map(csvCell).join(","))].join("\n"))
+
+/** CSV text with a header of the wrong shape, or no shape at all. */
+const shapelessSheet = fc.oneof(
   fc
     .tuple(
       fc.constantFrom("givenName;familyName;institution;email", "Име,Фамилия,Институция", "a;b", ""),
@@ -311,6 +360,13 @@ const sheetText = fc.oneof(
     )
     .map(([header, rows]) => [header, ...rows.map((r) => r.join(";"))].join("\n")),
   fc.string({ unit: "binary", maxLength: 300 }),
+)
+
+/** Versions as clients send them: mostly a small version, now and then something else. */
+const ifMatch = fc.oneof(
+  { arbitrary: fc.integer({ min: 1, max: 4 }).map(String), weight: 8 },
+  { arbitrary: fc.constantFrom('"1"', "W/1", "-1", "0", "99999999999999999999"), weight: 1 },
+  { arbitrary: hostileString, weight: 1 },
 )
 
 /** Requests for one operation; `ids` are ids of existing records, for path parameters. */
@@ -323,16 +379,19 @@ export const requestsFor = (op: Operation, schemas: SchemaArbitraries, ids: Know
             { arbitrary: hostileString, weight: 1 },
           )
         : p.name === "If-Match"
-          ? fc.oneof(
-              fc.constantFrom("1", "2", "3", '"1"', "W/1", "-1", "99999999999999999999"),
-              hostileString,
-            )
+          ? ifMatch
           : schemas.of(p.schema, true, 0, p.name).map(asParameterText)
     return p.in === "path" || p.required ? value : fc.option(value, { nil: undefined, freq: 3 })
   }
   const params = fc.tuple(...op.parameters.map(param))
   const body = bodyFor(op, schemas)
-  return fc.tuple(params, body).map(([values, b]): FuzzRequest => {
+  // Writes to a record may need If-Match even where the document does not list it.
+  const listsIfMatch = op.parameters.some((p) => p.name === "If-Match")
+  const extraIfMatch =
+    op.method !== "GET" && op.path.includes("{") && !listsIfMatch
+      ? fc.option(ifMatch, { nil: undefined, freq: 2 })
+      : fc.constant(undefined)
+  return fc.tuple(params, body, extraIfMatch).map(([values, b, version]): FuzzRequest => {
     let path = op.path
     const query = new URLSearchParams()
     const headers: Record<string, string> = {}
@@ -347,7 +406,11 @@ export const requestsFor = (op: Operation, schemas: SchemaArbitraries, ids: Know
     return {
       method: op.method,
       path: search ? `${path}?${search}` : path,
-      headers: { ...headers, ...(b ? { "Content-Type": b.contentType } : {}) },
+      headers: {
+        ...headers,
+        ...(version === undefined ? {} : { "If-Match": headerSafe(version) }),
+        ...(b ? { "Content-Type": b.contentType } : {}),
+      },
       body: b?.body,
     }
   })
@@ -383,9 +446,13 @@ const bodyFor = (
       .map((body) => ({ contentType: "application/json", body }))
   }
   return fc.oneof(
-    sheetText.map((body) => ({ contentType: "text/csv", body })),
-    fc
-      .tuple(fc.constantFrom(...types), fc.uint8Array({ maxLength: 400 }))
-      .map(([contentType, body]) => ({ contentType, body })),
+    { arbitrary: sheetText(schemas.ids).map((body) => ({ contentType: "text/csv", body })), weight: 3 },
+    { arbitrary: shapelessSheet.map((body) => ({ contentType: "text/csv", body })), weight: 1 },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom(...types), fc.uint8Array({ maxLength: 400 }))
+        .map(([contentType, body]) => ({ contentType, body })),
+      weight: 1,
+    },
   )
 }

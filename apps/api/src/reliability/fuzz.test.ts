@@ -26,8 +26,9 @@ import {
 const runs = Number(process.env.FUZZ_RUNS ?? 100)
 const seed = Number(process.env.FUZZ_SEED ?? 20261201)
 
-// A refused sign-in is counted on purpose (the throttle's record of failed attempts).
-const writtenOnRefusal = new Set(["login_attempts"])
+// A refused sign-in or bearer token is counted on purpose (the throttles' records of failed
+// attempts, and the lock rows they are counted under).
+const writtenOnRefusal = new Set(["login_attempts", "throttle_locks", "token_failures"])
 
 interface Finding {
   readonly operation: string

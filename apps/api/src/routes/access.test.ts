@@ -1,6 +1,6 @@
 import { testDatabases } from "@coordina/store/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startTestApp, type TestApp } from "../testing/TestApp.js"
+import { adminToken, startTestApp, type TestApp } from "../testing/TestApp.js"
 
 const password = "a long enough passphrase"
 const anon = { Authorization: "" }
@@ -242,17 +242,100 @@ describe.each(testDatabases())("access API on $name", (db) => {
     },
   )
 
-  it.skipIf(!db.available)("refuses an expired API key", async () => {
-    const created = await api.json<{ key: string }>("POST", "/v1/api-keys", {
-      name: "Old",
-      scopes: ["audit:read"],
-      expiresAt: "2020-01-01T00:00:00Z",
-    })
-    expect(
-      (await api.request("GET", "/v1/audit", undefined, { Authorization: `Bearer ${created.body.key}` }))
-        .status,
-    ).toBe(401)
-  })
+  it.skipIf(!db.available)(
+    "refuses to create an API key that has already expired, naming expiresAt",
+    async () => {
+      const created = await api.json<{ status: number; errors: Array<{ path: string }> }>(
+        "POST",
+        "/v1/api-keys",
+        {
+          name: "Old",
+          scopes: ["audit:read"],
+          expiresAt: "2020-01-01T00:00:00Z",
+        },
+      )
+      expect(created.status).toBe(422)
+      expect(created.body.errors).toEqual([
+        { path: "expiresAt", message: expect.stringMatching(/has passed/) },
+      ])
+      const later = await api.json("POST", "/v1/api-keys", {
+        name: "Later",
+        scopes: ["audit:read"],
+        expiresAt: "2099-01-01T00:00:00Z",
+      })
+      expect(later.status).toBe(201)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "checks at most ten of 40 parallel wrong passwords for one account; the rest wait (429)",
+    async () => {
+      const user = await createUser()
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          signIn(user.email, `wrong password number ${i}`, { "X-Forwarded-For": `198.18.0.${i}` }),
+        ),
+      )
+      const statuses = answers.map((r) => r.status)
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10)
+      expect(statuses.filter((s) => s === 401).length + statuses.filter((s) => s === 429).length).toBe(40)
+      for (const r of answers.filter((r) => r.status === 429))
+        expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0)
+      // The right password waits as well until the window has passed.
+      expect((await signIn(user.email, password, { "X-Forwarded-For": "198.18.1.1" })).status).toBe(429)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "refuses passwords that are easy to guess or built from the user's own email, with 422 naming password",
+    async () => {
+      const email = `maria.ivanova${counter++}@coordina.test`
+      for (const weak of ["aaaaaaaaaaaa", "password1234", " ".repeat(12), email]) {
+        const res = await api.json<{ errors: Array<{ path: string; message: string }> }>(
+          "POST",
+          "/v1/users",
+          {
+            email,
+            displayName: "Мария Иванова",
+            password: weak,
+            roles: [],
+          },
+        )
+        expect(res.status, JSON.stringify(weak)).toBe(422)
+        expect(res.body.errors).toEqual([
+          { path: "password", message: expect.stringMatching(/too easy to guess/) },
+        ])
+      }
+      const user = await createUser()
+      const reset = await api.json<{ errors: Array<{ path: string }> }>(
+        "POST",
+        `/v1/users/${user.id}/password`,
+        {
+          password: user.email,
+        },
+      )
+      expect(reset.status).toBe(422)
+      expect(reset.body.errors[0]!.path).toBe("password")
+      expect((await signIn(user.email)).status).toBe(201)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "throttles wrong bearer tokens per address (429 with Retry-After), even the admin token, and only there",
+    async () => {
+      const from = (address: string, token: string) =>
+        api.request("GET", "/v1/audit", undefined, {
+          Authorization: `Bearer ${token}`,
+          "X-Forwarded-For": address,
+        })
+      for (let i = 0; i < 20; i++) expect((await from("198.19.0.1", `ck_guess${i}`)).status).toBe(401)
+      const throttled = await from("198.19.0.1", "ck_guess21")
+      expect(throttled.status).toBe(429)
+      expect(Number(throttled.headers.get("Retry-After"))).toBeGreaterThan(0)
+      expect((await from("198.19.0.1", adminToken)).status).toBe(429)
+      expect((await from("198.19.0.2", adminToken)).status).toBe(200)
+    },
+  )
 
   it.skipIf(!db.available)("queries the audit log by entity, actor and action with a cursor", async () => {
     const user = await createUser()

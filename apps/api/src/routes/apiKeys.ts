@@ -3,14 +3,12 @@
  * its hash is kept; revoking stops it at once.
  * @module
  */
-import { ApiKey, CreatedApiKey, NewApiKey, ApiKeyPage } from "@coordina/domain"
-import { ApiKeysRepository, AuditLog } from "@coordina/store"
+import { ApiKeys } from "@coordina/app"
+import { ApiKey, ApiKeyPage, CreatedApiKey, NewApiKey } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { transaction } from "@coordina/app"
 import type { AppEnv } from "../http/AppEnv.js"
-import { hashToken, newApiKey } from "../http/Auth.js"
 import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
@@ -26,31 +24,15 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Create an API key (shown once)",
-      responses: { 201: jsonResponse(CreatedApiKey, "The key, shown this once"), ...problems(400, 403) },
+      responses: { 201: jsonResponse(CreatedApiKey, "The key, shown this once"), ...problems(400, 403, 422) },
     }),
     requires("api-keys", "write"),
     body(NewApiKey),
     (c) => {
-      const key = newApiKey()
       c.header("Cache-Control", "no-store")
       return respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const created = yield* (yield* ApiKeysRepository).create(
-              c.req.valid("json"),
-              hashToken(key),
-              c.var.principal.id,
-            )
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "create",
-              entity: `api_key:${created.id}`,
-              after: Schema.encodeSync(ApiKey)(created),
-            })
-            return { ...created, key }
-          }),
-        ),
+        Effect.flatMap(ApiKeys, (k) => k.create(c.var.principal.id, c.req.valid("json"))),
         CreatedApiKey,
         201,
       )
@@ -66,7 +48,11 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     requires("api-keys", "read"),
     query(PageQuery),
     (c) =>
-      respond(c, ApiKeysRepository.pipe(Effect.flatMap((k) => k.list(c.req.valid("query")))), ApiKeyPage),
+      respond(
+        c,
+        Effect.flatMap(ApiKeys, (k) => k.list(c.req.valid("query"))),
+        ApiKeyPage,
+      ),
   )
   .delete(
     "/:id",
@@ -80,20 +66,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            const { before, after } = yield* (yield* ApiKeysRepository).revoke(id)
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "revoke",
-              entity: `api_key:${id}`,
-              before: Schema.encodeSync(ApiKey)(before),
-              after: Schema.encodeSync(ApiKey)(after),
-            })
-            return after
-          }),
-        ),
+        Effect.flatMap(ApiKeys, (k) => k.revoke(c.var.principal.id, c.req.valid("param").id)),
         ApiKey,
       ),
   )

@@ -2,8 +2,8 @@
  * `GET /v1/audit`: the append-only audit log, for admins and auditors (and `audit:read` keys).
  * @module
  */
+import { Audit } from "@coordina/app"
 import { AuditFilter, AuditPage } from "@coordina/domain"
-import { AuditLog } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -26,12 +26,11 @@ export const auditRoutes = new Hono<AppEnv>().get(
   requires("audit", "read"),
   query(AuditQuery),
   (c) => {
-    const { entity, actor, action, limit, cursor } = c.req.valid("query")
-    const filter = {
-      ...(entity === undefined ? {} : { entity }),
-      ...(actor === undefined ? {} : { actor }),
-      ...(action === undefined ? {} : { action }),
-    }
-    return respond(c, AuditLog.pipe(Effect.flatMap((log) => log.list(filter, { limit, cursor }))), AuditPage)
+    const { limit, cursor, ...filter } = c.req.valid("query")
+    return respond(
+      c,
+      Effect.flatMap(Audit, (a) => a.list(filter, { limit, cursor })),
+      AuditPage,
+    )
   },
 )

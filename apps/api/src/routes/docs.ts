@@ -18,7 +18,9 @@ const page = `<!doctype html>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/init.js"></script></body></html>`
 
-const init = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", persistAuthorization: true });`
+// A token pasted into "Authorize" lives only as long as the page: persisted, it would sit in
+// localStorage for any script of the origin to read.
+const init = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", persistAuthorization: false });`
 
 /** Interactive API documentation. */
 export const docsRoutes = new Hono()

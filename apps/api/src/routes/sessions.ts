@@ -5,27 +5,16 @@
  * address in the database, so every API instance agrees.
  * @module
  */
-import { Credentials, SessionView, throttleSignIn, type User, WhoAmI } from "@coordina/domain"
-import { AuditLog, LoginAttempts, SessionsRepository, UsersRepository } from "@coordina/store"
-import { Effect, Option, Schema } from "effect"
+import { csrfTokenFor, Sessions } from "@coordina/app"
+import { Credentials, SessionView, type User, WhoAmI } from "@coordina/domain"
+import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { transaction } from "@coordina/app"
-import {
-  clearSessionCookie,
-  clientAddress,
-  csrfTokenFor,
-  getSessionToken,
-  hashToken,
-  newSessionToken,
-  setSessionCookie,
-} from "../http/Auth.js"
+import { clearSessionCookie, clientAddress, getSessionToken, setSessionCookie } from "../http/Auth.js"
 import { jsonResponse, problems } from "../http/Docs.js"
-import { verifyPassword } from "../http/Passwords.js"
 import { selfService } from "../http/Policy.js"
-import { httpProblem, sendProblem } from "../http/Problem.js"
-import { respond } from "../http/Respond.js"
+import { respond, respondEmpty } from "../http/Respond.js"
 import { body } from "../http/Validate.js"
 
 const tags = ["access"]
@@ -42,61 +31,28 @@ export const sessionRoutes = (options: { readonly trustProxy: boolean }) =>
         responses: {
           201: jsonResponse(SessionView, "Signed in; the session cookie is set"),
           ...problems(400),
+          401: { description: "The email or the password is wrong, or the account is disabled" },
           429: { description: "Too many failed sign-ins; wait Retry-After seconds" },
         },
       }),
       body(Credentials),
-      async (c) => {
+      (c) => {
         const { email, password, transport } = c.req.valid("json")
-        const account = email.trim().toLowerCase()
         const address = clientAddress(c, options.trustProxy)
-        const run = c.var.runtime.runPromise
-        const failures = await run(
-          LoginAttempts.pipe(Effect.flatMap((a) => a.recentFailures(account, address))),
-        )
-        const decision = throttleSignIn(failures, failures.now)
-        if (decision._tag === "Wait")
-          return sendProblem(c, httpProblem(429, "Too many failed sign-ins. Try again later."), {
-            "Retry-After": String(decision.retryAfterSeconds),
-          })
-        const found = await run(UsersRepository.pipe(Effect.flatMap((u) => u.credentials(account))))
-        const stored = Option.getOrUndefined(found)
-        const ok = await run(verifyPassword(stored?.passwordHash, password))
-        if (!ok || !stored || stored.user.disabled) {
-          await run(LoginAttempts.pipe(Effect.flatMap((a) => a.record(account, address, false))))
-          return sendProblem(c, httpProblem(401, "The email or the password is wrong."))
-        }
-        const token = newSessionToken()
-        const csrfToken = csrfTokenFor(token)
-        const user = stored.user
-        const session = await run(
-          transaction(
-            Effect.gen(function* () {
-              yield* (yield* LoginAttempts).record(account, address, true)
-              const created = yield* (yield* SessionsRepository).create({
-                userId: user.id,
-                tokenHash: hashToken(token),
-                csrfHash: hashToken(csrfToken),
-              })
-              yield* (yield* AuditLog).record({
-                actor: user.id,
-                action: "sign_in",
-                entity: `user:${user.id}`,
-                after: { sessionId: created.id, address },
-              })
-              return created
-            }),
-          ),
-        )
-        if (transport !== "bearer") setSessionCookie(c, token, session.expiresAt, options.trustProxy)
         c.header("Cache-Control", "no-store")
-        return c.json(
-          Schema.encodeSync(SessionView)({
-            user,
-            csrfToken,
-            expiresAt: session.expiresAt,
-            ...(transport === "bearer" ? { token } : {}),
-          }),
+        return respond(
+          c,
+          Effect.flatMap(Sessions, (s) => s.signIn({ email, password, address })).pipe(
+            Effect.tap((signedIn) => {
+              if (transport !== "bearer")
+                setSessionCookie(c, signedIn.token, signedIn.expiresAt, options.trustProxy)
+            }),
+            Effect.map(({ token, ...session }) => ({
+              ...session,
+              ...(transport === "bearer" ? { token } : {}),
+            })),
+          ),
+          SessionView,
           201,
         )
       },
@@ -120,11 +76,7 @@ export const sessionRoutes = (options: { readonly trustProxy: boolean }) =>
         return respond(
           c,
           p.kind === "session"
-            ? UsersRepository.pipe(
-                Effect.flatMap((u) => u.get(p.id)),
-                Effect.orDie,
-                Effect.map(who),
-              )
+            ? Effect.flatMap(Sessions, (s) => s.userOf(p.id)).pipe(Effect.map(who))
             : Effect.succeed(who(undefined)),
           WhoAmI,
         )
@@ -138,23 +90,13 @@ export const sessionRoutes = (options: { readonly trustProxy: boolean }) =>
         responses: { 204: { description: "Signed out; the session no longer works" }, ...problems(400) },
       }),
       selfService(),
-      async (c) => {
+      (c) => {
         const p = c.var.principal
-        if (p.kind !== "session" || !p.sessionId)
-          return sendProblem(
-            c,
-            httpProblem(400, "Only a session signs out; API keys are revoked at /v1/api-keys."),
-          )
-        const sessionId = p.sessionId
-        await c.var.runtime.runPromise(
-          transaction(
-            Effect.gen(function* () {
-              yield* (yield* SessionsRepository).revoke(sessionId)
-              yield* (yield* AuditLog).record({ actor: p.id, action: "sign_out", entity: `user:${p.id}` })
-            }),
-          ),
+        return respondEmpty(
+          c,
+          Effect.flatMap(Sessions, (s) =>
+            s.signOut(p.id, p.kind === "session" ? p.sessionId : undefined),
+          ).pipe(Effect.tap(() => clearSessionCookie(c, options.trustProxy))),
         )
-        clearSessionCookie(c, options.trustProxy)
-        return c.body(null, 204)
       },
     )

@@ -3,16 +3,14 @@
  * and never shown; there is no default password. Changes need `If-Match`.
  * @module
  */
+import { Users } from "@coordina/app"
 import { NewUser, PasswordReset, User, UserChange, UserPage } from "@coordina/domain"
-import { AuditLog, SessionsRepository, UsersRepository } from "@coordina/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { transaction } from "@coordina/app"
 import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
-import { hashPassword } from "../http/Passwords.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
@@ -27,29 +25,17 @@ export const userRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Create a user",
-      responses: { 201: jsonResponse(User, "The user, never with the password"), ...problems(400, 403, 409) },
+      responses: {
+        201: jsonResponse(User, "The user, never with the password"),
+        ...problems(400, 403, 409, 422),
+      },
     }),
     requires("users", "write"),
     body(NewUser),
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const input = c.req.valid("json")
-          const passwordHash = yield* hashPassword(input.password)
-          return yield* transaction(
-            Effect.gen(function* () {
-              const user = yield* (yield* UsersRepository).create({ ...input, passwordHash })
-              yield* (yield* AuditLog).record({
-                actor: c.var.principal.id,
-                action: "create",
-                entity: `user:${user.id}`,
-                after: Schema.encodeSync(User)(user),
-              })
-              return user
-            }),
-          )
-        }),
+        Effect.flatMap(Users, (u) => u.create(c.var.principal.id, c.req.valid("json"))),
         User,
         201,
       ),
@@ -63,7 +49,12 @@ export const userRoutes = new Hono<AppEnv>()
     }),
     requires("users", "read"),
     query(PageQuery),
-    (c) => respond(c, UsersRepository.pipe(Effect.flatMap((u) => u.list(c.req.valid("query")))), UserPage),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Users, (u) => u.list(c.req.valid("query"))),
+        UserPage,
+      ),
   )
   .get(
     "/:id",
@@ -74,7 +65,12 @@ export const userRoutes = new Hono<AppEnv>()
     }),
     requires("users", "read"),
     params(IdParam),
-    (c) => respond(c, UsersRepository.pipe(Effect.flatMap((u) => u.get(c.req.valid("param").id))), User),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Users, (u) => u.get(c.req.valid("param").id)),
+        User,
+      ),
   )
   .patch(
     "/:id",
@@ -90,23 +86,8 @@ export const userRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        transaction(
-          Effect.gen(function* () {
-            const { id } = c.req.valid("param")
-            const { before, after } = yield* (yield* UsersRepository).update(
-              id,
-              expectedVersion(c),
-              c.req.valid("json"),
-            )
-            yield* (yield* AuditLog).record({
-              actor: c.var.principal.id,
-              action: "update",
-              entity: `user:${id}`,
-              before: Schema.encodeSync(User)(before),
-              after: Schema.encodeSync(User)(after),
-            })
-            return after
-          }),
+        Effect.flatMap(Users, (u) =>
+          u.update(c.var.principal.id, c.req.valid("param").id, expectedVersion(c), c.req.valid("json")),
         ),
         User,
       ),
@@ -116,7 +97,7 @@ export const userRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Reset a user's password; their sessions end",
-      responses: { 200: jsonResponse(User, "The user"), ...problems(400, 404) },
+      responses: { 200: jsonResponse(User, "The user"), ...problems(400, 404, 422) },
     }),
     requires("users", "write"),
     params(IdParam),
@@ -124,23 +105,9 @@ export const userRoutes = new Hono<AppEnv>()
     (c) =>
       respond(
         c,
-        Effect.gen(function* () {
-          const { id } = c.req.valid("param")
-          const passwordHash = yield* hashPassword(c.req.valid("json").password)
-          return yield* transaction(
-            Effect.gen(function* () {
-              const { after } = yield* (yield* UsersRepository).setPasswordHash(id, passwordHash)
-              yield* (yield* SessionsRepository).revokeAllOf(id)
-              yield* (yield* AuditLog).record({
-                actor: c.var.principal.id,
-                action: "reset_password",
-                entity: `user:${id}`,
-                after: { passwordChanged: true, sessionsEnded: true },
-              })
-              return after
-            }),
-          )
-        }),
+        Effect.flatMap(Users, (u) =>
+          u.resetPassword(c.var.principal.id, c.req.valid("param").id, c.req.valid("json").password),
+        ),
         User,
       ),
   )

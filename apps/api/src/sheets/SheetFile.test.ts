@@ -1,9 +1,23 @@
-import { SignInSheetRejected } from "@coordina/domain"
+import { SheetTooLarge, SignInSheetRejected } from "@coordina/domain"
 import { Effect, Either } from "effect"
 import ExcelJS from "exceljs"
 import iconv from "iconv-lite"
 import { describe, expect, it } from "vitest"
-import { cellText, decodeText, detectSeparator, readSheetFile, xlsxType } from "./SheetFile.js"
+import {
+  csvOfValidRows,
+  xlsxLyingAboutSize,
+  xlsxUnpackingTo,
+  xlsxWithFarRow,
+} from "../testing/HostileSheets.js"
+import {
+  cellText,
+  decodeText,
+  detectSeparator,
+  makeUploadWatch,
+  readSheetFile,
+  sheetLimits,
+  xlsxType,
+} from "./SheetFile.js"
 
 const header = [
   "given_name",
@@ -21,14 +35,14 @@ const read = (bytes: Uint8Array, type?: string) =>
 
 const table = async (bytes: Uint8Array, type?: string) => {
   const result = await read(bytes, type)
-  if (Either.isLeft(result)) throw new Error(JSON.stringify(result.left.errors))
+  if (Either.isLeft(result)) throw new Error(JSON.stringify(result.left))
   return result.right
 }
 
 const rejected = async (bytes: Uint8Array, type?: string) => {
   const result = await read(bytes, type)
   if (Either.isRight(result)) throw new Error("expected a rejection")
-  expect(result.left).toBeInstanceOf(SignInSheetRejected)
+  if (!(result.left instanceof SignInSheetRejected)) throw new Error(`expected a rejection: ${result.left}`)
   return result.left.errors
 }
 
@@ -194,5 +208,98 @@ describe("readSheetFile: not a sheet", () => {
 
   it("rejects a sheet with only blank lines", async () => {
     expect((await rejected(Buffer.from("\r\n\r\n"), "text/csv"))[0]!.message).toMatch(/empty/)
+  })
+})
+
+const tooLarge = async (bytes: Uint8Array, type?: string) => {
+  const result = await read(bytes, type)
+  if (Either.isRight(result)) throw new Error("expected a refusal")
+  if (!(result.left instanceof SheetTooLarge))
+    throw new Error(`expected SheetTooLarge: ${result.left.message}`)
+  return result.left
+}
+
+describe("readSheetFile: limits, checked while reading", () => {
+  it("refuses a 1.5 KB workbook with a cell on row 1,048,576 or 20,000,000 by its row", async () => {
+    for (const row of [1_048_576, 20_000_000]) {
+      const bytes = xlsxWithFarRow(row)
+      expect(bytes.length).toBeLessThan(2_000)
+      const refused = await tooLarge(bytes, xlsxType)
+      expect(refused).toMatchObject({ limit: "rows", maximum: sheetLimits.rows, row })
+    }
+  })
+
+  it("refuses a workbook that unpacks to 98 MB by its declared size, and one that lies about it while inflating", async () => {
+    expect(await tooLarge(xlsxUnpackingTo(98))).toMatchObject({ limit: "unpackedBytes" })
+    const lying = await read(xlsxLyingAboutSize(98))
+    expect(Either.isLeft(lying)).toBe(true)
+    // yauzl finds the lie (more bytes than declared) before the budget is spent.
+    expect(Either.isLeft(lying) && lying.left.message).toMatch(/not an XLSX|unpacks to more/)
+  })
+
+  it("refuses more rows, columns or cell characters than the limits, naming the limit", async () => {
+    const limits = { ...sheetLimits, rows: 3, columns: 9, cellLength: 20 }
+    const rows = (n: number) =>
+      [header.join(","), ...Array.from({ length: n }, () => "А,Б,,,,,,all")].join("\n")
+    const limited = (bytes: Uint8Array) =>
+      Effect.runPromise(Effect.flip(readSheetFile(bytes, "text/csv", limits)))
+    expect(Either.isRight(await read(Buffer.from(rows(3))))).toBe(true)
+    expect(await limited(Buffer.from(rows(4)))).toMatchObject({
+      _tag: "SheetTooLarge",
+      limit: "rows",
+      row: 5,
+    })
+    expect(await limited(Buffer.from(`${rows(1)},,x\n`))).toMatchObject({ limit: "columns", row: 2 })
+    expect(await limited(Buffer.from(`${rows(1)}\n${"Я".repeat(21)},Б,,,,,,all\n`))).toMatchObject({
+      limit: "cellLength",
+      row: 3,
+    })
+    // Blank lines beyond the last row cost nothing and are not rows.
+    expect(
+      Either.isRight(
+        await Effect.runPromise(
+          Effect.either(readSheetFile(Buffer.from(`${rows(3)}${"\n".repeat(100_000)}`), "text/csv", limits)),
+        ),
+      ),
+    ).toBe(true)
+  })
+
+  it("refuses a 15 MB CSV of valid rows at the row limit, quickly", async () => {
+    const bytes = csvOfValidRows(15, "ins_1")
+    const started = performance.now()
+    expect(await tooLarge(bytes, "text/csv")).toMatchObject({ limit: "rows", row: sheetLimits.rows + 2 })
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
+  it("refuses a CSV line longer than the record limit before it is complete", async () => {
+    const limits = { ...sheetLimits, rowBytes: 1_000 }
+    const bytes = Buffer.from(`${header.join(",")}\n"${"x".repeat(5_000)}",Б,,,,,,all\n`)
+    expect(await Effect.runPromise(Effect.flip(readSheetFile(bytes, "text/csv", limits)))).toMatchObject({
+      limit: "rowBytes",
+    })
+  })
+})
+
+describe("makeUploadWatch", () => {
+  it("refuses a CSV by its rows while it arrives, in pieces cut anywhere, and never a workbook", async () => {
+    const csv = csvOfValidRows(6, "ins_1")
+    const watch = makeUploadWatch()
+    let refused: unknown
+    for (let at = 0; at < csv.length && !refused; at += 1 + (at % 7))
+      refused = watch(csv.subarray(at, at + 1 + (at % 7)))
+    expect(refused).toMatchObject({ _tag: "SheetTooLarge", limit: "rows", row: sheetLimits.rows + 2 })
+    const lines = Buffer.from("\n".repeat(200_000))
+    const zip = Buffer.concat([
+      Buffer.from([0x50, 0x4b]),
+      Buffer.from([0x03, 0x04]),
+      Buffer.from("a\n".repeat(60_000)),
+    ])
+    const zipWatch = makeUploadWatch()
+    expect([zip.subarray(0, 1), zip.subarray(1, 3), zip.subarray(3)].map(zipWatch)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ])
+    expect(makeUploadWatch()(lines)).toBeUndefined()
   })
 })

@@ -6,6 +6,7 @@ import { App, type AppServices, type Today } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
 import { type Effect, type Layer, ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
+import type { AppRuntime } from "../http/AppEnv.js"
 
 /** The admin token the test apps accept. */
 export const adminToken = "test-admin-token"
@@ -26,6 +27,8 @@ export interface TestApp {
   readonly dispose: () => Promise<void>
   /** The Hono app itself, for tests that walk its routes. */
   readonly app: ReturnType<typeof makeApp>
+  /** The app's runtime, for tests that run what the worker runs (the same services). */
+  readonly runtime: AppRuntime
   /** Runs an effect on the API's own runtime (its database), e.g. to load data or count rows. */
   readonly run: <A, E>(effect: Effect.Effect<A, E, AppServices>) => Promise<A>
 }
@@ -33,7 +36,13 @@ export interface TestApp {
 /** Starts an API on a new, migrated database of the given kind. */
 export const startTestApp = async (
   db: TestDatabase,
-  options: { bodyLimitBytes?: number; sheetLimitBytes?: number; today?: Layer.Layer<Today> } = {},
+  options: {
+    bodyLimitBytes?: number
+    sheetLimitBytes?: number
+    heavyConcurrency?: number
+    heavyQueue?: number
+    today?: Layer.Layer<Today>
+  } = {},
 ): Promise<TestApp> => {
   const runtime = ManagedRuntime.make(
     App.layer({
@@ -50,6 +59,8 @@ export const startTestApp = async (
     pseudonymSalt: "test-pseudonym-salt-0123456789",
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     sheetLimitBytes: options.sheetLimitBytes ?? 20 * 1024 * 1024,
+    ...(options.heavyConcurrency === undefined ? {} : { heavyConcurrency: options.heavyConcurrency }),
+    ...(options.heavyQueue === undefined ? {} : { heavyQueue: options.heavyQueue }),
     webDist: "/nonexistent",
   })
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -71,6 +82,7 @@ export const startTestApp = async (
     },
     dispose: () => runtime.dispose(),
     app,
+    runtime,
     run: (effect) => runtime.runPromise(effect),
   }
 }

@@ -13,8 +13,7 @@ import {
   type Principal,
   type RoleGrant,
 } from "@coordina/domain"
-import { Store } from "@coordina/store"
-import { freshDatabaseLayer, insertInstitution, type TestDatabase } from "@coordina/store/testing"
+import { freshStoreLayer, insertInstitution, type TestDatabase } from "@coordina/store/testing"
 import { Effect, Layer } from "effect"
 import { Agreements } from "../Agreements.js"
 import * as App from "../AppLayer.js"
@@ -25,11 +24,7 @@ import { Today } from "../Today.js"
 
 /** The app layer over a fresh database, its clock stopped at `instant` in Sofia. */
 export const appOn = (db: TestDatabase, instant = "2019-03-15T10:00:00.000Z") =>
-  App.over(
-    Layer.mergeAll(Today.fixed(instant), Ids.sequential).pipe(
-      Layer.provideMerge(Store.repositories.pipe(Layer.provideMerge(freshDatabaseLayer(db)))),
-    ),
-  )
+  App.over(Layer.mergeAll(Today.fixed(instant), Ids.sequential).pipe(Layer.provideMerge(freshStoreLayer(db))))
 
 const staff = (id: string, ...grants: ReadonlyArray<RoleGrant>): Principal => ({
   kind: "session",

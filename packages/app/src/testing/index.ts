@@ -4,8 +4,7 @@
  * @module
  */
 import { NewEvent, NewInstitution, NewPerson, NewProject, type Principal } from "@coordina/domain"
-import { Store } from "@coordina/store"
-import { freshDatabaseLayer, type TestDatabase } from "@coordina/store/testing"
+import { freshStoreLayer, type TestDatabase } from "@coordina/store/testing"
 import { Effect, Layer, Schema } from "effect"
 import * as App from "../AppLayer.js"
 import { Events } from "../Events.js"
@@ -17,11 +16,7 @@ import { Today } from "../Today.js"
 
 /** Every use case over a fresh, migrated database, with the clock at `now` (Sofia) and sequential ids. */
 export const testApp = (db: TestDatabase, now = "2026-06-15T09:00:00Z") =>
-  App.over(
-    Layer.mergeAll(Today.fixed(now), Ids.sequential).pipe(
-      Layer.provideMerge(Store.repositories.pipe(Layer.provideMerge(freshDatabaseLayer(db)))),
-    ),
-  )
+  App.over(Layer.mergeAll(Today.fixed(now), Ids.sequential).pipe(Layer.provideMerge(freshStoreLayer(db))))
 
 /** Callers of the use cases, as the access policy sees them. */
 export const callers = {

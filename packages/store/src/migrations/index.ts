@@ -9,8 +9,12 @@ import reach from "./0100_reach.js"
 import agreements from "./0200_agreements.js"
 import access from "./0300_access.js"
 import erasure from "./0301_erasure.js"
+import throttles from "./0400_throttles.js"
 import nameKeys from "./0410_name_keys.js"
 import calendarDecisions from "./0411_calendar_decisions.js"
+import activities from "./0500_activities.js"
+import files from "./0501_files.js"
+import reports from "./0502_reports.js"
 
 const migrations = {
   "1_projects": projects,
@@ -18,8 +22,12 @@ const migrations = {
   "200_agreements": agreements,
   "300_access": access,
   "301_erasure": erasure,
+  "400_throttles": throttles,
   "410_name_keys": nameKeys,
   "411_calendar_decisions": calendarDecisions,
+  "500_activities": activities,
+  "501_files": files,
+  "502_reports": reports,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

@@ -10,6 +10,8 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { inject } from "vitest"
 import * as Database from "../Database.js"
+import * as Store from "../Store.js"
+import type { StoreServices } from "../Store.js"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -57,3 +59,7 @@ export const testDatabases = (): ReadonlyArray<TestDatabase> => {
 /** A migrated database layer for a fresh database of the given kind. */
 export const freshDatabaseLayer = (db: TestDatabase): Layer.Layer<SqlClient.SqlClient> =>
   Layer.unwrapEffect(Effect.promise(() => db.freshUrl()).pipe(Effect.map(Database.layer)))
+
+/** Every repository and the file storage over a fresh, migrated database of the given kind. */
+export const freshStoreLayer = (db: TestDatabase): Layer.Layer<StoreServices> =>
+  Layer.unwrapEffect(Effect.promise(() => db.freshUrl()).pipe(Effect.map(Store.layer)))

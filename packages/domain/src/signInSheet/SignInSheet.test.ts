@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc } from "effect"
-import { type IsoDate, isoDate } from "./CalendarDate.js"
-import type { ParticipationRole } from "./Participation.js"
-import type { Gender } from "./Person.js"
+import { type IsoDate, isoDate } from "../CalendarDate.js"
+import type { ParticipationRole } from "../Participation.js"
+import type { Gender } from "../Person.js"
 import {
   candidateKeys,
   type ImportPlan,
@@ -16,7 +16,7 @@ import {
   sheetColumns,
   type SheetRow,
   summarisePlan,
-} from "./SignInSheet.js"
+} from "./index.js"
 
 const header = [...sheetColumns]
 const m1 = { id: "ins_m1", name: "Столична община" }
@@ -200,6 +200,22 @@ describe("readRows", () => {
       [2, "institution_name"],
       [3, "column 9"],
       [3, "institution_name"],
+    ])
+  })
+
+  it("checks names and email with the Person schema, as POST /v1/people does: 201 characters are refused", () => {
+    const long = "Я".repeat(201)
+    expect(
+      errorsOf(
+        oneDay,
+        row(long, "Петрова", "", "", "ins_m1", "", "", "all"),
+        row("Мария", "П".repeat(200), "", "", "ins_m1", "", "", "all"),
+        row("Ана", long, `${"a".repeat(320)}@x.bg`, "", "ins_m1", "", "", "all"),
+      ).map((e) => [e.row, e.column, e.message.slice(0, 14)]),
+    ).toEqual([
+      [2, "given_name", "given_name: Ex"],
+      [4, "family_name", "family_name: E"],
+      [4, "email", `"${"a".repeat(13)}`],
     ])
   })
 

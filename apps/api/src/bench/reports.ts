@@ -1,0 +1,125 @@
+/**
+ * `pnpm bench` for funder reports: on a project with 100,000 participations over 2,000 events,
+ * the time to produce all four formats of its final report (content through the ReportContents
+ * service, then JSON, CSV, XLSX and PDF) against the time to compute its reach alone
+ * (ReachRepository.reach on the last day, what `GET …/reach` runs), in the same run: goal ≤ 3×.
+ * Then the peak memory of a worker process generating that report (2,000 events): goal < 200 MB.
+ *
+ * Options: `--scale 0.1` for a smaller run; `--runs 3`; `--only sqlite|postgres`.
+ * @module
+ */
+import { spawnSync } from "node:child_process"
+import { join, resolve } from "node:path"
+import { App, ReportContents } from "@coordina/app"
+import { projectEndDate, reportFormats } from "@coordina/domain"
+import { render } from "@coordina/reports"
+import { Database, newId, ProjectsRepository, ReachRepository, ReportsRepository } from "@coordina/store"
+import { SqlClient } from "@effect/sql"
+import { Effect, ManagedRuntime } from "effect"
+import { startPgCluster } from "@coordina/store/testing/pg-cluster"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { benchProjectId, generate } from "./generate.js"
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const scale = Number(arg("scale") ?? process.env.COORDINA_BENCH_SCALE ?? 1)
+const runs = Number(arg("runs") ?? 3)
+const only = arg("only")
+const apiDir = resolve(import.meta.dirname, "../..")
+const log = (line: string) => console.log(line)
+const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+// 2,000 events of 50 participations: 100,000 participations at scale 1.
+const size = {
+  institutions: Math.max(20, Math.round(500 * scale)),
+  people: Math.max(1_000, Math.round(20_000 * scale)),
+  events: Math.max(4, Math.round(2_000 * scale)),
+  perEvent: 50,
+}
+
+const timed = async (f: () => Promise<unknown>) => {
+  const t = performance.now()
+  await f()
+  return performance.now() - t
+}
+
+const benchOne = async (name: string, databaseUrl: string) => {
+  log(`\n${name}: ${size.events} events × ${size.perEvent} = ${size.events * size.perEvent} participations`)
+  const runtime = ManagedRuntime.make(App.layer({ databaseUrl, timeZone: "Europe/Sofia" }))
+  try {
+    await runtime.runPromise(generate(size, log))
+    const project = await runtime.runPromise(Effect.flatMap(ProjectsRepository, (r) => r.get(benchProjectId)))
+    const period = { start: project.startDate, end: projectEndDate(project) }
+    const reach = () =>
+      runtime.runPromise(Effect.flatMap(ReachRepository, (r) => r.reach(project, period.end)))
+    const report = async () => {
+      const content = await runtime.runPromise(
+        Effect.flatMap(ReportContents, (r) => r.compute(project, "final", period)),
+      )
+      const document = {
+        ...content,
+        version: 1,
+        language: "bg" as const,
+        generatedAt: new Date().toISOString(),
+      }
+      for (const format of reportFormats) await render(document, format)
+    }
+    await reach()
+    await report()
+    const reachMs: Array<number> = []
+    const reportMs: Array<number> = []
+    for (let i = 0; i < runs; i++) {
+      reachMs.push(await timed(reach))
+      reportMs.push(await timed(report))
+    }
+    const ratio = median(reportMs) / median(reachMs)
+    log(
+      `  reach alone ${median(reachMs).toFixed(0)} ms · final report, all four formats ${median(reportMs).toFixed(0)} ms · ratio ${ratio.toFixed(2)}× (goal ≤ 3×) ${ratio <= 3 ? "ok" : "OVER"}`,
+    )
+    await runtime.runPromise(
+      Effect.gen(function* () {
+        yield* (yield* ReportsRepository).enqueue({
+          id: newId("rpt"),
+          projectId: project.id,
+          kind: "final",
+          periodStart: period.start,
+          periodEnd: period.end,
+          language: "bg",
+          version: 1,
+          requestedBy: "bench",
+          requestedAt: new Date().toISOString(),
+        })
+      }),
+    )
+    const child = spawnSync(
+      join(apiDir, "node_modules/.bin/vite-node"),
+      ["--config", "vitest.config.ts", "src/bench/reportChild.ts", databaseUrl],
+      { cwd: apiDir, encoding: "utf8" },
+    )
+    const line = child.stdout.trim().split("\n").at(-1) ?? "{}"
+    const peak = JSON.parse(line) as { ran?: boolean; seconds?: number; maxRssMb?: number }
+    log(
+      `  worker process, final report of ${size.events} events: ${peak.seconds?.toFixed(1)} s, peak RSS ${peak.maxRssMb?.toFixed(0)} MB (goal < 200 MB; includes vite-node's own ~100 MB of transform) ${peak.ran ? "" : `(no run: ${child.stderr.slice(-300)})`}`,
+    )
+    return { name, ratio, peak: peak.maxRssMb }
+  } finally {
+    await runtime.dispose()
+  }
+}
+
+if (only !== "postgres")
+  await benchOne("sqlite", `file:${join(mkdtempSync(join(tmpdir(), "coordina-rbench-")), "bench.db")}`)
+if (only !== "sqlite") {
+  const cluster = await startPgCluster()
+  try {
+    const admin = ManagedRuntime.make(Database.clientLayer(cluster.url))
+    await admin.runPromise(Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe("CREATE DATABASE rbench")))
+    await admin.dispose()
+    await benchOne("postgres", cluster.url.replace(/\/[^/]*$/, "/rbench"))
+  } finally {
+    cluster.stop()
+  }
+}

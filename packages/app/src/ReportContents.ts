@@ -1,0 +1,76 @@
+/**
+ * A report's content from the stored records: the same reach the reach endpoint computes
+ * (ReachRepository.reach on the period's end, and on the day before it starts), the plan, the
+ * period's events and dissemination, through the domain's `reportContent`. The API (previews)
+ * and the worker (generation) call this and nothing else.
+ * @module
+ */
+import {
+  dayBefore,
+  type Project,
+  type ReportContent,
+  type ReportKind,
+  type ReportPeriod,
+  reportContent,
+  seriesDates,
+} from "@coordina/domain"
+import { ActivitiesRepository, ReachRepository, ReportRecordsRepository } from "@coordina/store"
+import { Context, Effect, Layer } from "effect"
+
+/** Progress of a computation: a share done and the step being worked on. */
+export type OnStep = (percent: number, step: string) => Effect.Effect<void>
+
+const make = Effect.gen(function* () {
+  const reach = yield* ReachRepository
+  const records = yield* ReportRecordsRepository
+  const activities = yield* ActivitiesRepository
+
+  const compute = Effect.fn("ReportContents.compute")(function* (
+    project: Project,
+    kind: ReportKind,
+    period: ReportPeriod,
+    onStep: OnStep = () => Effect.void,
+  ) {
+    yield* onStep(5, "reach at the period's end")
+    const reachAtEnd = yield* reach.reach(project, period.end)
+    yield* onStep(25, "reach before the period")
+    const reachBeforeStart = yield* reach.reach(project, dayBefore(period.start))
+    yield* onStep(40, "reach over time")
+    const timeline = yield* reach.timeline(project)
+    const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
+    yield* onStep(60, "events, plan and dissemination")
+    const [events, participations, firstAttended, dissemination, plan] = yield* Effect.all([
+      records.events(project.id),
+      records.periodParticipations(project.id, period.start, period.end),
+      records.firstAttended(project.id, period.start, period.end),
+      records.dissemination(project.id, period.start, period.end),
+      activities.listByProject(project.id),
+    ])
+    return reportContent({
+      project,
+      kind,
+      period,
+      reachAtEnd,
+      reachBeforeStart,
+      series,
+      activities: plan,
+      events,
+      participations,
+      firstAttended,
+      dissemination,
+      evidence: [],
+      revisions: [],
+    }) satisfies ReportContent
+  })
+
+  return { compute } as const
+})
+
+/** Computes reports' contents. */
+export class ReportContents extends Context.Tag("@coordina/app/ReportContents")<
+  ReportContents,
+  Effect.Effect.Success<typeof make>
+>() {
+  /** The service over the store. */
+  static readonly layer = Layer.effect(ReportContents, make)
+}

@@ -1,0 +1,75 @@
+/**
+ * The answer to an import or its dry run, as the API shows it.
+ * @module
+ */
+import { Schema } from "effect"
+import type { ImportPlan } from "./Plan.js"
+
+const PersonRef = Schema.Struct({
+  personId: Schema.String,
+  givenName: Schema.String,
+  familyName: Schema.String,
+  institutionId: Schema.String,
+})
+
+/** A new person with the name of someone at another institution: to confirm and merge, or not. */
+export const SheetPossibleDuplicate = Schema.Struct({
+  row: Schema.Int,
+  personId: Schema.optional(Schema.String).annotations({ description: "Absent in a dry run" }),
+  givenName: Schema.String,
+  familyName: Schema.String,
+  institutionId: Schema.String,
+  candidates: Schema.Array(PersonRef),
+}).annotations({ identifier: "SheetPossibleDuplicate" })
+
+/** What happened, or would happen, to the person of one row. */
+export const SheetRowOutcome = Schema.Struct({
+  row: Schema.Int,
+  outcome: Schema.Literal("created", "matched"),
+  personId: Schema.optional(Schema.String).annotations({
+    description: "Absent for a new person in a dry run",
+  }),
+  matchedBy: Schema.optional(Schema.Literal("email", "name_and_institution")),
+  givenName: Schema.String,
+  familyName: Schema.String,
+  institutionId: Schema.String,
+}).annotations({ identifier: "SheetRowOutcome" })
+
+/** The answer to a sign-in sheet import, or to its dry run (the preview). */
+export const SignInSheetResult = Schema.Struct({
+  dryRun: Schema.Boolean,
+  rows: Schema.Int,
+  peopleCreated: Schema.Int,
+  peopleMatched: Schema.Int,
+  possibleDuplicates: Schema.Array(SheetPossibleDuplicate),
+  participations: Schema.Struct({ created: Schema.Int, updated: Schema.Int, unchanged: Schema.Int }),
+  people: Schema.Array(SheetRowOutcome),
+}).annotations({ identifier: "SignInSheetResult" })
+/** The answer to a sign-in sheet import. */
+export type SignInSheetResult = typeof SignInSheetResult.Type
+
+/** The answer for a plan; a dry run leaves out the ids of people it did not create. */
+export const summarisePlan = (plan: ImportPlan, dryRun: boolean): SignInSheetResult => {
+  const created = new Set(plan.createPeople.map((p) => p.id))
+  const idOf = (personId: string) => (dryRun && created.has(personId) ? {} : { personId })
+  return {
+    dryRun,
+    rows: plan.rows,
+    peopleCreated: plan.createPeople.length,
+    peopleMatched: plan.outcomes.filter((o) => o.outcome === "matched").length,
+    possibleDuplicates: plan.possibleDuplicates.map(({ personId, ...rest }) => ({
+      ...rest,
+      ...idOf(personId),
+    })),
+    participations: {
+      created: plan.createParticipations.length,
+      updated: plan.updateParticipations.length,
+      unchanged: plan.unchangedParticipations,
+    },
+    people: plan.outcomes.map(({ personId, matchedBy, ...rest }) => ({
+      ...rest,
+      ...idOf(personId),
+      ...(matchedBy ? { matchedBy } : {}),
+    })),
+  }
+}
