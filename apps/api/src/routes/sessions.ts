@@ -7,7 +7,7 @@
  */
 import { csrfTokenFor, Sessions } from "@coordina/app"
 import { Credentials, SessionView, type User, WhoAmI } from "@coordina/domain"
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
