@@ -43,6 +43,7 @@ import { municipalOfferRoutes } from "./routes/municipalOffers.js"
 import { procedureRoutes } from "./routes/procedures.js"
 import { reviewRoutes } from "./routes/review.js"
 import { taskRoutes } from "./routes/tasks.js"
+import { todayRoutes } from "./routes/today.js"
 
 /** The resources of API v1, each a sub-app mounted under `/v1`. */
 const v1 = new Hono<AppEnv>()
@@ -65,6 +66,7 @@ const v1 = new Hono<AppEnv>()
   .route("/projects", projectReportRoutes)
   .route("/reports", reportRoutes)
   .route("/calendar", calendarRoutes)
+  .route("/today", todayRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -5,6 +5,7 @@
  * @module
  */
 import type { AppServices } from "@coordina/app"
+import { todayIn } from "@coordina/domain"
 import { JobRuns, type RunOutcome } from "@coordina/store"
 import { Cron, DateTime, Effect, Either } from "effect"
 
@@ -20,9 +21,8 @@ export interface Job {
   readonly run: (period: string) => Effect.Effect<void, never, AppServices>
 }
 
-/** The calendar day of an instant in a time zone, `YYYY-MM-DD`. */
-export const dayIn = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at)
+/** The calendar day of an instant in a time zone, `YYYY-MM-DD`: the domain's one rule for "today". */
+export const dayIn = (at: Date, timeZone: string): string => todayIn(timeZone, at.getTime())
 
 /** The parsed schedule of a job; a malformed cron expression is a defect at start-up. */
 export const cronOf = (job: Job, timeZone: string): Cron.Cron =>

@@ -2,5 +2,5 @@
  * `@coordina/worker`: scheduled jobs, for the entry point and for tests.
  * @module
  */
-export { type Job, runDue, schedule } from "./Job.js"
+export { dayIn, type Job, runDue, schedule } from "./Job.js"
 export { jobs } from "./jobs/index.js"

@@ -108,3 +108,11 @@ export const keyUsable = (
   now: Date,
 ): boolean =>
   key.revokedAt === undefined && (key.expiresAt === undefined || Date.parse(key.expiresAt) > now.getTime())
+
+/** A page of API keys, as `GET /v1/api-keys` answers it. */
+export const ApiKeyPage = Schema.Struct({
+  items: Schema.Array(ApiKey),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "ApiKeyPage" })
+/** A page of API keys. */
+export type ApiKeyPage = typeof ApiKeyPage.Type

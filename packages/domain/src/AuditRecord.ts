@@ -59,3 +59,11 @@ export const AuditFilter = Schema.Struct({
 })
 /** Filters of `GET /v1/audit`. */
 export type AuditFilter = typeof AuditFilter.Type
+
+/** A page of audit entries, as `GET /v1/audit` answers it. */
+export const AuditPage = Schema.Struct({
+  items: Schema.Array(AuditRecord),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "AuditPage" })
+/** A page of audit entries. */
+export type AuditPage = typeof AuditPage.Type

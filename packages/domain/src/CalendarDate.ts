@@ -146,6 +146,19 @@ export const todayIn = (zone: string, instant: number): IsoDate => {
   return format.format(instant) as IsoDate
 }
 
+/**
+ * "Today" as the API tells its clients (`GET /v1/today`): the calendar date in the configured
+ * zone, the zone, and the instant it was read at. Clients take today from here, never from
+ * their own clock, so every process agrees on deadlines around midnight.
+ */
+export const TodayView = Schema.Struct({
+  date: IsoDate,
+  zone: Schema.String.annotations({ description: "IANA time zone, e.g. Europe/Sofia" }),
+  now: Schema.String.annotations({ description: "The current instant, ISO 8601 UTC" }),
+}).annotations({ identifier: "Today" })
+/** "Today" as the API tells its clients. */
+export type TodayView = typeof TodayView.Type
+
 /** Whether `zone` is an IANA time zone name this runtime knows. */
 export const isTimeZone = (zone: string): boolean => {
   try {

@@ -107,6 +107,14 @@ export class User extends Schema.Class<User>("User")({
   version: Schema.Int.pipe(Schema.greaterThan(0)),
 }) {}
 
+/** A page of users, as `GET /v1/users` answers it. */
+export const UserPage = Schema.Struct({
+  items: Schema.Array(User),
+  nextCursor: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "UserPage" })
+/** A page of users. */
+export type UserPage = typeof UserPage.Type
+
 /** What an admin sends to create a user: the password is chosen now, there is no default. */
 export class NewUser extends Schema.Class<NewUser>("NewUser")({
   email: SignInEmail,

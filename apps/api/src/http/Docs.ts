@@ -3,26 +3,12 @@
  * validate and encode.
  * @module
  */
+import { Problem } from "@coordina/domain"
 import { Schema } from "effect"
 import { resolver } from "hono-openapi"
 
-/** The RFC 9457 problem document, as the OpenAPI document describes it. */
-export const ProblemSchema = Schema.Struct({
-  type: Schema.String,
-  title: Schema.String,
-  status: Schema.Int,
-  detail: Schema.optional(Schema.String),
-  errors: Schema.optional(
-    Schema.Array(
-      Schema.Struct({
-        path: Schema.optional(Schema.String),
-        row: Schema.optional(Schema.Int),
-        column: Schema.optional(Schema.String),
-        message: Schema.String,
-      }),
-    ),
-  ),
-}).annotations({ identifier: "Problem", description: "RFC 9457 problem details" })
+/** The RFC 9457 problem document, as the OpenAPI document describes it (the domain's `Problem`). */
+export const ProblemSchema = Problem
 
 const problem = (description: string) => ({
   description,

@@ -79,12 +79,14 @@ const allScopes = [
   "audit",
 ].map((f) => `${f}:write`)
 
-// Routes open without rights: signing in, the caller's own session, and the working calendar
-// every deadline is counted on (read by every signed-in caller; changed by admins only).
+// Routes open without rights: signing in, the caller's own session, today's date, and the
+// working calendar every deadline is counted on (read by every signed-in caller; changed by
+// admins only).
 const publicRoutes = new Set([
   "POST /v1/sessions",
   "GET /v1/sessions/current",
   "DELETE /v1/sessions/current",
+  "GET /v1/today",
   "GET /v1/calendar/decisions",
 ])
 
@@ -195,8 +197,9 @@ describe("the policy of every route for every caller", () => {
   })
 
   it("answers the caller's own session routes to every signed-in caller", async () => {
-    for (const who of ["nobody", "auditor", "integrator", "adminToken"])
-      expect((await api.request("GET", "/v1/sessions/current", undefined, bearer[who]!)).status).toBe(200)
+    for (const who of ["nobody", "auditor", "integrator", "unscopedIntegrator", "adminToken"])
+      for (const path of ["/v1/sessions/current", "/v1/today"])
+        expect((await api.request("GET", path, undefined, bearer[who]!)).status, `${who} ${path}`).toBe(200)
   })
 
   it("lets every signed-in caller read the working calendar, and only admins change it", async () => {

@@ -53,7 +53,10 @@ export const requires =
     )
   }
 
-/** Lets any authenticated caller through: routes about the caller itself (who am I, sign out). */
+/**
+ * Lets any authenticated caller through: routes about the caller itself (who am I, sign out) and
+ * facts every caller needs to read (today's date and zone).
+ */
 export const selfService = (): MiddlewareHandler<AppEnv> => async (_c, next) => next()
 
 /** The projects the caller works on: all, or the listed ids. */

@@ -4,18 +4,17 @@
  * @module
  */
 import { ApiKeys } from "@coordina/app"
-import { ApiKey, CreatedApiKey, NewApiKey } from "@coordina/domain"
+import { ApiKey, ApiKeyPage, CreatedApiKey, NewApiKey } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ApiKeyPage = PageOf(ApiKey, "ApiKeyPage")
 const tags = ["access"]
 
 /** The API keys sub-app, mounted at `/v1/api-keys`. */

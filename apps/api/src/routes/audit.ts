@@ -3,17 +3,16 @@
  * @module
  */
 import { Audit } from "@coordina/app"
-import { AuditFilter, AuditRecord } from "@coordina/domain"
+import { AuditFilter, AuditPage } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { query } from "../http/Validate.js"
 
-const AuditPage = PageOf(AuditRecord, "AuditPage")
 const AuditQuery = Schema.Struct({ ...AuditFilter.fields, ...PageQuery.fields })
 
 /** The audit sub-app, mounted at `/v1/audit`. */

@@ -6,8 +6,8 @@
  * @module
  */
 import { csrfTokenFor, Sessions } from "@coordina/app"
-import { Credentials, Scope, User } from "@coordina/domain"
-import { Effect, Schema } from "effect"
+import { Credentials, SessionView, type User, WhoAmI } from "@coordina/domain"
+import { Effect } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -16,31 +16,6 @@ import { jsonResponse, problems } from "../http/Docs.js"
 import { selfService } from "../http/Policy.js"
 import { respond, respondEmpty } from "../http/Respond.js"
 import { body } from "../http/Validate.js"
-
-/** The answer to signing in. */
-export const SessionView = Schema.Struct({
-  user: User,
-  csrfToken: Schema.String.annotations({
-    description: "Send as X-CSRF-Token on every change made with the cookie",
-  }),
-  expiresAt: Schema.String,
-  token: Schema.optional(
-    Schema.String.annotations({
-      description: "With `transport: bearer` only: the session token for Authorization",
-    }),
-  ),
-}).annotations({ identifier: "Session" })
-
-/** Who is asking. */
-export const WhoAmI = Schema.Struct({
-  kind: Schema.Literal("session", "api-key", "admin-token"),
-  id: Schema.String,
-  roles: Schema.Array(Schema.String),
-  user: Schema.optional(User),
-  scopes: Schema.optional(Schema.Array(Scope)),
-  csrfToken: Schema.optional(Schema.String),
-  expiresAt: Schema.optional(Schema.String),
-}).annotations({ identifier: "WhoAmI" })
 
 const tags = ["access"]
 

@@ -4,19 +4,18 @@
  * @module
  */
 import { Users } from "@coordina/app"
-import { NewUser, PasswordReset, User, UserChange } from "@coordina/domain"
+import { NewUser, PasswordReset, User, UserChange, UserPage } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { expectedVersion, ifMatch } from "../http/Concurrency.js"
-import { jsonResponse, PageOf, PageQuery, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const UserPage = PageOf(User, "UserPage")
 const tags = ["access"]
 
 /** The users sub-app, mounted at `/v1/users`. */

@@ -2,9 +2,9 @@
  * An API over a fresh database for tests: requests go straight to the Hono app, no socket.
  * @module
  */
-import { App, type AppServices } from "@coordina/app"
+import { App, type AppServices, type Today } from "@coordina/app"
 import type { TestDatabase } from "@coordina/store/testing"
-import { type Effect, ManagedRuntime } from "effect"
+import { type Effect, type Layer, ManagedRuntime } from "effect"
 import { makeApp } from "../app.js"
 import type { AppRuntime } from "../http/AppEnv.js"
 
@@ -41,10 +41,15 @@ export const startTestApp = async (
     sheetLimitBytes?: number
     heavyConcurrency?: number
     heavyQueue?: number
+    today?: Layer.Layer<Today>
   } = {},
 ): Promise<TestApp> => {
   const runtime = ManagedRuntime.make(
-    App.layer({ databaseUrl: await db.freshUrl(), timeZone: "Europe/Sofia" }),
+    App.layer({
+      databaseUrl: await db.freshUrl(),
+      timeZone: "Europe/Sofia",
+      ...(options.today ? { today: options.today } : {}),
+    }),
   )
   await runtime.runtime()
   const app = makeApp(runtime, {

@@ -1,21 +1,21 @@
 /**
- * Queries for projects. The types come from the domain's schemas, so the SPA and the API
- * cannot disagree on a field.
+ * Queries for projects, decoded with the domain's schema; one key factory.
  */
-import type { ProjectView } from "@coordina/domain"
+import { ProjectPage, ProjectView } from "@coordina/domain"
 import { queryOptions } from "@tanstack/react-query"
-import { api, type Page } from "./client.js"
+import { allPages, api, seg } from "./client.js"
+import { resourceKeys } from "./keys.js"
 
-/** A project as the API sends it (the encoded side of the domain schema). */
-export type ProjectJson = typeof ProjectView.Encoded
+/** The query keys of projects. */
+export const projectKeys = resourceKeys("projects")
 
-/** Every project (the first 500). */
+/** Every project the caller may see. */
 export const projectsQuery = () =>
-  queryOptions({ queryKey: ["projects"], queryFn: () => api<Page<ProjectJson>>("/v1/projects?limit=500") })
+  queryOptions({ queryKey: projectKeys.list(), queryFn: () => allPages("/v1/projects", ProjectPage) })
 
 /** One project. */
 export const projectQuery = (id: string) =>
   queryOptions({
-    queryKey: ["projects", id],
-    queryFn: () => api<ProjectJson>(`/v1/projects/${encodeURIComponent(id)}`),
+    queryKey: projectKeys.one(id),
+    queryFn: () => api(`/v1/projects/${seg(id)}`, { schema: ProjectView }),
   })

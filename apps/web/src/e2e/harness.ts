@@ -9,9 +9,9 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { makeApp } from "@coordina/api"
-import { App } from "@coordina/app"
+import { App, type Today } from "@coordina/app"
 import { type ServerType, serve } from "@hono/node-server"
-import { ManagedRuntime } from "effect"
+import { type Layer, ManagedRuntime } from "effect"
 import { type Browser, chromium, type Page } from "playwright-core"
 
 /** The admin token the harness's API accepts. */
@@ -38,17 +38,28 @@ export const browserAvailable = (() => {
 /** A running API with the SPA, and how to reach and stop it. */
 export interface TestServer {
   readonly url: string
+  /** The server's database, for another process (a worker) to share. */
+  readonly databaseUrl: string
   readonly api: <A = unknown>(method: string, path: string, body?: unknown) => Promise<A>
   readonly stop: () => Promise<void>
 }
 
 /**
  * Starts the API over a new SQLite database (or `databaseUrl`), serving the built SPA, with
- * erasure configured (the API refuses it without a pseudonym salt).
+ * erasure configured (the API refuses it without a pseudonym salt). `today` replaces the clock,
+ * e.g. `Today.fixed(instant)`.
  */
-export const startServer = async (databaseUrl?: string): Promise<TestServer> => {
-  const url = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "coordina-e2e-")), "e2e.db")}`
-  const runtime = ManagedRuntime.make(App.layer({ databaseUrl: url, timeZone: "Europe/Sofia" }))
+export const startServer = async (
+  options: { readonly databaseUrl?: string; readonly today?: Layer.Layer<Today> } = {},
+): Promise<TestServer> => {
+  const url = options.databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "coordina-e2e-")), "e2e.db")}`
+  const runtime = ManagedRuntime.make(
+    App.layer({
+      databaseUrl: url,
+      timeZone: "Europe/Sofia",
+      ...(options.today ? { today: options.today } : {}),
+    }),
+  )
   await runtime.runtime()
   const app = makeApp(runtime, {
     adminToken,
@@ -62,6 +73,7 @@ export const startServer = async (databaseUrl?: string): Promise<TestServer> => 
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     url: base,
+    databaseUrl: url,
     api: async (method, path, body) => {
       const res = await fetch(base + path, {
         method,

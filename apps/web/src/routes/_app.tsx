@@ -4,6 +4,7 @@ import { useEffect } from "react"
 import { Button } from "react-aria-components"
 import { currentSessionQuery, signOut as endSession } from "../api/access.js"
 import { ApiProblem, onUnauthorized } from "../api/client.js"
+import { ensureToday } from "../api/today.js"
 import { Can } from "../auth/Can.js"
 import { clearToken, setCsrfToken } from "../auth/session.js"
 import { AccessNav } from "../components/access/AccessNav.js"
@@ -15,7 +16,8 @@ import { useI18n } from "../i18n/I18n.js"
 /** The signed-in part of the app: a header with navigation, then the page. */
 export const Route = createFileRoute("/_app")({
   // Who is signed in: the session cookie or the token decides; a new tab of a signed-in browser
-  // gets its CSRF token back here.
+  // gets its CSRF token back here. Then today, the API's date and zone, which every page takes
+  // its "today" from.
   beforeLoad: async ({ context, location }) => {
     try {
       const session = await context.queryClient.ensureQueryData(currentSessionQuery())
@@ -25,6 +27,7 @@ export const Route = createFileRoute("/_app")({
       clearToken()
       throw redirect({ to: "/sign-in", search: { redirect: location.href } })
     }
+    await ensureToday(context.queryClient)
   },
   component: AppLayout,
 })

@@ -1,14 +1,9 @@
+import type { ApiKey, CreatedApiKey } from "@coordina/domain"
 import { type AccessKind, NewApiKey, type Scope, type ScopeFamily, scopeFamilies } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Input, Label, Radio, RadioGroup, Text, TextField } from "react-aria-components"
-import {
-  type ApiKeyJson,
-  apiKeysQuery,
-  type CreatedApiKeyJson,
-  createApiKey,
-  revokeApiKey,
-} from "../../api/access.js"
+import { createApiKey, revokeApiKey, apiKeyKeys } from "../../api/access.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { FormDialog } from "./FormDialog.js"
 import { type FieldError, ProblemAlert } from "./ProblemAlert.js"
@@ -26,7 +21,7 @@ const scopesOf = (grants: Partial<Record<ScopeFamily, Grant>>): ReadonlyArray<Sc
 const endOfDay = (date: string) => `${date}T23:59:59Z`
 
 /** Shows a new key once, with a copy button; Coordina keeps only its hash. */
-const KeyShownOnce = ({ created, onDone }: { created: CreatedApiKeyJson; onDone: () => void }) => {
+const KeyShownOnce = ({ created, onDone }: { created: typeof CreatedApiKey.Type; onDone: () => void }) => {
   const { t } = useI18n()
   const [copied, setCopied] = useState<boolean | null>(null)
   const copy = async () => {
@@ -82,7 +77,7 @@ export const CreateApiKeyDialog = ({
   const [fieldErrors, setFieldErrors] = useState<ReadonlyArray<FieldError>>([])
   const create = useMutation({
     mutationFn: createApiKey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQuery().queryKey }),
+    onSuccess: () => apiKeyKeys.invalidate(queryClient),
   })
   const close = () => {
     setName("")
@@ -170,13 +165,13 @@ export const CreateApiKeyDialog = ({
 }
 
 /** Asks before revoking a key: integrations using it stop working at once. */
-export const RevokeApiKeyDialog = ({ apiKey, onClose }: { apiKey: ApiKeyJson; onClose: () => void }) => {
+export const RevokeApiKeyDialog = ({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void }) => {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const revoke = useMutation({
     mutationFn: () => revokeApiKey(apiKey.id),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: apiKeysQuery().queryKey })
+      await apiKeyKeys.invalidate(queryClient)
       onClose()
     },
   })

@@ -1,4 +1,5 @@
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table"
+import { useMemo } from "react"
 
 /** A plain, accessible table of rows (native table semantics), laid out by TanStack Table. */
 export const DataTable = <Row,>({
@@ -14,8 +15,10 @@ export const DataTable = <Row,>({
   rowId: (row: Row) => string
   testId?: string
 }) => {
+  // TanStack Table wants a mutable array; the rows given are read-only.
+  const data = useMemo(() => [...rows], [rows])
   const table = useReactTable({
-    data: rows as Row[],
+    data,
     columns: [...columns],
     getCoreRowModel: getCoreRowModel(),
     getRowId: rowId,

@@ -1,12 +1,8 @@
+import type { ErasureResult } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Button } from "react-aria-components"
-import {
-  type DataSubjectKind,
-  type ErasureResultJson,
-  erasePersonalData,
-  exportPersonalData,
-} from "../../api/access.js"
+import { type DataSubjectKind, erasePersonalData, exportPersonalData } from "../../api/access.js"
 import { useAllows } from "../../auth/Can.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { FormDialog } from "./FormDialog.js"
@@ -29,13 +25,24 @@ const download = (fileName: string, data: unknown) => {
  * and erase their personal data (with confirmation; every total is kept). Shown only to callers
  * the policy lets use them; the API decides every request.
  */
-export const PersonDataActions = ({ kind, id }: { kind: DataSubjectKind; id: string }) => {
+export const PersonDataActions = ({
+  kind,
+  id,
+  allowed,
+}: {
+  kind: DataSubjectKind
+  id: string
+  /** What the API says the caller may do with this record; without it, the caller's rights decide. */
+  allowed?: ReadonlyArray<string>
+}) => {
   const { t } = useI18n()
   const queryClient = useQueryClient()
-  const canExport = useAllows("privacy", "read")
-  const canErase = useAllows("privacy", "write")
+  const mayExport = useAllows("privacy", "read")
+  const mayErase = useAllows("privacy", "write")
+  const canExport = allowed ? allowed.includes("export") : mayExport
+  const canErase = allowed ? allowed.includes("erase") : mayErase
   const [confirming, setConfirming] = useState(false)
-  const [erased, setErased] = useState<ErasureResultJson | null>(null)
+  const [erased, setErased] = useState<ErasureResult | null>(null)
   const exporting = useMutation({
     mutationFn: () => exportPersonalData(kind, id),
     onSuccess: (data) => download(`${kind}-${id}.json`, data),
@@ -45,6 +52,7 @@ export const PersonDataActions = ({ kind, id }: { kind: DataSubjectKind; id: str
     onSuccess: async (result) => {
       setErased(result)
       setConfirming(false)
+      // Erasure touches a person or a beneficiary wherever it is shown: every cached answer goes.
       await queryClient.invalidateQueries()
     },
   })

@@ -1,4 +1,5 @@
 import { ApiProblem } from "../../api/client.js"
+import { ProblemErrors } from "../ProblemErrors.js"
 import { useI18n } from "../../i18n/I18n.js"
 
 /** A field-level error: the path names the field, as in a problem document's `errors`. */
@@ -32,15 +33,7 @@ export const ProblemAlert = ({
   return (
     <div role="alert" className="error-box compact">
       <p>{message}</p>
-      {errors.length > 0 && (
-        <ul>
-          {errors.map((e) => (
-            <li key={`${e.path ?? ""}:${e.message}`}>
-              {e.path ? <code>{e.path}</code> : null} {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemErrors errors={errors} />
     </div>
   )
 }

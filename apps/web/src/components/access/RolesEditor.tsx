@@ -1,3 +1,4 @@
+import type { RoleGrant } from "@coordina/domain"
 import { useQuery } from "@tanstack/react-query"
 import {
   Button,
@@ -13,8 +14,9 @@ import {
   Text,
   TextField,
 } from "react-aria-components"
-import { institutionOptionsQuery, type RoleGrantJson } from "../../api/access.js"
+import { institutionsQuery } from "../../api/institutions.js"
 import { projectsQuery } from "../../api/projects.js"
+import type { Option } from "../Fields.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { type StaffRoleName, staffRoles } from "./roles.js"
 
@@ -30,7 +32,7 @@ export interface RolesDraft {
 export const emptyRoles: RolesDraft = { roles: [], projectIds: [], municipalityIds: [], institutionId: "" }
 
 /** A user's grants as a form draft. */
-export const draftOf = (grants: ReadonlyArray<RoleGrantJson>): RolesDraft => ({
+export const draftOf = (grants: ReadonlyArray<RoleGrant>): RolesDraft => ({
   roles: grants.map((g) => g.role),
   projectIds: grants.flatMap((g) => (g.role === "coordinator" ? g.projectIds : [])),
   municipalityIds: grants.flatMap((g) => (g.role === "case_worker" ? g.municipalityIds : [])),
@@ -38,10 +40,10 @@ export const draftOf = (grants: ReadonlyArray<RoleGrantJson>): RolesDraft => ({
 })
 
 /** The grants a draft stands for, in the order the roles are listed; the schema checks them. */
-export const grantsOf = (draft: RolesDraft): ReadonlyArray<RoleGrantJson> =>
+export const grantsOf = (draft: RolesDraft): ReadonlyArray<RoleGrant> =>
   staffRoles
     .filter((role) => draft.roles.includes(role))
-    .map((role): RoleGrantJson => {
+    .map((role): RoleGrant => {
       switch (role) {
         case "coordinator":
           return { role, projectIds: [...draft.projectIds] }
@@ -53,11 +55,6 @@ export const grantsOf = (draft: RolesDraft): ReadonlyArray<RoleGrantJson> =>
           return { role }
       }
     })
-
-interface Option {
-  readonly id: string
-  readonly label: string
-}
 
 const splitIds = (text: string) =>
   text
@@ -160,13 +157,13 @@ export const RolesEditor = ({
   const { t } = useI18n()
   const projects = useQuery({ ...projectsQuery(), enabled: value.roles.includes("coordinator") })
   const institutions = useQuery({
-    ...institutionOptionsQuery(),
+    ...institutionsQuery(),
     enabled: value.roles.includes("case_worker") || value.roles.includes("institution_user"),
   })
-  const projectOptions = projects.data?.items.map((p) => ({ id: p.id, label: `${p.code} — ${p.title}` }))
-  const institutionOptions = institutions.data?.items.map((i) => ({ id: i.id, label: i.name }))
-  const municipalityOptions = institutions.data?.items
-    .filter((i) => i.kind === "municipality")
+  const projectOptions = projects.data?.map((p) => ({ id: p.id, label: `${p.code} — ${p.title}` }))
+  const institutionOptions = institutions.data?.map((i) => ({ id: i.id, label: i.name }))
+  const municipalityOptions = institutions.data
+    ?.filter((i) => i.kind === "municipality")
     .map((i) => ({ id: i.id, label: i.name }))
   return (
     <CheckboxGroup
@@ -213,7 +210,7 @@ export const RolesEditor = ({
 }
 
 /** A user's roles with their scopes, in a line: ids of scoped records stay ids. */
-export const RolesSummary = ({ grants }: { grants: ReadonlyArray<RoleGrantJson> }) => {
+export const RolesSummary = ({ grants }: { grants: ReadonlyArray<RoleGrant> }) => {
   const { t } = useI18n()
   if (grants.length === 0) return <span className="muted">{t.access.users.noRoles}</span>
   return (

@@ -1,8 +1,9 @@
+import type { User } from "@coordina/domain"
 import { NewUser, PasswordReset, UserChange } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Checkbox, Input, Label, Text, TextField } from "react-aria-components"
-import { createUser, resetPassword, type UserJson, updateUser, usersQuery } from "../../api/access.js"
+import { createUser, resetPassword, updateUser, usersQuery, userKeys } from "../../api/access.js"
 import { ApiProblem } from "../../api/client.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { FormDialog } from "./FormDialog.js"
@@ -36,7 +37,7 @@ export const CreateUserDialog = ({
   const create = useMutation({
     mutationFn: createUser,
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: usersQuery().queryKey })
+      await userKeys.invalidate(queryClient)
       reset()
       onOpenChange(false)
     },
@@ -90,7 +91,7 @@ export const CreateUserDialog = ({
 }
 
 /** Changes a user's name, roles or whether the account is disabled, against the version read. */
-export const EditUserDialog = ({ user, onClose }: { user: UserJson; onClose: () => void }) => {
+export const EditUserDialog = ({ user, onClose }: { user: User; onClose: () => void }) => {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const [base, setBase] = useState(user)
@@ -101,14 +102,14 @@ export const EditUserDialog = ({ user, onClose }: { user: UserJson; onClose: () 
   const save = useMutation({
     mutationFn: (change: typeof UserChange.Encoded) => updateUser(base.id, base.version, change),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: usersQuery().queryKey })
+      await userKeys.invalidate(queryClient)
       onClose()
     },
   })
   const stale = save.error instanceof ApiProblem && save.error.status === 409
   // Someone changed the user meanwhile: start again from what is stored now.
   const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: usersQuery().queryKey })
+    await userKeys.invalidate(queryClient)
     const fresh = (await queryClient.fetchQuery(usersQuery())).items.find((u) => u.id === user.id)
     if (!fresh) return onClose()
     setBase(fresh)
@@ -170,7 +171,7 @@ export const EditUserDialog = ({ user, onClose }: { user: UserJson; onClose: () 
 }
 
 /** Sets a new password for a user, chosen by the admin and passed on to the user. */
-export const ResetPasswordDialog = ({ user, onClose }: { user: UserJson; onClose: () => void }) => {
+export const ResetPasswordDialog = ({ user, onClose }: { user: User; onClose: () => void }) => {
   const { t } = useI18n()
   const [password, setPassword] = useState("")
   const [fieldErrors, setFieldErrors] = useState<ReadonlyArray<FieldError>>([])

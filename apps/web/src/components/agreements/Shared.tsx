@@ -2,11 +2,14 @@
  * Pieces every page of the agreements feature uses: names of institutions and codes in the
  * current language, the problem box for refused actions, and time limits with days left.
  */
-import { daysBetween, isoDate, planAreaLabels } from "@coordina/domain"
+import { daysBetween, isoDate, type ProcedureRuleSet, planAreaLabels } from "@coordina/domain"
 import { useQuery } from "@tanstack/react-query"
-import { useCallback, useMemo } from "react"
-import { institutionsQuery, type ProcedureJson, proceduresQuery, todayIso } from "../../api/agreements.js"
+import { useCallback } from "react"
+import { proceduresQuery } from "../../api/agreements.js"
 import { ApiProblem } from "../../api/client.js"
+import { institutionsQuery, useInstitutionNames } from "../../api/institutions.js"
+import { useTodayDate } from "../../api/today.js"
+import { ProblemErrors } from "../ProblemErrors.js"
 import { useI18n } from "../../i18n/I18n.js"
 
 /**
@@ -17,17 +20,10 @@ export const useLabels = () => {
   const { language, t } = useI18n()
   const institutions = useQuery({ ...institutionsQuery(), retry: false })
   const procedures = useQuery(proceduresQuery())
-  const names = useMemo(
-    () => new Map((institutions.data ?? []).map((i) => [i.id as string, i.name])),
-    [institutions.data],
-  )
-  const institution = useCallback(
-    (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ""),
-    [names],
-  )
+  const institution = useInstitutionNames()
   const code = useCallback(
     (c: string, procedureId?: string) => {
-      const sets: ReadonlyArray<ProcedureJson> = procedures.data ?? []
+      const sets: ReadonlyArray<ProcedureRuleSet> = procedures.data ?? []
       const own =
         sets.find((p) => p.id === procedureId)?.labels[c] ?? sets.find((p) => p.labels[c])?.labels[c]
       return (own ?? planAreaLabels[c])?.[language] ?? c
@@ -71,9 +67,9 @@ export const ProblemBox = ({ error }: { error: unknown }) => {
       </div>
     )
   const body = error.problem
-  const code = typeof body.code === "string" ? body.code : undefined
-  const state = typeof body.currentState === "string" ? body.currentState : undefined
-  const earliest = typeof body.earliest === "string" ? body.earliest : undefined
+  const code = error.text("code")
+  const state = error.text("currentState")
+  const earliest = error.text("earliest")
   const stateLabel = state && state in t.agreements.state ? t.agreements.state[state as "active"] : state
   const message =
     code === "IllegalTransition" && stateLabel
@@ -85,7 +81,7 @@ export const ProblemBox = ({ error }: { error: unknown }) => {
             code === "NoCapacityLeft" ||
             code === "NoProcedureInForce"
           ? p[code]
-          : error.status === 409 && body.currentVersion !== undefined
+          : error.status === 409 && error.extensions.currentVersion !== undefined
             ? p.stale
             : error.status === 403
               ? p.forbidden
@@ -97,26 +93,15 @@ export const ProblemBox = ({ error }: { error: unknown }) => {
       </strong>
       {message && <p>{message}</p>}
       {body.detail && <p className="muted">{body.detail}</p>}
-      {body.errors && body.errors.length > 0 && (
-        <ul>
-          {body.errors.map((e) => (
-            <li key={`${e.path ?? ""}:${e.message}`}>
-              {e.path ? <code>{e.path}</code> : null} {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemErrors errors={body.errors ?? []} />
     </div>
   )
 }
 
-/** Days from today to `date` (negative when past), by the domain's calendar arithmetic. */
-export const daysFromToday = (date: string): number => daysBetween(isoDate(todayIso()), isoDate(date))
-
-/** A due date with the days left, or how late it is. */
+/** A due date with the days left (from the API's today), or how late it is. */
 export const DaysLeft = ({ date, done = false }: { date: string; done?: boolean }) => {
   const { t, formatDate } = useI18n()
-  const n = daysFromToday(date)
+  const n = daysBetween(useTodayDate(), isoDate(date))
   const tone = done ? "" : n < 0 ? "late" : n <= 7 ? "soon" : "ok"
   return (
     <span className={`due ${tone}`}>

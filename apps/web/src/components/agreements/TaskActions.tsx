@@ -1,40 +1,25 @@
 /**
  * What an institution can do with a coordination task: accept it, reject it with a reason, or
- * complete an accepted one with its outcome. The domain's task transitions decide which are offered.
+ * complete an accepted one with its outcome. The API decides which are offered (`allowedActions`).
  */
-import { acceptTask, CoordinationTask, completeTask, isoDate, rejectTask } from "@coordina/domain"
+import type { TaskAction, TaskView } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { Button, Form, Group } from "react-aria-components"
-import { type TaskJson, taskAction, todayIso } from "../../api/agreements.js"
+import { afterAgreementChange, taskAction, taskKeys } from "../../api/agreements.js"
 import { useI18n } from "../../i18n/I18n.js"
-import { TextAreaInput } from "./Fields.js"
+import { TextAreaInput } from "../Fields.js"
 import { ProblemBox } from "./Shared.js"
 
-const decodeTask = Schema.decodeUnknownSync(CoordinationTask)
-
-/** The task actions the domain allows for a task's current status. */
-export const allowedTaskActions = (task: TaskJson): ReadonlyArray<"accept" | "reject" | "complete"> => {
-  const t = decodeTask(task)
-  const today = isoDate(todayIso())
-  const checks = [
-    ["accept", acceptTask(t, today)],
-    ["reject", rejectTask(t, "-", today)],
-    ["complete", completeTask(t, "-", today)],
-  ] as const
-  return checks.filter(([, result]) => Either.isRight(result)).map(([name]) => name)
-}
-
 /** Buttons and the small forms for one task. */
-export const TaskActions = ({ task, label }: { task: TaskJson; label: string }) => {
+export const TaskActions = ({ task, label }: { task: TaskView; label: string }) => {
   const { t } = useI18n()
   const tt = t.agreements.task
   const queryClient = useQueryClient()
   const [form, setForm] = useState<"reject" | "complete" | null>(null)
   const [text, setText] = useState("")
   const mutation = useMutation({
-    mutationFn: (action: "accept" | "reject" | "complete") =>
+    mutationFn: (action: TaskAction) =>
       taskAction(
         task,
         action,
@@ -43,14 +28,12 @@ export const TaskActions = ({ task, label }: { task: TaskJson; label: string }) 
     onSuccess: async () => {
       setForm(null)
       setText("")
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["tasks"] }),
-        queryClient.invalidateQueries({ queryKey: ["agreements"] }),
-      ])
+      await afterAgreementChange(queryClient)
     },
-    onError: () => void queryClient.invalidateQueries({ queryKey: ["tasks"] }),
+    onError: () => void taskKeys.invalidate(queryClient),
   })
-  const allowed = allowedTaskActions(task)
+  // The API decides which answers the caller may give to this task now; exactly those are offered.
+  const allowed = task.allowedActions
   if (allowed.length === 0) return null
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()

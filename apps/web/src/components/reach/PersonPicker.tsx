@@ -2,19 +2,20 @@
  * Finds a person by name as the user types, in Cyrillic or Latin: the API's `?q=` does the
  * matching, so the combo box shows the server's answer unfiltered.
  */
+import type { Person } from "@coordina/domain"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components"
-import { type PersonJson, peopleQuery } from "../../api/reach.js"
+import { peopleQuery } from "../../api/reach.js"
 import { useI18n } from "../../i18n/I18n.js"
-import { useInstitutionNames } from "./labels.js"
+import { useInstitutionNames } from "../../api/institutions.js"
 
-const fullName = (p: PersonJson) => `${p.givenName} ${p.familyName}`
+const fullName = (p: Person) => `${p.givenName} ${p.familyName}`
 
 /** A combo box of people; `onSelect` gets the chosen person. */
 export const PersonPicker = (props: {
   readonly label: string
-  readonly onSelect: (person: PersonJson) => void
+  readonly onSelect: (person: Person) => void
   readonly exclude?: ReadonlyArray<string>
   readonly clearOnSelect?: boolean
 }) => {
@@ -50,7 +51,7 @@ export const PersonPicker = (props: {
           className="listbox"
           renderEmptyState={() => <p className="muted">{t.reach.people.noResults}</p>}
         >
-          {(p: PersonJson) => (
+          {(p: Person) => (
             <ListBoxItem id={p.id} textValue={fullName(p)} className="listbox-item">
               {fullName(p)}
               <span className="muted"> · {institutionName(p.institutionId)}</span>

@@ -10,12 +10,9 @@ import {
   regionOfProvince,
   unknownBucket,
 } from "@coordina/domain"
-import { useQueries, useQuery } from "@tanstack/react-query"
-import { useMemo } from "react"
-import { institutionQuery, institutionsQuery } from "../../api/reach.js"
 import type { Language } from "../../i18n/I18n.js"
 import type { Messages } from "../../i18n/en.js"
-import type { Option } from "./Fields.js"
+import type { Option } from "../Fields.js"
 
 type ReachTexts = Messages["reach"]
 
@@ -76,26 +73,4 @@ export const bucketLabel = (t: ReachTexts, language: Language, key: BreakdownKey
     case "byEventKind":
       return lookup(t.eventKind, bucket) ?? bucket
   }
-}
-
-/**
- * Institution names by id, for showing ids as names: from the list of institutions (the first
- * 500), and one by one for the `ids` it does not hold (e.g. created since the list was read).
- */
-export const useInstitutionNames = (
-  ids: ReadonlyArray<string | undefined> = [],
-): ((id: string | undefined) => string) => {
-  const { data } = useQuery(institutionsQuery())
-  const listed = new Set((data?.items ?? []).map((i) => i.id))
-  const missing = data
-    ? [...new Set(ids)].filter((id): id is string => id !== undefined && !listed.has(id))
-    : []
-  const extra = useQueries({
-    queries: missing.map((id) => ({ ...institutionQuery(id), retry: false })),
-    combine: (results) => results.flatMap((r) => (r.data ? [r.data] : [])),
-  })
-  return useMemo(() => {
-    const names = new Map([...(data?.items ?? []), ...extra].map((i) => [i.id, i.name]))
-    return (id) => (id === undefined ? "" : (names.get(id) ?? id))
-  }, [data, extra])
 }

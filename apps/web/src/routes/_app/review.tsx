@@ -1,3 +1,4 @@
+import type { Review } from "@coordina/domain"
 import { bottleneckOf, findPlanningRegion, findProvince, IsoDate, ReviewGroupBy } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, useNavigate } from "@tanstack/react-router"
@@ -13,9 +14,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts"
-import { type ReviewJson, reviewQuery } from "../../api/agreements.js"
-import { Panel, SelectField, TextInput } from "../../components/agreements/Fields.js"
+import { reviewQuery } from "../../api/agreements.js"
+import { Panel } from "../../components/agreements/Fields.js"
+import { SelectField, TextInput } from "../../components/Fields.js"
 import { useLabels } from "../../components/agreements/Shared.js"
+import { ensureToday, useTodayDate } from "../../api/today.js"
 import { useI18n } from "../../i18n/I18n.js"
 
 const ReviewSearch = Schema.Struct({
@@ -27,11 +30,14 @@ const ReviewSearch = Schema.Struct({
 export const Route = createFileRoute("/_app/review")({
   validateSearch: Schema.standardSchemaV1(ReviewSearch),
   loaderDeps: ({ search }) => ({ groupBy: search.groupBy ?? "procedure", asOf: search.asOf }),
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(reviewQuery(deps.groupBy, deps.asOf)),
+  loader: async ({ context, deps }) =>
+    context.queryClient.ensureQueryData(
+      reviewQuery(deps.groupBy, deps.asOf ?? (await ensureToday(context.queryClient)).date),
+    ),
   component: ReviewPage,
 })
 
-type Group = ReviewJson["total"]
+type Group = Review["total"]
 type FunnelKey = keyof Group["funnel"]
 
 /** The steps an agreement goes through, in order; the chart shows how many reached each. */
@@ -54,7 +60,8 @@ function ReviewPage() {
   const groupBy = search.groupBy ?? "procedure"
   const navigate = useNavigate({ from: Route.fullPath })
   const labels = useLabels()
-  const { data: review } = useSuspenseQuery(reviewQuery(groupBy, search.asOf))
+  const today = useTodayDate()
+  const { data: review } = useSuspenseQuery(reviewQuery(groupBy, search.asOf ?? today))
 
   const groupLabel = (key: string): string => {
     if (key === "total") return tr.total

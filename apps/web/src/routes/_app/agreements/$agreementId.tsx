@@ -1,26 +1,17 @@
 import {
-  Agreement,
+  type AgreementView,
   addDays,
-  allowedActions,
+  type BeneficiaryView,
   governingRuleSet,
   isoDate,
-  ProcedureRuleSet,
+  type ProcedureRuleSet,
   timeLimitEnd,
 } from "@coordina/domain"
 import { type UseQueryResult, useQuery, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
-import { Schema } from "effect"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
-import {
-  type AgreementJson,
-  type BeneficiaryJson,
-  agreementEventsQuery,
-  agreementQuery,
-  beneficiaryQuery,
-  planQuery,
-  todayIso,
-} from "../../../api/agreements.js"
+import { agreementEventsQuery, agreementQuery, beneficiaryQuery, planQuery } from "../../../api/agreements.js"
 import { Panel } from "../../../components/agreements/Fields.js"
 import { DaysLeft, ProblemBox, StateBadge, useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
@@ -38,9 +29,6 @@ export const Route = createFileRoute("/_app/agreements/$agreementId")({
   component: CasePage,
 })
 
-const decodeAgreement = Schema.decodeUnknownSync(Agreement)
-const decodeRuleSet = Schema.decodeUnknownSync(ProcedureRuleSet)
-
 function CasePage() {
   const { t } = useI18n()
   const tc = t.agreements.case
@@ -55,15 +43,12 @@ function CasePage() {
   // The governing rule set as the API serves it (its parameters may be configured), else the built-in one.
   const ruleSet = useMemo(() => {
     const served = labels.procedures.find((p) => p.id === agreement.procedureId)
-    return served ? decodeRuleSet(served) : governingRuleSet(agreement)
+    return served ?? governingRuleSet(agreement)
   }, [labels.procedures, agreement])
-  // The domain's state machine decides which actions the page offers.
-  const allowed = useMemo(
-    () => allowedActions(decodeAgreement(agreement), isoDate(todayIso()), ruleSet),
-    [agreement, ruleSet],
-  )
+  // The API decides which actions the caller may take today; the page offers exactly those.
+  const allowed = agreement.allowedActions
   const state = agreement.state
-  const canPlan = state === "matched" || state === "active"
+  const canPlan = agreement.planAllowed === true
 
   return (
     <section className="case-page">
@@ -126,7 +111,7 @@ function CasePage() {
   )
 }
 
-const Summary = ({ agreement: a, ruleSet }: { agreement: AgreementJson; ruleSet: ProcedureRuleSet }) => {
+const Summary = ({ agreement: a, ruleSet }: { agreement: AgreementView; ruleSet: ProcedureRuleSet }) => {
   const { t, formatDate } = useI18n()
   const tc = t.agreements.case
   const labels = useLabels()
@@ -197,7 +182,7 @@ const Summary = ({ agreement: a, ruleSet }: { agreement: AgreementJson; ruleSet:
   )
 }
 
-const BeneficiaryFacts = ({ query }: { query: UseQueryResult<BeneficiaryJson> }) => {
+const BeneficiaryFacts = ({ query }: { query: UseQueryResult<BeneficiaryView> }) => {
   const { t, formatDate } = useI18n()
   const tc = t.agreements.case
   if (!query.data) return query.isError ? <ProblemBox error={query.error} /> : null
@@ -250,7 +235,7 @@ const BeneficiaryFacts = ({ query }: { query: UseQueryResult<BeneficiaryJson> })
  * The time limits running now. Limits are computed by the domain (`timeLimitEnd` moves one
  * that ends on a non-working day); the page only shows them.
  */
-const Deadlines = ({ agreement: a, ruleSet }: { agreement: AgreementJson; ruleSet: ProcedureRuleSet }) => {
+const Deadlines = ({ agreement: a, ruleSet }: { agreement: AgreementView; ruleSet: ProcedureRuleSet }) => {
   const { t } = useI18n()
   const tc = t.agreements.case
   const rows: Array<{ label: string; date: string; moved: boolean }> = []

@@ -1,3 +1,4 @@
+import type { AgreementView } from "@coordina/domain"
 import { AgreementState } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
@@ -11,8 +12,8 @@ import {
 } from "@tanstack/react-table"
 import { Schema } from "effect"
 import { useMemo, useState } from "react"
-import { type AgreementJson, agreementsQuery } from "../../../api/agreements.js"
-import { SelectField } from "../../../components/agreements/Fields.js"
+import { agreementsQuery } from "../../../api/agreements.js"
+import { SelectField } from "../../../components/Fields.js"
 import { StateBadge, useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
@@ -51,7 +52,7 @@ function CaseList() {
       },
     })
 
-  const columns = useMemo<Array<ColumnDef<AgreementJson>>>(
+  const columns = useMemo<Array<ColumnDef<AgreementView>>>(
     () => [
       {
         id: "id",
@@ -107,8 +108,10 @@ function CaseList() {
     [ta, labels, formatDate],
   )
 
+  // The table wants a mutable array; the decoded page is read-only.
+  const rows = useMemo(() => [...data.items], [data.items])
   const table = useReactTable({
-    data: data.items as Array<AgreementJson>,
+    data: rows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
@@ -136,16 +139,16 @@ function CaseList() {
         <SelectField
           label={ta.list.municipality}
           value={filters.municipalityId ?? any}
-          onChange={(v) => setFilter("municipalityId", v)}
+          onChange={(v) => setFilter("municipalityId", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
-            ...municipalities.map((m) => ({ id: m.id as string, label: m.name })),
+            ...municipalities.map((m) => ({ id: m.id, label: m.name })),
           ]}
         />
         <SelectField
           label={ta.list.state}
           value={filters.state ?? any}
-          onChange={(v) => setFilter("state", v)}
+          onChange={(v) => setFilter("state", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
             ...AgreementState.literals.map((s) => ({ id: s, label: ta.state[s] })),
@@ -154,10 +157,10 @@ function CaseList() {
         <SelectField
           label={ta.list.procedure}
           value={filters.procedureId ?? any}
-          onChange={(v) => setFilter("procedureId", v)}
+          onChange={(v) => setFilter("procedureId", v ?? "")}
           options={[
             { id: any, label: ta.list.any },
-            ...labels.procedures.map((p) => ({ id: p.id as string, label: labels.procedure(p.id) })),
+            ...labels.procedures.map((p) => ({ id: p.id, label: labels.procedure(p.id) })),
           ]}
         />
         {(filters.municipalityId || filters.state || filters.procedureId) && (

@@ -4,9 +4,10 @@ import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { beneficiaryQuery, declareIntent, todayIso } from "../../../api/agreements.js"
-import { TextInput } from "../../../components/agreements/Fields.js"
+import { beneficiaryQuery, declareIntent, afterAgreementChange } from "../../../api/agreements.js"
+import { TextInput } from "../../../components/Fields.js"
 import { ProblemBox } from "../../../components/agreements/Shared.js"
+import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/agreements/new")({
@@ -29,7 +30,7 @@ function NewIntentPage() {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [beneficiaryId, setBeneficiaryId] = useState(search.beneficiaryId ?? "")
-  const [intentDate, setIntentDate] = useState(todayIso())
+  const [intentDate, setIntentDate] = useState<string>(useTodayDate())
   const beneficiary = useQuery({
     ...beneficiaryQuery(beneficiaryId.trim()),
     enabled: beneficiaryId.trim() !== "",
@@ -48,7 +49,7 @@ function NewIntentPage() {
   const mutation = useMutation({
     mutationFn: () => declareIntent({ beneficiaryId: beneficiaryId.trim(), intentDate }),
     onSuccess: async (a) => {
-      await queryClient.invalidateQueries({ queryKey: ["agreements"] })
+      await afterAgreementChange(queryClient)
       await navigate({ to: "/agreements/$agreementId", params: { agreementId: a.id } })
     },
   })

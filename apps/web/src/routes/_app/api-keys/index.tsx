@@ -1,10 +1,11 @@
-import { keyUsable } from "@coordina/domain"
+import { type ApiKey, keyUsable, todayIn } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
 import type { ColumnDef } from "@tanstack/react-table"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
-import { type ApiKeyJson, apiKeysQuery } from "../../../api/access.js"
+import { apiKeysQuery } from "../../../api/access.js"
+import { useToday } from "../../../api/today.js"
 import { CreateApiKeyDialog, RevokeApiKeyDialog } from "../../../components/access/ApiKeyDialogs.js"
 import { DataTable } from "../../../components/access/DataTable.js"
 import { useI18n } from "../../../i18n/I18n.js"
@@ -18,9 +19,12 @@ function ApiKeysPage() {
   const { t, formatDate } = useI18n()
   const { data } = useSuspenseQuery(apiKeysQuery())
   const [creating, setCreating] = useState(false)
-  const [revoking, setRevoking] = useState<ApiKeyJson | null>(null)
-  const columns = useMemo<ReadonlyArray<ColumnDef<ApiKeyJson>>>(() => {
-    const day = (instant: string | undefined) => (instant ? formatDate(instant.slice(0, 10)) : "—")
+  const [revoking, setRevoking] = useState<ApiKey | null>(null)
+  const { zone, now } = useToday()
+  const columns = useMemo<ReadonlyArray<ColumnDef<ApiKey>>>(() => {
+    // The day of an instant in the configured zone, as every date of the UI.
+    const day = (instant: string | undefined) =>
+      instant ? formatDate(todayIn(zone, Date.parse(instant))) : "—"
     return [
       { id: "name", header: t.access.apiKeys.name, cell: ({ row }) => row.original.name },
       {
@@ -49,7 +53,7 @@ function ApiKeysPage() {
         cell: ({ row }) =>
           row.original.revokedAt ? (
             <span className="badge bad">{t.access.apiKeys.revoked}</span>
-          ) : keyUsable(row.original, new Date()) ? (
+          ) : keyUsable(row.original, new Date(now)) ? (
             <span className="badge good">{t.access.users.active}</span>
           ) : (
             <span className="badge">{t.access.apiKeys.expired}</span>
@@ -70,7 +74,7 @@ function ApiKeysPage() {
           ),
       },
     ]
-  }, [t, formatDate])
+  }, [t, formatDate, zone, now])
   return (
     <section>
       <div className="page-header">

@@ -1,10 +1,12 @@
+import { useInstantFormat } from "../../../components/Instant.js"
+import type { AuditRecord } from "@coordina/domain"
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, useNavigate } from "@tanstack/react-router"
 import type { ColumnDef } from "@tanstack/react-table"
 import { Schema } from "effect"
 import { type FormEvent, useMemo, useState } from "react"
 import { Button, Input, Label, TextField } from "react-aria-components"
-import { type AuditRecordJson, auditQuery, usersQuery } from "../../../api/access.js"
+import { auditQuery, usersQuery } from "../../../api/access.js"
 import { useAllows } from "../../../auth/Can.js"
 import { AuditChanges } from "../../../components/access/AuditChanges.js"
 import { DataTable } from "../../../components/access/DataTable.js"
@@ -27,7 +29,7 @@ export const Route = createFileRoute("/_app/audit/")({
 const filled = (value: string) => (value.trim() === "" ? undefined : value.trim())
 
 function AuditPage() {
-  const { t, language } = useI18n()
+  const { t } = useI18n()
   const search = Route.useSearch()
   const navigate = useNavigate({ from: Route.fullPath })
   const { data } = useSuspenseQuery(auditQuery(search))
@@ -39,18 +41,10 @@ function AuditPage() {
   const canSeeUsers = useAllows("users")
   const users = useQuery({ ...usersQuery(), enabled: canSeeUsers })
   const names = useMemo(
-    () => new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName] as const)),
+    () => new Map<string, string>((users.data?.items ?? []).map((u) => [u.id, u.displayName])),
     [users.data],
   )
-  const instant = useMemo(
-    () =>
-      new Intl.DateTimeFormat(language === "bg" ? "bg-BG" : "en-GB", {
-        dateStyle: "long",
-        timeStyle: "medium",
-        timeZone: "UTC",
-      }),
-    [language],
-  )
+  const instant = useInstantFormat()
 
   const filter = (event: FormEvent) => {
     event.preventDefault()
@@ -65,14 +59,12 @@ function AuditPage() {
     void navigate({ search: { ...search, cursor: undefined, [key]: value } })
   }
 
-  const columns = useMemo<ReadonlyArray<ColumnDef<AuditRecordJson>>>(
+  const columns = useMemo<ReadonlyArray<ColumnDef<AuditRecord>>>(
     () => [
       {
         id: "at",
         header: t.access.audit.at,
-        cell: ({ row }) => (
-          <time dateTime={row.original.at}>{instant.format(new Date(row.original.at))} UTC</time>
-        ),
+        cell: ({ row }) => <time dateTime={row.original.at}>{instant(row.original.at)}</time>,
       },
       {
         id: "actor",

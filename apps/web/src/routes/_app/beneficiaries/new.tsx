@@ -3,9 +3,10 @@ import { useMutation } from "@tanstack/react-query"
 import { createFileRoute, useNavigate } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createBeneficiary, todayIso } from "../../../api/agreements.js"
-import { SelectField, TextInput } from "../../../components/agreements/Fields.js"
+import { createBeneficiary } from "../../../api/agreements.js"
+import { SelectField, TextInput } from "../../../components/Fields.js"
 import { ProblemBox } from "../../../components/agreements/Shared.js"
+import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/beneficiaries/new")({
@@ -22,7 +23,7 @@ function NewBeneficiaryPage() {
   const tb = t.agreements.beneficiary
   const navigate = useNavigate()
   const [statusKind, setStatusKind] = useState<string>("refugee")
-  const [statusDecisionDate, setStatusDecisionDate] = useState(todayIso())
+  const [statusDecisionDate, setStatusDecisionDate] = useState<string>(useTodayDate())
   const [familyMembers, setFamilyMembers] = useState("0")
   const [givenName, setGivenName] = useState("")
   const [familyName, setFamilyName] = useState("")
@@ -59,7 +60,7 @@ function NewBeneficiaryPage() {
         <SelectField
           label={tb.statusKind}
           value={statusKind}
-          onChange={setStatusKind}
+          onChange={(v) => setStatusKind(v ?? "")}
           isRequired
           options={statusKinds.map((k) => ({ id: k, label: t.agreements.statusKind[k] }))}
         />
@@ -87,7 +88,7 @@ function NewBeneficiaryPage() {
           <SelectField
             label={tb.gender}
             value={gender}
-            onChange={setGender}
+            onChange={(v) => setGender(v ?? "")}
             placeholder={t.agreements.form.choose}
             options={genders.map((g) => ({ id: g, label: t.agreements.gender[g] }))}
           />

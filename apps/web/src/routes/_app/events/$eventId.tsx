@@ -1,3 +1,4 @@
+import type { Participation, Person } from "@coordina/domain"
 import { eventDays, isoDate } from "@coordina/domain"
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
@@ -6,14 +7,15 @@ import { Button, Checkbox, CheckboxGroup, Form, Label } from "react-aria-compone
 import {
   addParticipation,
   eventQuery,
-  type ParticipationJson,
-  type PersonJson,
   participationsQuery,
   peopleByIdsQuery,
   setAttendance,
+  afterReachChange,
 } from "../../../api/reach.js"
-import { ProblemAlert, SelectField, StatusMessage } from "../../../components/reach/Fields.js"
-import { optionsOf, placeName, useInstitutionNames } from "../../../components/reach/labels.js"
+import { ProblemAlert, StatusMessage } from "../../../components/reach/Fields.js"
+import { SelectField } from "../../../components/Fields.js"
+import { optionsOf, placeName } from "../../../components/reach/labels.js"
+import { useInstitutionNames } from "../../../api/institutions.js"
 import { PersonPicker } from "../../../components/reach/PersonPicker.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { SheetUpload } from "./-components/SheetUpload.js"
@@ -24,8 +26,8 @@ export const Route = createFileRoute("/_app/events/$eventId")({
   component: EventPage,
 })
 
-type Role = ParticipationJson["role"]
-type Status = ParticipationJson["status"]
+type Role = Participation["role"]
+type Status = Participation["status"]
 
 function EventPage() {
   const { t, language, formatDate } = useI18n()
@@ -56,7 +58,7 @@ function EventPage() {
       </dl>
       <Registration eventId={eventId} />
       <Participants eventId={eventId} startDate={event.startDate} endDate={event.endDate} />
-      <SheetUpload eventId={eventId} projectId={event.projectId} />
+      <SheetUpload eventId={eventId} />
     </section>
   )
 }
@@ -65,15 +67,15 @@ function Registration({ eventId }: { readonly eventId: string }) {
   const { t } = useI18n()
   const r = t.reach.events
   const queryClient = useQueryClient()
-  const [person, setPerson] = useState<PersonJson | null>(null)
+  const [person, setPerson] = useState<Person | null>(null)
   const [role, setRole] = useState<Role>("participant")
   const [status, setStatus] = useState<Status>("registered")
   const [done, setDone] = useState<string | null>(null)
   const mutation = useMutation({
-    mutationFn: (p: PersonJson) => addParticipation(eventId, { personId: p.id, role, status }),
+    mutationFn: (p: Person) => addParticipation(eventId, { personId: p.id, role, status }),
     onSuccess: async (_, p) => {
       setDone(r.registered(`${p.givenName} ${p.familyName}`))
-      await queryClient.invalidateQueries({ queryKey: ["events", eventId] })
+      await afterReachChange(queryClient)
     },
   })
   const submit = (e: FormEvent) => {
@@ -117,11 +119,11 @@ function Participants(props: {
   const { t } = useI18n()
   const r = t.reach.events
   const participations = useQuery(participationsQuery(props.eventId))
-  const items = participations.data?.items ?? []
+  const items = participations.data ?? []
   const institutionName = useInstitutionNames(items.map((p) => p.institutionId))
   const people = useQuery(peopleByIdsQuery(items.map((p) => p.personId)))
   const nameOf = (id: string) => {
-    const p = people.data?.items.find((person) => person.id === id)
+    const p = people.data?.find((person) => person.id === id)
     return p ? `${p.givenName} ${p.familyName}` : id
   }
   const days = eventDays({ startDate: isoDate(props.startDate), endDate: isoDate(props.endDate) })
@@ -168,7 +170,7 @@ function Participants(props: {
 
 function CheckIn(props: {
   readonly eventId: string
-  readonly participation: ParticipationJson
+  readonly participation: Participation
   readonly name: string
   readonly days: ReadonlyArray<string>
 }) {
@@ -177,7 +179,7 @@ function CheckIn(props: {
   const mutation = useMutation({
     mutationFn: (days: ReadonlyArray<string>) =>
       setAttendance(props.eventId, props.participation.personId, days),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["events", props.eventId] }),
+    onSuccess: () => afterReachChange(queryClient),
   })
   const [value, setValue] = useState<ReadonlyArray<string>>(props.participation.attendedDays)
   const label = t.reach.events.checkIn(props.name)

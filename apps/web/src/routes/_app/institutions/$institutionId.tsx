@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
-import { institutionQuery } from "../../../api/reach.js"
+import { institutionQuery } from "../../../api/institutions.js"
 import { placeName } from "../../../components/reach/labels.js"
 import { useI18n } from "../../../i18n/I18n.js"
 

@@ -3,8 +3,8 @@ import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
 import { useEffect, useState } from "react"
-import { institutionsQuery } from "../../../api/reach.js"
-import { SelectField, TextInput } from "../../../components/reach/Fields.js"
+import { institutionsQuery } from "../../../api/institutions.js"
+import { SelectField, TextInput } from "../../../components/Fields.js"
 import { kindOptions, levelOptions, placeName, regionOptions } from "../../../components/reach/labels.js"
 import { CreatePanel } from "../../../components/reach/CreatePanel.js"
 import { useI18n } from "../../../i18n/I18n.js"
@@ -37,7 +37,7 @@ function InstitutionsPage() {
     }, 250)
     return () => clearTimeout(timer)
   })
-  const items = data.items
+  const items = data
   const setFilter = (patch: Partial<typeof filter>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
   return (

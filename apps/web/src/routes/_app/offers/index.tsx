@@ -3,15 +3,11 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createOffer, offersQuery, todayIso } from "../../../api/agreements.js"
-import {
-  MultiSelectField,
-  Panel,
-  SelectField,
-  TextAreaInput,
-  TextInput,
-} from "../../../components/agreements/Fields.js"
+import { createOffer, offersQuery, offerKeys } from "../../../api/agreements.js"
+import { Panel } from "../../../components/agreements/Fields.js"
+import { MultiSelectField, SelectField, TextAreaInput, TextInput } from "../../../components/Fields.js"
 import { ProblemBox, useLabels } from "../../../components/agreements/Shared.js"
+import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/offers/")({
@@ -79,7 +75,7 @@ const NewOfferForm = () => {
   const labels = useLabels()
   const queryClient = useQueryClient()
   const [municipalityId, setMunicipalityId] = useState("")
-  const [date, setDate] = useState(todayIso())
+  const [date, setDate] = useState<string>(useTodayDate())
   const [capacity, setCapacity] = useState("1")
   const [areas, setAreas] = useState<ReadonlyArray<string>>([])
   const [note, setNote] = useState("")
@@ -96,7 +92,7 @@ const NewOfferForm = () => {
       setMunicipalityId("")
       setAreas([])
       setNote("")
-      await queryClient.invalidateQueries({ queryKey: ["municipal-offers"] })
+      await offerKeys.invalidate(queryClient)
     },
   })
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -110,10 +106,10 @@ const NewOfferForm = () => {
       <SelectField
         label={to.municipality}
         value={municipalityId}
-        onChange={setMunicipalityId}
+        onChange={(v) => setMunicipalityId(v ?? "")}
         isRequired
         placeholder={t.agreements.form.choose}
-        options={municipalities.map((m) => ({ id: m.id as string, label: m.name }))}
+        options={municipalities.map((m) => ({ id: m.id, label: m.name }))}
       />
       <TextInput label={to.date} type="date" value={date} onChange={setDate} isRequired />
       <TextInput

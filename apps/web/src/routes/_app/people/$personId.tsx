@@ -1,9 +1,15 @@
 import { useMutation, useQueries, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
 import { Button } from "react-aria-components"
-import { eventQuery, personParticipationsQuery, personQuery, unmergePerson } from "../../../api/reach.js"
+import {
+  eventQuery,
+  personParticipationsQuery,
+  personQuery,
+  unmergePerson,
+  afterReachChange,
+} from "../../../api/reach.js"
 import { ProblemAlert, StatusMessage } from "../../../components/reach/Fields.js"
-import { useInstitutionNames } from "../../../components/reach/labels.js"
+import { useInstitutionNames } from "../../../api/institutions.js"
 import { PersonDataActions } from "../../../components/access/PersonDataActions.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
@@ -21,14 +27,14 @@ function PersonPage() {
   const participations = useQuery(personParticipationsQuery(personId))
   const institutionName = useInstitutionNames([
     person.institutionId,
-    ...(participations.data?.items ?? []).map((p) => p.institutionId),
+    ...(participations.data ?? []).map((p) => p.institutionId),
   ])
-  const eventIds = [...new Set((participations.data?.items ?? []).map((p) => p.eventId))]
+  const eventIds = [...new Set((participations.data ?? []).map((p) => p.eventId))]
   const events = useQueries({ queries: eventIds.map((id) => eventQuery(id)) })
   const eventTitle = (id: string) => events.find((e) => e.data?.id === id)?.data?.title ?? id
   const undo = useMutation({
     mutationFn: () => unmergePerson(personId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["people"] }),
+    onSuccess: () => afterReachChange(queryClient),
   })
   return (
     <section>
@@ -43,9 +49,11 @@ function PersonPage() {
             {person.mergedInto}
           </Link>
           .{" "}
-          <Button className="button" onPress={() => undo.mutate()} isDisabled={undo.isPending}>
-            {r.undoMerge}
-          </Button>
+          {person.allowedActions.includes("unmerge") && (
+            <Button className="button" onPress={() => undo.mutate()} isDisabled={undo.isPending}>
+              {r.undoMerge}
+            </Button>
+          )}
         </div>
       )}
       {undo.isSuccess && <StatusMessage>{r.unmerged}</StatusMessage>}
@@ -79,7 +87,7 @@ function PersonPage() {
       <h2>{r.participations}</h2>
       {participations.isError ? (
         <ProblemAlert error={participations.error} />
-      ) : (participations.data?.items.length ?? 0) === 0 ? (
+      ) : (participations.data?.length ?? 0) === 0 ? (
         <p className="muted">{participations.isPending ? t.app.loading : r.noParticipations}</p>
       ) : (
         <table className="table">
@@ -93,7 +101,7 @@ function PersonPage() {
             </tr>
           </thead>
           <tbody>
-            {(participations.data?.items ?? []).map((p) => (
+            {(participations.data ?? []).map((p) => (
               <tr key={p.id}>
                 <td>
                   <Link to="/events/$eventId" params={{ eventId: p.eventId }}>
@@ -109,7 +117,7 @@ function PersonPage() {
           </tbody>
         </table>
       )}
-      <PersonDataActions kind="person" id={personId} />
+      <PersonDataActions kind="person" id={personId} allowed={person.allowedActions} />
     </section>
   )
 }

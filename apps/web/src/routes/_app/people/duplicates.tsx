@@ -1,16 +1,12 @@
+import type { DuplicateGroupView } from "@coordina/domain"
+import type { Person } from "@coordina/domain"
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
 import { useState } from "react"
 import { Button } from "react-aria-components"
-import {
-  type DuplicateGroupJson,
-  duplicatesQuery,
-  mergePerson,
-  type PersonJson,
-  unmergePerson,
-} from "../../../api/reach.js"
+import { duplicatesQuery, mergePerson, unmergePerson, afterReachChange } from "../../../api/reach.js"
 import { ProblemAlert } from "../../../components/reach/Fields.js"
-import { useInstitutionNames } from "../../../components/reach/labels.js"
+import { useInstitutionNames } from "../../../api/institutions.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/people/duplicates")({
@@ -32,10 +28,11 @@ function DuplicatesPage() {
   const queryClient = useQueryClient()
   const [merged, setMerged] = useState<ReadonlyArray<Merged>>([])
   const institutionName = useInstitutionNames(data.items.flatMap((g) => g.people.map((p) => p.institutionId)))
-  const label = (p: PersonJson) => `${p.givenName} ${p.familyName} (${institutionName(p.institutionId)})`
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["people"] })
+  const label = (p: Person) => `${p.givenName} ${p.familyName} (${institutionName(p.institutionId)})`
+  // A merge changes who is counted: people and every reach figure.
+  const refresh = () => afterReachChange(queryClient)
   const merge = useMutation({
-    mutationFn: ({ from, into }: { from: PersonJson; into: PersonJson }) => mergePerson(from.id, into.id),
+    mutationFn: ({ from, into }: { from: Person; into: Person }) => mergePerson(from.id, into.id),
     onSuccess: async (_, { from, into }) => {
       setMerged((m) => [{ personId: from.id, label: label(from), into: label(into), undone: false }, ...m])
       await refresh()
@@ -84,10 +81,10 @@ function DuplicatesPage() {
 }
 
 function DuplicateGroup(props: {
-  readonly group: DuplicateGroupJson
-  readonly label: (p: PersonJson) => string
+  readonly group: DuplicateGroupView
+  readonly label: (p: Person) => string
   readonly busy: boolean
-  readonly onMerge: (from: PersonJson, into: PersonJson) => void
+  readonly onMerge: (from: Person, into: Person) => void
 }) {
   const { t } = useI18n()
   const r = t.reach.duplicates
@@ -97,7 +94,7 @@ function DuplicateGroup(props: {
   const first = people[0]
   const title = first ? `${first.givenName} ${first.familyName}` : props.group.nameKey
   const headingId = `dup-${props.group.nameKey.replace(/\W+/g, "-")}`
-  const rows: ReadonlyArray<readonly [string, (x: PersonJson) => string]> = [
+  const rows: ReadonlyArray<readonly [string, (x: Person) => string]> = [
     [r.id, (x) => x.id],
     [p.givenName, (x) => x.givenName],
     [p.familyName, (x) => x.familyName],
@@ -141,7 +138,8 @@ function DuplicateGroup(props: {
       <div className="form-actions wrap">
         {people.flatMap((from) =>
           people
-            .filter((into) => into.id !== from.id)
+            // The API says which records the caller may merge; only those are offered.
+            .filter((into) => into.id !== from.id && from.allowedActions.includes("merge"))
             .map((into) => (
               <Button
                 key={`${from.id}>${into.id}`}

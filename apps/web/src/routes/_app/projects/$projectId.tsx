@@ -2,6 +2,7 @@ import { elapsedShare, isoDate } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, Outlet } from "@tanstack/react-router"
 import { projectQuery } from "../../../api/projects.js"
+import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 /** A project: its facts, then its sections (reach, events, dissemination, explorer). */
@@ -10,19 +11,18 @@ export const Route = createFileRoute("/_app/projects/$projectId")({
   component: ProjectPage,
 })
 
-const today = () => isoDate(new Date().toISOString().slice(0, 10))
-
 function ProjectPage() {
   const { t, formatDate, formatNumber } = useI18n()
   const { projectId } = Route.useParams()
   const { data: project } = useSuspenseQuery(projectQuery(projectId))
+  const today = useTodayDate()
   const share = elapsedShare(
     {
       startDate: isoDate(project.startDate),
       durationMonths: project.durationMonths,
       extensions: project.extensions,
     },
-    today(),
+    today,
   )
   return (
     <section>

@@ -14,7 +14,7 @@ function ProjectsPage() {
   return (
     <section>
       <h1>{t.projects.title}</h1>
-      {data.items.length === 0 ? (
+      {data.length === 0 ? (
         <p className="muted">{t.app.none}</p>
       ) : (
         <table className="table">
@@ -26,7 +26,7 @@ function ProjectsPage() {
             </tr>
           </thead>
           <tbody>
-            {data.items.map((p) => (
+            {data.map((p) => (
               <tr key={p.id}>
                 <td>
                   <Link to="/projects/$projectId" params={{ projectId: p.id }}>

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
 import { tasksQuery } from "../../../api/agreements.js"
-import { SelectField } from "../../../components/agreements/Fields.js"
+import { SelectField } from "../../../components/Fields.js"
 import { ProblemBox, useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { TaskTable } from "./-components/TaskTable.js"
@@ -36,7 +36,7 @@ function Inbox() {
           value={institutionId ?? ""}
           onChange={(v) => void navigate({ search: { institutionId: v === "" ? undefined : v } })}
           placeholder={t.agreements.form.choose}
-          options={labels.institutions.map((i) => ({ id: i.id as string, label: i.name }))}
+          options={labels.institutions.map((i) => ({ id: i.id, label: i.name }))}
         />
       </div>
       {institutionId === undefined ? (

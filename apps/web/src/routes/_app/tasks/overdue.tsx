@@ -1,9 +1,11 @@
+import type { TaskView } from "@coordina/domain"
 import { IsoDate } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
-import { type TaskJson, tasksQuery, todayIso } from "../../../api/agreements.js"
-import { TextInput } from "../../../components/agreements/Fields.js"
+import { tasksQuery } from "../../../api/agreements.js"
+import { ensureToday, useTodayDate } from "../../../api/today.js"
+import { TextInput } from "../../../components/Fields.js"
 import { useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { TaskTable } from "./-components/TaskTable.js"
@@ -11,8 +13,10 @@ import { TaskTable } from "./-components/TaskTable.js"
 export const Route = createFileRoute("/_app/tasks/overdue")({
   validateSearch: Schema.standardSchemaV1(Schema.Struct({ asOf: Schema.optional(IsoDate) })),
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) =>
-    context.queryClient.ensureQueryData(tasksQuery({ overdue: true, asOf: deps.asOf ?? todayIso() })),
+  loader: async ({ context, deps }) =>
+    context.queryClient.ensureQueryData(
+      tasksQuery({ overdue: true, asOf: deps.asOf ?? (await ensureToday(context.queryClient)).date }),
+    ),
   component: OverdueView,
 })
 
@@ -21,11 +25,12 @@ function OverdueView() {
   const { t, formatNumber } = useI18n()
   const ti = t.agreements.inbox
   const search = Route.useSearch()
-  const asOf = search.asOf ?? todayIso()
+  const today = useTodayDate()
+  const asOf = search.asOf ?? today
   const navigate = useNavigate({ from: Route.fullPath })
   const labels = useLabels()
   const { data } = useSuspenseQuery(tasksQuery({ overdue: true, asOf }))
-  const byInstitution = new Map<string, Array<TaskJson>>()
+  const byInstitution = new Map<string, Array<TaskView>>()
   for (const task of data)
     byInstitution.set(task.institutionId, [...(byInstitution.get(task.institutionId) ?? []), task])
   const groups = [...byInstitution.entries()].sort((a, b) => b[1].length - a[1].length)

@@ -1,9 +1,10 @@
+import type { User } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
 import type { ColumnDef } from "@tanstack/react-table"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
-import { type UserJson, usersQuery } from "../../../api/access.js"
+import { usersQuery } from "../../../api/access.js"
 import { DataTable } from "../../../components/access/DataTable.js"
 import { RolesSummary } from "../../../components/access/RolesEditor.js"
 import {
@@ -18,14 +19,14 @@ export const Route = createFileRoute("/_app/users/")({
   component: UsersPage,
 })
 
-type Open = { readonly kind: "edit" | "password"; readonly user: UserJson } | null
+type Open = { readonly kind: "edit" | "password"; readonly user: User } | null
 
 function UsersPage() {
   const { t } = useI18n()
   const { data } = useSuspenseQuery(usersQuery())
   const [creating, setCreating] = useState(false)
   const [open, setOpen] = useState<Open>(null)
-  const columns = useMemo<ReadonlyArray<ColumnDef<UserJson>>>(
+  const columns = useMemo<ReadonlyArray<ColumnDef<User>>>(
     () => [
       { id: "displayName", header: t.access.users.displayName, cell: ({ row }) => row.original.displayName },
       { id: "email", header: t.access.users.email, cell: ({ row }) => row.original.email },

@@ -1,11 +1,13 @@
+import type { AgreementView } from "@coordina/domain"
 import type { AgreementAction, ProcedureRuleSet } from "@coordina/domain"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form, Group } from "react-aria-components"
-import { type AgreementJson, offersQuery, runAction, todayIso } from "../../../../api/agreements.js"
+import { offersQuery, runAction, afterAgreementChange, agreementKeys } from "../../../../api/agreements.js"
 import { ApiProblem } from "../../../../api/client.js"
-import { SelectField, TextAreaInput, TextInput } from "../../../../components/agreements/Fields.js"
+import { SelectField, TextAreaInput, TextInput } from "../../../../components/Fields.js"
 import { ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
+import { useTodayDate } from "../../../../api/today.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
 /**
@@ -17,7 +19,7 @@ export const ActionPanel = ({
   allowed,
   ruleSet,
 }: {
-  agreement: AgreementJson
+  agreement: AgreementView
   allowed: ReadonlyArray<AgreementAction>
   ruleSet: ProcedureRuleSet
 }) => {
@@ -82,7 +84,7 @@ const ActionForm = ({
   onCancel,
 }: {
   action: AgreementAction
-  agreement: AgreementJson
+  agreement: AgreementView
   ruleSet: ProcedureRuleSet
   onDone: () => void
   onRefused: (error: unknown) => void
@@ -92,7 +94,7 @@ const ActionForm = ({
   const tf = t.agreements.form
   const labels = useLabels()
   const queryClient = useQueryClient()
-  const [date, setDate] = useState(todayIso())
+  const [date, setDate] = useState<string>(useTodayDate())
   const [offerId, setOfferId] = useState("")
   const [signedBy, setSignedBy] = useState("")
   const [ground, setGround] = useState("")
@@ -118,12 +120,7 @@ const ActionForm = ({
   const mutation = useMutation({
     mutationFn: () => runAction(agreement, action, body()),
     onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["agreements"] }),
-        queryClient.invalidateQueries({ queryKey: ["municipal-offers"] }),
-        queryClient.invalidateQueries({ queryKey: ["tasks"] }),
-        queryClient.invalidateQueries({ queryKey: ["review"] }),
-      ])
+      await afterAgreementChange(queryClient)
       onDone()
     },
     onMutate: () => onRefused(null),
@@ -131,7 +128,7 @@ const ActionForm = ({
       onRefused(error)
       // A stale version or a state changed elsewhere: show the refusal over the current record.
       if (error instanceof ApiProblem && error.status === 409)
-        void queryClient.invalidateQueries({ queryKey: ["agreements", "one", agreement.id] })
+        void queryClient.invalidateQueries({ queryKey: agreementKeys.one(agreement.id) })
     },
   })
 
@@ -152,7 +149,7 @@ const ActionForm = ({
           <SelectField
             label={tf.offer}
             value={offerId}
-            onChange={setOfferId}
+            onChange={(v) => setOfferId(v ?? "")}
             isRequired
             placeholder={tf.choose}
             errorMessage={tf.required}
@@ -171,7 +168,7 @@ const ActionForm = ({
           <SelectField
             label={tf.ground}
             value={ground}
-            onChange={setGround}
+            onChange={(v) => setGround(v ?? "")}
             isRequired
             placeholder={tf.choose}
             options={ruleSet.terminationGrounds.map((g) => ({

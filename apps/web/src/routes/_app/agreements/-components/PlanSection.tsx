@@ -1,15 +1,16 @@
-import { isoDate, measureStatusOn, type ProcedureRuleSet } from "@coordina/domain"
+import {
+  type IntegrationPlanView,
+  type Measure,
+  measureStatusOn,
+  type ProcedureRuleSet,
+  type TaskView,
+} from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import {
-  type MeasureJson,
-  type PlanJson,
-  setPlan,
-  type TaskJson,
-  todayIso,
-} from "../../../../api/agreements.js"
-import { SelectField, TextInput } from "../../../../components/agreements/Fields.js"
+import { afterAgreementChange, setPlan } from "../../../../api/agreements.js"
+import { useTodayDate } from "../../../../api/today.js"
+import { SelectField, TextInput } from "../../../../components/Fields.js"
 import { DaysLeft, ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
@@ -18,13 +19,13 @@ export const MeasuresTable = ({
   measures,
   procedureId,
 }: {
-  measures: ReadonlyArray<MeasureJson>
+  measures: ReadonlyArray<Measure>
   procedureId: string
 }) => {
   const { t } = useI18n()
   const tp = t.agreements.plan
   const labels = useLabels()
-  const today = isoDate(todayIso())
+  const today = useTodayDate()
   if (measures.length === 0) return <p className="muted">{t.agreements.case.noPlan}</p>
   return (
     <table className="table" aria-label={t.agreements.case.plan}>
@@ -77,7 +78,7 @@ export const TasksTable = ({
   tasks,
   procedureId,
 }: {
-  tasks: ReadonlyArray<TaskJson>
+  tasks: ReadonlyArray<TaskView>
   procedureId: string
 }) => {
   const { t, formatDate } = useI18n()
@@ -132,7 +133,7 @@ export const PlanEditor = ({
   ruleSet,
   onClose,
 }: {
-  plan: PlanJson
+  plan: IntegrationPlanView
   ruleSet: ProcedureRuleSet
   onClose: () => void
 }) => {
@@ -141,6 +142,7 @@ export const PlanEditor = ({
   const tp = t.agreements.plan
   const labels = useLabels()
   const queryClient = useQueryClient()
+  const today = useTodayDate()
   const [rows, setRows] = useState<Array<Row>>(() =>
     measures.map((m, i) => ({
       key: i,
@@ -165,10 +167,7 @@ export const PlanEditor = ({
         })),
       ),
     onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["agreements"] }),
-        queryClient.invalidateQueries({ queryKey: ["tasks"] }),
-      ])
+      await afterAgreementChange(queryClient)
       onClose()
     },
   })
@@ -177,7 +176,7 @@ export const PlanEditor = ({
     mutation.mutate()
   }
   const areaOptions = ruleSet.planAreas.map((a) => ({ id: a, label: ruleSet.labels[a]?.[language] ?? a }))
-  const institutionOptions = labels.institutions.map((i) => ({ id: i.id as string, label: i.name }))
+  const institutionOptions = labels.institutions.map((i) => ({ id: i.id, label: i.name }))
   return (
     <Form onSubmit={submit} className="plan-editor" aria-label={tp.edit}>
       {rows.map((r, i) => (
@@ -186,7 +185,7 @@ export const PlanEditor = ({
           <SelectField
             label={tp.area}
             value={r.area}
-            onChange={(area) => update(r.key, { area })}
+            onChange={(area) => update(r.key, { area: area ?? "" })}
             options={areaOptions}
             isRequired
             placeholder={t.agreements.form.choose}
@@ -194,7 +193,7 @@ export const PlanEditor = ({
           <SelectField
             label={tp.institution}
             value={r.institutionId}
-            onChange={(institutionId) => update(r.key, { institutionId })}
+            onChange={(institutionId) => update(r.key, { institutionId: institutionId ?? "" })}
             options={institutionOptions}
             isRequired
             placeholder={t.agreements.form.choose}
@@ -215,10 +214,7 @@ export const PlanEditor = ({
       <Button
         className="button"
         onPress={() => {
-          setRows((rs) => [
-            ...rs,
-            { key: nextKey, area: "", institutionId: "", dueDate: todayIso(), note: "" },
-          ])
+          setRows((rs) => [...rs, { key: nextKey, area: "", institutionId: "", dueDate: today, note: "" }])
           setNextKey((k) => k + 1)
         }}
       >

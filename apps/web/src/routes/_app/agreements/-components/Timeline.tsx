@@ -1,4 +1,5 @@
-import type { AgreementEventJson } from "../../../../api/agreements.js"
+import type { AgreementEvent } from "@coordina/domain"
+import { Instant } from "../../../../components/Instant.js"
 import { useLabels } from "../../../../components/agreements/Shared.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
@@ -7,15 +8,11 @@ export const Timeline = ({
   events,
   procedureId,
 }: {
-  events: ReadonlyArray<AgreementEventJson>
+  events: ReadonlyArray<AgreementEvent>
   procedureId: string
 }) => {
-  const { t, language } = useI18n()
+  const { t } = useI18n()
   const tc = t.agreements.case
-  const instant = new Intl.DateTimeFormat(language === "bg" ? "bg-BG" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-  })
   const ordered = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
   return (
     <ol className="timeline" aria-label={tc.timelineCaption}>
@@ -26,7 +23,7 @@ export const Timeline = ({
           </p>
           <p className="timeline-meta muted">
             <span>
-              {tc.when}: <time dateTime={e.at}>{instant.format(new Date(e.at))}</time>
+              {tc.when}: <Instant at={e.at} />
             </span>
             {" · "}
             <span>
@@ -40,7 +37,7 @@ export const Timeline = ({
   )
 }
 
-const EventDetails = ({ event, procedureId }: { event: AgreementEventJson; procedureId: string }) => {
+const EventDetails = ({ event, procedureId }: { event: AgreementEvent; procedureId: string }) => {
   const { t, formatDate } = useI18n()
   const tc = t.agreements.case
   const labels = useLabels()

@@ -1,18 +1,19 @@
+import type { SignInSheetResult } from "@coordina/domain"
 import { useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Button, DropZone, FileTrigger, Label, ProgressBar, Text } from "react-aria-components"
 import { ApiProblem } from "../../../../api/client.js"
-import { type SheetResultJson, uploadSheet } from "../../../../api/reach.js"
+import { uploadSheet, afterReachChange } from "../../../../api/reach.js"
 import { ProblemAlert, StatusMessage } from "../../../../components/reach/Fields.js"
-import { useInstitutionNames } from "../../../../components/reach/labels.js"
+import { useInstitutionNames } from "../../../../api/institutions.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
 type Phase =
   | { readonly step: "idle" }
   | { readonly step: "sending"; readonly dryRun: boolean; readonly progress: number }
-  | { readonly step: "preview"; readonly result: SheetResultJson }
+  | { readonly step: "preview"; readonly result: SignInSheetResult }
   | { readonly step: "rejected"; readonly error: unknown }
-  | { readonly step: "imported"; readonly result: SheetResultJson }
+  | { readonly step: "imported"; readonly result: SignInSheetResult }
 
 const accepted = [
   ".csv",
@@ -27,13 +28,7 @@ const isSheetFile = (f: File) => /\.(csv|xlsx|txt)$/i.test(f.name) || accepted.i
  * The sign-in sheet upload: choose or drop a file, see the dry run's preview (who is created
  * or matched, possible duplicates, every row error) before anything is saved, then import.
  */
-export const SheetUpload = ({
-  eventId,
-  projectId,
-}: {
-  readonly eventId: string
-  readonly projectId: string
-}) => {
+export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
   const { t, formatNumber } = useI18n()
   const s = t.reach.sheet
   const queryClient = useQueryClient()
@@ -49,11 +44,7 @@ export const SheetUpload = ({
       })
       if (dryRun) return setPhase({ step: "preview", result })
       setPhase({ step: "imported", result })
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["events", eventId] }),
-        queryClient.invalidateQueries({ queryKey: ["reach", projectId] }),
-        queryClient.invalidateQueries({ queryKey: ["people"] }),
-      ])
+      await afterReachChange(queryClient)
     } catch (error) {
       setPhase({ step: "rejected", error })
     }
@@ -172,7 +163,7 @@ function SheetRejection({ error }: { readonly error: unknown }) {
 }
 
 /** What a sheet does (or would do): counts, each row's person, possible duplicates. */
-function SheetSummary({ result }: { readonly result: SheetResultJson }) {
+function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
   const { t } = useI18n()
   const s = t.reach.sheet
   const p = t.reach.people

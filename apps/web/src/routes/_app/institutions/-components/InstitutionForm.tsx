@@ -1,8 +1,10 @@
+import type { Institution } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createInstitution, type InstitutionJson } from "../../../../api/reach.js"
-import { ProblemAlert, SelectField, TextInput } from "../../../../components/reach/Fields.js"
+import { createInstitution, institutionKeys } from "../../../../api/institutions.js"
+import { ProblemAlert } from "../../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../../components/Fields.js"
 import {
   kindOptions,
   levelOptions,
@@ -12,13 +14,13 @@ import {
 } from "../../../../components/reach/labels.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
-type Kind = InstitutionJson["kind"]
-type Level = InstitutionJson["level"]
-type Region = NonNullable<InstitutionJson["planningRegion"]>
-type Province = NonNullable<InstitutionJson["province"]>
+type Kind = Institution["kind"]
+type Level = Institution["level"]
+type Region = NonNullable<Institution["planningRegion"]>
+type Province = NonNullable<Institution["province"]>
 
 /** Creates an institution; region and province come from the NUTS data. */
-export const InstitutionForm = ({ onCreated }: { readonly onCreated: (i: InstitutionJson) => void }) => {
+export const InstitutionForm = ({ onCreated }: { readonly onCreated: (i: Institution) => void }) => {
   const { t, language } = useI18n()
   const r = t.reach.institutions
   const queryClient = useQueryClient()
@@ -42,7 +44,7 @@ export const InstitutionForm = ({ onCreated }: { readonly onCreated: (i: Institu
         ...(bulgarian && municipality.trim() ? { municipality: municipality.trim() } : {}),
       }),
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: ["institutions"] })
+      await institutionKeys.invalidate(queryClient)
       onCreated(created)
     },
   })

@@ -1,17 +1,20 @@
+import type { Person } from "@coordina/domain"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
 import { ApiProblem } from "../../../../api/client.js"
-import { createPerson, institutionsQuery, type PersonJson } from "../../../../api/reach.js"
-import { ProblemAlert, SelectField, TextInput } from "../../../../components/reach/Fields.js"
+import { institutionsQuery } from "../../../../api/institutions.js"
+import { createPerson, personKeys } from "../../../../api/reach.js"
+import { ProblemAlert } from "../../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../../components/Fields.js"
 import { optionsOf } from "../../../../components/reach/labels.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
-type Gender = NonNullable<PersonJson["gender"]>
+type Gender = NonNullable<Person["gender"]>
 
 /** Adds a person; an email already on file links to the person who has it. */
-export const PersonForm = ({ onCreated }: { readonly onCreated: (p: PersonJson) => void }) => {
+export const PersonForm = ({ onCreated }: { readonly onCreated: (p: Person) => void }) => {
   const { t } = useI18n()
   const r = t.reach.people
   const queryClient = useQueryClient()
@@ -33,13 +36,13 @@ export const PersonForm = ({ onCreated }: { readonly onCreated: (p: PersonJson) 
         ...(gender ? { gender } : {}),
       }),
     onSuccess: async (person) => {
-      await queryClient.invalidateQueries({ queryKey: ["people"] })
+      await personKeys.invalidate(queryClient)
       onCreated(person)
     },
   })
   const existingId =
     mutation.error instanceof ApiProblem && mutation.error.status === 409
-      ? (mutation.error.problem.existingId as string | undefined)
+      ? mutation.error.text("existingId")
       : undefined
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -62,7 +65,7 @@ export const PersonForm = ({ onCreated }: { readonly onCreated: (p: PersonJson) 
         label={r.institution}
         value={institutionId}
         onChange={setInstitutionId}
-        options={(institutions?.items ?? []).map((i) => ({ id: i.id, label: i.name }))}
+        options={(institutions ?? []).map((i) => ({ id: i.id, label: i.name }))}
         isRequired
       />
       {existingId ? (

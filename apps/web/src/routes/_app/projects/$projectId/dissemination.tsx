@@ -16,7 +16,7 @@ function DisseminationPage() {
   const r = t.reach.dissemination
   const { projectId } = Route.useParams()
   const { data } = useSuspenseQuery(disseminationQuery(projectId))
-  const activities = [...data.items].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  const activities = [...data].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
   return (
     <>
       <CreatePanel

@@ -17,7 +17,7 @@ function EventsPage() {
   const r = t.reach.events
   const { projectId } = Route.useParams()
   const { data } = useSuspenseQuery(eventsQuery(projectId))
-  const events = [...data.items].sort((a, b) =>
+  const events = [...data].sort((a, b) =>
     a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
   )
   return (

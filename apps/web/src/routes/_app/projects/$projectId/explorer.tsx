@@ -1,3 +1,4 @@
+import type { ReachPerson } from "@coordina/domain"
 import { type BreakdownKey, breakdownKeys, type DrillIndicator } from "@coordina/domain"
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
@@ -13,15 +14,11 @@ import {
 import { Schema } from "effect"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
-import {
-  disseminationQuery,
-  eventsQuery,
-  type ReachPersonJson,
-  reachPeopleQuery,
-  reachQuery,
-} from "../../../../api/reach.js"
-import { ProblemAlert, SelectField, TextInput } from "../../../../components/reach/Fields.js"
-import { bucketLabel, useInstitutionNames } from "../../../../components/reach/labels.js"
+import { disseminationQuery, eventsQuery, reachPeopleQuery, reachQuery } from "../../../../api/reach.js"
+import { ProblemAlert } from "../../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../../components/Fields.js"
+import { bucketLabel } from "../../../../components/reach/labels.js"
+import { useInstitutionNames } from "../../../../api/institutions.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 import { ExplorerSearch } from "./-components/search.js"
 
@@ -89,14 +86,14 @@ function Explorer() {
   // `via` is the event of first contact, or for named indirect reach the dissemination activity.
   const viaTitle = useMemo(() => {
     const titles = new Map<string, string>([
-      ...(events.data?.items ?? []).map((ev) => [ev.id, ev.title] as const),
-      ...(activities.data?.items ?? []).map((a) => [a.id, a.title] as const),
+      ...(events.data ?? []).map((ev) => [ev.id, ev.title] as const),
+      ...(activities.data ?? []).map((a) => [a.id, a.title] as const),
     ])
     return (id: string) => titles.get(id) ?? id
   }, [events.data, activities.data])
-  const rows = useMemo<ReadonlyArray<Row>>(
+  const rows = useMemo<Array<Row>>(
     () =>
-      (people.data?.items ?? []).map((p: ReachPersonJson) => ({
+      (people.data?.items ?? []).map((p: ReachPerson) => ({
         personId: p.personId,
         name: p.displayName ?? "",
         institution: p.institutionId ? institutionName(p.institutionId) : "",
@@ -162,7 +159,7 @@ function Explorer() {
   )
 }
 
-function PeopleTable({ rows, total }: { readonly rows: ReadonlyArray<Row>; readonly total: number }) {
+function PeopleTable({ rows, total }: { readonly rows: Array<Row>; readonly total: number }) {
   const { t, formatDate } = useI18n()
   const e = t.reach.explorer
   const [sorting, setSorting] = useState<SortingState>([])
@@ -195,7 +192,7 @@ function PeopleTable({ rows, total }: { readonly rows: ReadonlyArray<Row>; reado
     [e, formatDate],
   )
   const table = useReactTable({
-    data: rows as Array<Row>,
+    data: rows,
     columns,
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,

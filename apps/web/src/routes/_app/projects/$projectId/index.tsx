@@ -1,10 +1,13 @@
-import { type BreakdownKey, breakdownKeys, isoDate } from "@coordina/domain"
+import type { ReachReport } from "@coordina/domain"
+import { type BreakdownKey, breakdownKeys } from "@coordina/domain"
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
 import { Meter } from "react-aria-components"
-import { type ReachJson, reachQuery, reachSeriesQuery } from "../../../../api/reach.js"
-import { ProblemAlert, TextInput } from "../../../../components/reach/Fields.js"
+import { reachQuery, reachSeriesQuery } from "../../../../api/reach.js"
+import { useTodayDate } from "../../../../api/today.js"
+import { ProblemAlert } from "../../../../components/reach/Fields.js"
+import { TextInput } from "../../../../components/Fields.js"
 import { bucketLabel } from "../../../../components/reach/labels.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 import { ReachChart } from "./-components/ReachChart.js"
@@ -19,13 +22,12 @@ export const Route = createFileRoute("/_app/projects/$projectId/")({
   component: Dashboard,
 })
 
-const today = () => isoDate(new Date().toISOString().slice(0, 10))
-
 function Dashboard() {
   const { t, formatNumber } = useI18n()
   const d = t.reach.dashboard
   const { projectId } = Route.useParams()
   const { asOf } = Route.useSearch()
+  const today = useTodayDate()
   const navigate = useNavigate({ from: Route.fullPath })
   const { data: reach } = useSuspenseQuery(reachQuery(projectId, asOf))
   const series = useQuery(reachSeriesQuery(projectId, asOf))
@@ -40,7 +42,7 @@ function Dashboard() {
         <TextInput
           label={d.asOf}
           type="date"
-          value={asOf ?? today()}
+          value={asOf ?? today}
           description={d.asOfHelp}
           onChange={(value) => {
             if (/^\d{4}-\d{2}-\d{2}$/.test(value)) void navigate({ search: { asOf: value }, replace: true })
@@ -106,7 +108,7 @@ function Dashboard() {
   )
 }
 
-function TargetsTable({ reach }: { readonly reach: ReachJson }) {
+function TargetsTable({ reach }: { readonly reach: ReachReport }) {
   const { t, language, formatNumber } = useI18n()
   const d = t.reach.dashboard
   const pct = (achieved: number, value: number) => (value > 0 ? Math.min(100, (achieved / value) * 100) : 100)
@@ -175,7 +177,7 @@ function Breakdown(props: {
   readonly projectId: string
   readonly asOf: string | undefined
   readonly breakdown: BreakdownKey
-  readonly reach: ReachJson
+  readonly reach: ReachReport
 }) {
   const { t, language, formatNumber } = useI18n()
   const d = t.reach.dashboard

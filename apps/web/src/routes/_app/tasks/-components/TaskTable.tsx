@@ -1,5 +1,5 @@
+import type { TaskView } from "@coordina/domain"
 import { Link } from "@tanstack/react-router"
-import type { TaskJson } from "../../../../api/agreements.js"
 import { DaysLeft, useLabels } from "../../../../components/agreements/Shared.js"
 import { TaskActions } from "../../../../components/agreements/TaskActions.js"
 import { useI18n } from "../../../../i18n/I18n.js"
@@ -11,7 +11,7 @@ export const TaskTable = ({
   showInstitution,
   withActions,
 }: {
-  tasks: ReadonlyArray<TaskJson>
+  tasks: ReadonlyArray<TaskView>
   caption: string
   showInstitution: boolean
   withActions: boolean

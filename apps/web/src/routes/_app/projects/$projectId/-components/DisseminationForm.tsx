@@ -1,19 +1,21 @@
+import type { DisseminationActivity, Person } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form, Label, Radio, RadioGroup } from "react-aria-components"
-import { createDissemination, type DisseminationJson, type PersonJson } from "../../../../../api/reach.js"
-import { CountInput, ProblemAlert, SelectField, TextInput } from "../../../../../components/reach/Fields.js"
+import { createDissemination, afterReachChange } from "../../../../../api/reach.js"
+import { CountInput, ProblemAlert } from "../../../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../../../components/Fields.js"
 import { optionsOf } from "../../../../../components/reach/labels.js"
 import { PersonPicker } from "../../../../../components/reach/PersonPicker.js"
 import { useI18n } from "../../../../../i18n/I18n.js"
 
-type Kind = DisseminationJson["kind"]
-type Method = DisseminationJson["method"]
+type Kind = DisseminationActivity["kind"]
+type Method = DisseminationActivity["method"]
 
 /** Records a dissemination activity: named persons, plus people counted or estimated. */
 export const DisseminationForm = (props: {
   readonly projectId: string
-  readonly onCreated: (a: DisseminationJson) => void
+  readonly onCreated: (a: DisseminationActivity) => void
 }) => {
   const { t } = useI18n()
   const r = t.reach.dissemination
@@ -21,7 +23,7 @@ export const DisseminationForm = (props: {
   const [title, setTitle] = useState("")
   const [kind, setKind] = useState<Kind | undefined>(undefined)
   const [date, setDate] = useState("")
-  const [named, setNamed] = useState<ReadonlyArray<PersonJson>>([])
+  const [named, setNamed] = useState<ReadonlyArray<Person>>([])
   const [additionalCount, setAdditionalCount] = useState(0)
   const [method, setMethod] = useState<Method>("counted")
   const mutation = useMutation({
@@ -36,8 +38,7 @@ export const DisseminationForm = (props: {
         method,
       }),
     onSuccess: async (activity) => {
-      await queryClient.invalidateQueries({ queryKey: ["dissemination", props.projectId] })
-      await queryClient.invalidateQueries({ queryKey: ["reach", props.projectId] })
+      await afterReachChange(queryClient)
       props.onCreated(activity)
     },
   })

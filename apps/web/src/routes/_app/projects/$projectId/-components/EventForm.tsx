@@ -1,19 +1,18 @@
+import type { Event } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createEvent, type EventJson } from "../../../../../api/reach.js"
-import { ProblemAlert, SelectField, TextInput } from "../../../../../components/reach/Fields.js"
+import { createEvent, eventKeys } from "../../../../../api/reach.js"
+import { ProblemAlert } from "../../../../../components/reach/Fields.js"
+import { SelectField, TextInput } from "../../../../../components/Fields.js"
 import { optionsOf, regionOptions } from "../../../../../components/reach/labels.js"
 import { useI18n } from "../../../../../i18n/I18n.js"
 
-type Kind = EventJson["kind"]
-type Region = NonNullable<EventJson["planningRegion"]>
+type Kind = Event["kind"]
+type Region = NonNullable<Event["planningRegion"]>
 
 /** Creates an event of the project. */
-export const EventForm = (props: {
-  readonly projectId: string
-  readonly onCreated: (e: EventJson) => void
-}) => {
+export const EventForm = (props: { readonly projectId: string; readonly onCreated: (e: Event) => void }) => {
   const { t, language } = useI18n()
   const r = t.reach.events
   const queryClient = useQueryClient()
@@ -35,7 +34,7 @@ export const EventForm = (props: {
         ...(region ? { planningRegion: region as Region } : {}),
       }),
     onSuccess: async (event) => {
-      await queryClient.invalidateQueries({ queryKey: ["events"] })
+      await eventKeys.invalidate(queryClient)
       props.onCreated(event)
     },
   })

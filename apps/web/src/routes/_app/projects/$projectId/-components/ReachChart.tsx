@@ -1,3 +1,4 @@
+import type { ReachSeries } from "@coordina/domain"
 import {
   CartesianGrid,
   Legend,
@@ -9,7 +10,6 @@ import {
   XAxis,
   YAxis,
 } from "recharts"
-import type { ReachSeriesJson } from "../../../../../api/reach.js"
 import { useI18n } from "../../../../../i18n/I18n.js"
 
 type Indicator = "direct" | "indirect" | "total"
@@ -19,7 +19,7 @@ type Indicator = "direct" | "indirect" | "total"
  * the target itself as a reference line. The figures are also in a table for screen readers.
  */
 export const ReachChart = (props: {
-  readonly series: ReachSeriesJson
+  readonly series: ReachSeries
   readonly indicator: Indicator
   readonly target: number | undefined
   readonly title: string
