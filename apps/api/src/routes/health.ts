@@ -2,7 +2,7 @@
  * `GET /health`: `{ "status": "ok" }` once the database answers.
  * @module
  */
-import { Database } from "@coordina/store"
+import { databaseAnswers } from "@coordina/app"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -21,7 +21,7 @@ export const healthRoutes = new Hono<AppEnv>().get(
     },
   }),
   async (c) => {
-    const ok = await c.var.runtime.runPromise(Database.ping)
+    const ok = await c.var.runtime.runPromise(databaseAnswers)
     return ok ? c.json({ status: "ok" }) : sendProblem(c, httpProblem(503, "The database does not answer."))
   },
 )
