@@ -24,7 +24,7 @@ import {
 import { ActivitiesRepository, AuditLog, ProjectsRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { nextId } from "./Ids.js"
-import { transaction } from "./Transaction.js"
+import { createAudited, transaction } from "./Transaction.js"
 
 const periodOf = (p: Project): { start: IsoDate; end: IsoDate } => ({
   start: p.startDate,
@@ -82,18 +82,8 @@ const make = Effect.gen(function* () {
   ) {
     const project = yield* visibleProject(principal, projectId)
     const id = yield* nextId("act")
-    return yield* transaction(
-      Effect.gen(function* () {
-        const created = yield* activities.create(id, projectId, input)
-        yield* audit.record({
-          actor: principal.id,
-          action: "create",
-          entity: `activity:${id}`,
-          after: created,
-        })
-        return toActivityView(created, periodOf(project))
-      }),
-    )
+    const created = yield* createAudited(principal.id, "activity", activities.create(id, projectId, input))
+    return toActivityView(created, periodOf(project))
   })
 
   const update = Effect.fn("Activities.update")(function* (

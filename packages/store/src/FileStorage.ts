@@ -89,7 +89,19 @@ const metadata = (sql: SqlClient.SqlClient) => {
       ),
     )
   const insert = (file: StoredFile) => sql`INSERT INTO files ${sql.insert({ ...file })}`.pipe(Effect.orDie)
-  return { stat, insert }
+  /** The bytes of a file on record, checked against its SHA-256 as they stream; an unknown id is corrupt. */
+  const readChecked = (id: string, bytes: () => Stream.Stream<Uint8Array, FileCorrupted>) =>
+    Stream.unwrap(
+      stat(id).pipe(
+        Effect.flatMap(
+          Option.match({
+            onNone: () => Effect.fail(new FileCorrupted({ fileId: id })),
+            onSome: (file) => Effect.succeed(checked(id, file.sha256, bytes())),
+          }),
+        ),
+      ),
+    )
+  return { stat, insert, readChecked }
 }
 
 /** Hashes the chunks as they pass and fails the stream at its end if the hash is not `sha256`. */
@@ -167,25 +179,11 @@ export const diskStorage = (root: string) =>
         })
 
       const read = (id: string) =>
-        Stream.unwrap(
-          meta.stat(id).pipe(
-            Effect.flatMap(
-              Option.match({
-                onNone: () => Effect.fail(new FileCorrupted({ fileId: id })),
-                onSome: (file) =>
-                  Effect.succeed(
-                    checked(
-                      id,
-                      file.sha256,
-                      Stream.fromAsyncIterable(
-                        createReadStream(pathOf(id)) as AsyncIterable<Buffer>,
-                        () => new FileCorrupted({ fileId: id }),
-                      ).pipe(Stream.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))),
-                    ),
-                  ),
-              }),
-            ),
-          ),
+        meta.readChecked(id, () =>
+          Stream.fromAsyncIterable(
+            createReadStream(pathOf(id)) as AsyncIterable<Buffer>,
+            () => new FileCorrupted({ fileId: id }),
+          ).pipe(Stream.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))),
         )
 
       const remove = (id: string) =>
@@ -246,30 +244,16 @@ export const postgresStorage = Layer.effect(
       )
 
     const read = (id: string) =>
-      Stream.unwrap(
-        meta.stat(id).pipe(
-          Effect.flatMap(
-            Option.match({
-              onNone: () => Effect.fail(new FileCorrupted({ fileId: id })),
-              onSome: (file) =>
-                Effect.succeed(
-                  checked(
-                    id,
-                    file.sha256,
-                    // One chunk per query: memory stays at one chunk whatever the file's size.
-                    Stream.paginateEffect(0, (seq) =>
-                      chunk(id, seq).pipe(
-                        Effect.map((data) => [
-                          Option.getOrElse(data, () => new Uint8Array(0)),
-                          Option.isSome(data) ? Option.some(seq + 1) : Option.none(),
-                        ]),
-                      ),
-                    ).pipe(Stream.map((b) => new Uint8Array(b))),
-                  ),
-                ),
-            }),
+      meta.readChecked(id, () =>
+        // One chunk per query: memory stays at one chunk whatever the file's size.
+        Stream.paginateEffect(0, (seq) =>
+          chunk(id, seq).pipe(
+            Effect.map((data) => [
+              Option.getOrElse(data, () => new Uint8Array(0)),
+              Option.isSome(data) ? Option.some(seq + 1) : Option.none(),
+            ]),
           ),
-        ),
+        ).pipe(Stream.map((b) => new Uint8Array(b))),
       )
 
     return {
