@@ -12,7 +12,8 @@
  * hand-written SQL review with the same answers.
  *
  * Options: `--scale 0.1` (or COORDINA_BENCH_SCALE) for a quicker, smaller run; `--runs 3`;
- * `--only sqlite|postgres`; `--load-seconds 60` (20 below scale 1); `--sheet-rows 10000`; `--big-sheet-rows 50000`.
+ * `--only sqlite|postgres`; `--load-seconds 60` (20 below scale 1); `--sheet-rows 10000`; `--big-sheet-rows 50000`;
+ * `--phases imports,review` (some of reach, small-reach, overhead, mix, imports, review).
  * @module
  */
 import { mkdtempSync, rmSync } from "node:fs"
@@ -54,6 +55,9 @@ const only = arg("only")
 const loadSeconds = Number(arg("load-seconds") ?? (scale >= 1 ? 60 : 20))
 const sheetRows = Number(arg("sheet-rows") ?? 10_000)
 const bigSheetRows = Number(arg("big-sheet-rows") ?? 50_000)
+// `--phases imports,review` runs only those phases (reach, small-reach, overhead, mix, imports, review).
+const phases = arg("phases")?.split(",")
+const wanted = (phase: string) => phases === undefined || phases.includes(phase)
 const agreements = Math.max(1_000, Math.round(100_000 * scale))
 const asOf = "2019-12-31"
 
@@ -465,13 +469,14 @@ const benchOne = async (name: string, databaseUrl: string, reviewUrl: string, bu
       }
     }
     try {
-      await phase("reach", () => benchReach(name, server, run))
-      await phase("small reach", () => benchSmallReach(name, server))
-      await phase("API overhead", () => benchOverhead(name, server, bundles, databaseUrl))
+      if (wanted("reach")) await phase("reach", () => benchReach(name, server, run))
+      if (wanted("small-reach")) await phase("small reach", () => benchSmallReach(name, server))
+      if (wanted("overhead"))
+        await phase("API overhead", () => benchOverhead(name, server, bundles, databaseUrl))
       // The mix reads the audit log, whose entry for an import names every record it created:
       // it runs before the imports, on the audit entries of its own writes.
-      await phase("mix", () => benchMix(name, server))
-      await phase("imports", () => benchImports(name, server, run))
+      if (wanted("mix")) await phase("mix", () => benchMix(name, server))
+      if (wanted("imports")) await phase("imports", () => benchImports(name, server, run))
     } finally {
       await server.stop()
     }
@@ -479,7 +484,7 @@ const benchOne = async (name: string, databaseUrl: string, reviewUrl: string, bu
     await runtime.dispose()
   }
   try {
-    await benchReview(name, reviewUrl, bundles)
+    if (wanted("review")) await benchReview(name, reviewUrl, bundles)
   } catch (error) {
     problem(`${name}: the review failed: ${String(error).slice(0, 300)}`)
     rows.push({

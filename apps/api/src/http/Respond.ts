@@ -12,13 +12,23 @@ import { type ApiError, errorHeaders, errorProblem } from "./Errors.js"
 import { httpProblem, sendProblem } from "./Problem.js"
 
 /** Runs `effect`; on success encodes its value with `schema` and sends it with `status`. */
-export const respond = async <A, I, E extends ApiError>(
+export const respond = <A, I, E extends ApiError>(
   c: Context<AppEnv>,
   effect: Effect.Effect<A, E, AppServices>,
   schema: Schema.Schema<A, I>,
   status: ContentfulStatusCode = 200,
+): Promise<Response> => respondEncoded(c, effect.pipe(Effect.map(Schema.encodeSync(schema))), status)
+
+/**
+ * {@link respond} for an answer the effect has encoded with its schema already (a large one,
+ * encoded a slice at a time between pauses).
+ */
+export const respondEncoded = async <I, E extends ApiError>(
+  c: Context<AppEnv>,
+  effect: Effect.Effect<I, E, AppServices>,
+  status: ContentfulStatusCode = 200,
 ): Promise<Response> => {
-  const exit = await c.var.runtime.runPromiseExit(effect.pipe(Effect.map(Schema.encodeSync(schema))))
+  const exit = await c.var.runtime.runPromiseExit(effect)
   if (Exit.isSuccess(exit)) return c.json(exit.value as object, status)
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))

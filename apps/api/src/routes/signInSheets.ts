@@ -6,15 +6,15 @@
  * answers the same preview without saving, so staff see who will be created or matched first.
  * @module
  */
-import { SheetImport } from "@coordina/app"
-import { SignInSheetResult } from "@coordina/domain"
+import { pause, SheetImport } from "@coordina/app"
+import { SheetRowOutcome, SignInSheetResult } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
-import { respond } from "../http/Respond.js"
+import { respondEncoded } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
 import { readSheetFile, xlsxType } from "../sheets/SheetFile.js"
 
@@ -26,6 +26,25 @@ const ImportQuery = Schema.Struct({
 })
 
 const fileSchema = { type: "string", format: "binary" } as const
+
+/** Rows of the answer encoded between two pauses. */
+const encodeSlice = 2_000
+const encodeOutcomes = Schema.encodeSync(Schema.Array(SheetRowOutcome))
+const encodeResult = Schema.encodeSync(SignInSheetResult)
+
+/**
+ * Encodes the answer with its schema, its rows a slice at a time: the answer to a 50,000-row
+ * sheet lists 50,000 people, and encoding them in one go would hold other requests up.
+ */
+const encodeInSlices = (result: SignInSheetResult) =>
+  Effect.gen(function* () {
+    const people: Array<typeof SheetRowOutcome.Encoded> = []
+    for (let from = 0; from < result.people.length; from += encodeSlice) {
+      people.push(...encodeOutcomes(result.people.slice(from, from + encodeSlice)))
+      yield* pause
+    }
+    return { ...encodeResult({ ...result, people: [] }), people }
+  })
 
 /** The sign-in sheet route, part of the events sub-app. */
 export const signInSheetRoutes = new Hono<AppEnv>().post(
@@ -55,7 +74,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     // Parsed only once the service has checked the caller may import into this event.
     const sheet = Effect.suspend(() => readSheetFile(bytes, c.req.header("Content-Type")))
-    return respond(
+    return respondEncoded(
       c,
       Effect.flatMap(SheetImport, (s) =>
         s.run(c.var.principal, {
@@ -63,8 +82,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
           sheet,
           dryRun: c.req.valid("query").dryRun ?? false,
         }),
-      ),
-      SignInSheetResult,
+      ).pipe(Effect.flatMap(encodeInSlices)),
     )
   },
 )
