@@ -6,7 +6,7 @@
  * answers the same preview without saving, so staff see who will be created or matched first.
  * @module
  */
-import { pause, SheetImport } from "@coordina/app"
+import { makePacer, SheetImport } from "@coordina/app"
 import { SheetRowOutcome, SignInSheetResult } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -14,7 +14,7 @@ import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
-import { respondEncoded } from "../http/Respond.js"
+import { respondJson } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
 import { readSheetFile, xlsxType } from "../sheets/SheetFile.js"
 
@@ -27,23 +27,32 @@ const ImportQuery = Schema.Struct({
 
 const fileSchema = { type: "string", format: "binary" } as const
 
-/** Rows of the answer encoded between two pauses. */
-const encodeSlice = 2_000
+/** Rows of the answer encoded in one step, between which the answer may pause. */
+const stepRows = 200
 const encodeOutcomes = Schema.encodeSync(Schema.Array(SheetRowOutcome))
 const encodeResult = Schema.encodeSync(SignInSheetResult)
+/** How the encoded answer without rows ends: `people` is its last field. */
+const noPeople = '"people":[]}'
 
 /**
- * Encodes the answer with its schema, its rows a slice at a time: the answer to a 50,000-row
- * sheet lists 50,000 people, and encoding them in one go would hold other requests up.
+ * The answer encoded with its schema and written as JSON in pieces, its rows a slice at a time:
+ * the answer to a 50,000-row sheet lists 50,000 people, and encoding or writing them in one go
+ * would hold other requests up (and hold the whole text twice).
  */
-const encodeInSlices = (result: SignInSheetResult) =>
+const answerPieces = (result: SignInSheetResult) =>
   Effect.gen(function* () {
-    const people: Array<typeof SheetRowOutcome.Encoded> = []
-    for (let from = 0; from < result.people.length; from += encodeSlice) {
-      people.push(...encodeOutcomes(result.people.slice(from, from + encodeSlice)))
-      yield* pause
+    const pace = makePacer()
+    const rest = JSON.stringify(encodeResult({ ...result, people: [] }))
+    if (!rest.endsWith(noPeople)) return yield* Effect.dieMessage("people is not the answer's last field")
+    const pieces = [`${rest.slice(0, -noPeople.length)}"people":[`]
+    for (let from = 0; from < result.people.length; from += stepRows) {
+      // Each slice's JSON array without its brackets, after a comma from the second on.
+      const rows = JSON.stringify(encodeOutcomes(result.people.slice(from, from + stepRows))).slice(1, -1)
+      pieces.push(from === 0 ? rows : `,${rows}`)
+      yield* pace
     }
-    return { ...encodeResult({ ...result, people: [] }), people }
+    pieces.push("]}")
+    return pieces
   })
 
 /** The sign-in sheet route, part of the events sub-app. */
@@ -74,7 +83,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     // Parsed only once the service has checked the caller may import into this event.
     const sheet = Effect.suspend(() => readSheetFile(bytes, c.req.header("Content-Type")))
-    return respondEncoded(
+    return respondJson(
       c,
       Effect.flatMap(SheetImport, (s) =>
         s.run(c.var.principal, {
@@ -82,7 +91,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
           sheet,
           dryRun: c.req.valid("query").dryRun ?? false,
         }),
-      ).pipe(Effect.flatMap(encodeInSlices)),
+      ).pipe(Effect.flatMap(answerPieces)),
     )
   },
 )
