@@ -158,6 +158,14 @@ export const ReportView = Schema.Struct({
   ),
   error: Schema.optional(Schema.String),
   scheduled: Schema.Boolean,
+  submittedAt: Schema.optional(
+    Schema.String.annotations({ description: "When it was submitted; a submitted version never changes" }),
+  ),
+  submittedBy: Schema.optional(Schema.String),
+  submitNote: Schema.optional(Schema.String),
+  lockId: Schema.optional(
+    Schema.String.annotations({ description: "The lock its submission put on the period" }),
+  ),
 }).annotations({ identifier: "ReportView" })
 /** A report version as the API shows it. */
 export type ReportView = typeof ReportView.Type
