@@ -13,6 +13,7 @@ import {
   candidateKeys,
   canSeeProject,
   EventNotFound,
+  eventSpan,
   ImportPlanner,
   institutionReferences,
   type KnownRecords,
@@ -28,6 +29,7 @@ import { AuditLog, type SheetEventRecord, SignInSheetsRepository } from "@coordi
 import { Context, Effect, Either, Layer } from "effect"
 import { Ids } from "./Ids.js"
 import { makePacer } from "./Pause.js"
+import { periodGuard } from "./PeriodLocks.js"
 
 /** A parsed sheet: a header row and the rows below it, as the domain reads them. */
 export type SheetTable = Parameters<typeof readRows>[0]
@@ -61,14 +63,21 @@ const make = Effect.gen(function* () {
   const sheets = yield* SignInSheetsRepository
   const auditLog = yield* AuditLog
   const ids = yield* Ids
+  const guard = yield* periodGuard
 
   /**
    * Parses the upload and checks its rows against the event, a slice at a time, looking up the
    * institutions each slice names that no earlier slice did. The parsed table lives only here.
    */
-  const checkRows = <E>(sheet: Effect.Effect<SheetTable, E>, event: SheetEventRecord) =>
+  const checkRows = <E, F>(
+    sheet: Effect.Effect<SheetTable, E>,
+    event: SheetEventRecord,
+    beforeRows: (tableRows: number) => Effect.Effect<void, F>,
+  ) =>
     Effect.gen(function* () {
       const table = yield* sheet
+      // A file that is no sheet is refused first, a locked period next, and bad rows last.
+      yield* beforeRows(table.rows.length)
       const started = SheetRowReader.start(table.header, event)
       if (Either.isLeft(started)) return yield* rejectSheet(started.left)
       const reader = started.right
@@ -99,7 +108,7 @@ const make = Effect.gen(function* () {
         references: { ids: [...lookedUp.ids], names: [...lookedUp.names] },
         institutions,
       }
-      return { rows: rows.right, against }
+      return { rows: rows.right, against, tableRows: table.rows.length }
     })
 
   /** Whether the event and the institutions the rows were checked against are still the same. */
@@ -131,7 +140,18 @@ const make = Effect.gen(function* () {
     const found = yield* sheets.event(eventId)
     // An event of a project outside the caller's scope is not theirs to learn about.
     if (!canSeeProject(principal, found.projectId)) return yield* new EventNotFound({ eventId })
-    const checked = yield* checkRows(upload.sheet, found)
+    const guarded = (event: SheetEventRecord, tableRows: number, preview: boolean) =>
+      guard({
+        projectId: event.projectId,
+        span: eventSpan(event),
+        actor: principal.id,
+        entity: `event:${eventId}`,
+        change: `imported a sign-in sheet of ${tableRows} rows into event ${eventId}`,
+        dryRun: preview,
+      })
+    // Outside the transaction the guard only refuses a locked period; inside, it holds the
+    // project and records the revision.
+    const checked = yield* checkRows(upload.sheet, found, (tableRows) => guarded(found, tableRows, true))
     if (dryRun) {
       // A preview writes nothing, so it takes no transaction (and holds no connection) at all.
       const known = yield* sheets.known(eventId, candidateKeys(checked.rows))
@@ -140,9 +160,10 @@ const make = Effect.gen(function* () {
     return yield* sheets.transaction(
       Effect.gen(function* () {
         const event = yield* sheets.event(eventId)
+        yield* guarded(event, checked.tableRows, false)
         const rows: ReadonlyArray<SheetRow> = (yield* unchanged(checked.against, event))
           ? checked.rows
-          : (yield* checkRows(upload.sheet, event)).rows
+          : (yield* checkRows(upload.sheet, event, () => Effect.void)).rows
         const known = yield* sheets.known(eventId, candidateKeys(rows))
         const plan = yield* planRows(rows, known)
         const participationIds = yield* Effect.forEach(plan.createParticipations, () => ids.next("par"))
