@@ -5,7 +5,9 @@
  * @module
  */
 import {
+  allows,
   canSeeProject,
+  reportActions,
   type Principal,
   ProjectNotFound,
   type ReportFormat,
@@ -26,8 +28,8 @@ import { nextId } from "./Ids.js"
 import { nowIso } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
-/** The API's view of a stored generation. */
-export const toReportView = (r: ReportRow): ReportView => ({
+/** The API's view of a stored generation; `mayWrite` is whether the caller may write reports. */
+export const toReportView = (r: ReportRow, mayWrite = false): ReportView => ({
   id: r.id,
   projectId: r.projectId,
   kind: r.kind,
@@ -60,7 +62,10 @@ export const toReportView = (r: ReportRow): ReportView => ({
     : {}),
   ...(r.sameAs ? { sameAs: r.sameAs } : {}),
   ...(r.error ? { error: r.error } : {}),
+  allowedActions: reportActions(r, mayWrite),
 })
+
+const mayWrite = (principal: Principal) => allows(principal, "reports", "write")
 
 const invalid = (problems: ReadonlyArray<PathProblem>) =>
   new ReportRequestInvalid({ message: problems.map((p) => p.message).join("; "), errors: problems })
@@ -125,7 +130,7 @@ const make = Effect.gen(function* () {
           entity: `report:${id}`,
           after: toReportView(row),
         })
-        return toReportView(row)
+        return toReportView(row, mayWrite(principal))
       }),
     )
   })
@@ -138,8 +143,9 @@ const make = Effect.gen(function* () {
     for (const r of rows) {
       const k = `${r.kind}|${r.periodStart}|${r.periodEnd}|${r.language}`
       const list = groups.get(k)
-      if (list) list.push(toReportView(r))
-      else groups.set(k, [toReportView(r)])
+      const view = toReportView(r, mayWrite(principal))
+      if (list) list.push(view)
+      else groups.set(k, [view])
     }
     return [...groups.values()].map((versions) => ({
       kind: versions[0]!.kind,
@@ -151,7 +157,7 @@ const make = Effect.gen(function* () {
   })
 
   const get = Effect.fn("Reports.get")(function* (principal: Principal, id: string) {
-    return toReportView(yield* visibleReport(principal, id))
+    return toReportView(yield* visibleReport(principal, id), mayWrite(principal))
   })
 
   /** A ready report's file, streamed; 409 until it is ready. */

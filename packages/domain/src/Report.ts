@@ -122,6 +122,20 @@ export const ReportChange = Schema.Struct({
   after: Schema.optional(Schema.String.annotations({ description: "The value after, as JSON text" })),
 }).annotations({ identifier: "ReportChange" })
 
+/** What a caller may do with a report version, as the server decides it. */
+export const ReportAction = Schema.Literal("submit").annotations({ identifier: "ReportAction" })
+/** What a caller may do with a report version. */
+export type ReportAction = typeof ReportAction.Type
+
+/**
+ * What a caller may do with a report version: submit it once it is ready, when the caller may
+ * write reports. Clients show these instead of recomputing the rule.
+ */
+export const reportActions = (
+  report: { readonly status: ReportStatus },
+  mayWrite: boolean,
+): ReadonlyArray<ReportAction> => (mayWrite && report.status === "ready" ? ["submit"] : [])
+
 /** A report version as the API shows it. */
 export const ReportView = Schema.Struct({
   id: Schema.String,
@@ -158,9 +172,27 @@ export const ReportView = Schema.Struct({
   ),
   error: Schema.optional(Schema.String),
   scheduled: Schema.Boolean,
+  allowedActions: Schema.Array(ReportAction).annotations({
+    description: "What the caller may do with this version now, as the server decides it",
+  }),
 }).annotations({ identifier: "ReportView" })
 /** A report version as the API shows it. */
 export type ReportView = typeof ReportView.Type
+
+/** A project's reports as `GET /v1/projects/{id}/reports` lists them: one group per key, newest first. */
+export const ReportList = Schema.Struct({
+  items: Schema.Array(
+    Schema.Struct({
+      kind: ReportKind,
+      periodStart: IsoDateSchema,
+      periodEnd: IsoDateSchema,
+      language: ReportLanguage,
+      versions: Schema.Array(ReportView),
+    }),
+  ),
+}).annotations({ identifier: "ReportList" })
+/** A project's reports, grouped by (kind, period, language). */
+export type ReportList = typeof ReportList.Type
 
 /** No report has the given id (or the caller may not know it exists). */
 export class ReportNotFound extends Schema.TaggedError<ReportNotFound>()("ReportNotFound", {

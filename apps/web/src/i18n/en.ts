@@ -5,10 +5,12 @@
 import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
+import { reportsEn } from "./reports.js"
 
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
+  reports: reportsEn,
   access: accessEn,
   app: {
     name: "Coordina",
