@@ -1,9 +1,10 @@
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
-import { projectQuery } from "../../../../api/projects.js"
-import { planQuery } from "../../../../api/reports.js"
-import { useTodayDate } from "../../../../api/today.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { projectQuery } from "@/api/projects.js"
+import { planQuery } from "@/api/reports.js"
+import { useTodayDate } from "@/api/today.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { EmptyState, Section } from "@/ui/index.js"
 import { PlanTimeline } from "./-components/PlanTimeline.js"
 
 /**
@@ -26,10 +27,9 @@ function PlanPage() {
   const dates = (from: string | undefined, to: string | undefined, ongoing: string) =>
     from ? `${formatDate(from)} – ${to ? formatDate(to) : ongoing}` : p.notStarted
   return (
-    <section aria-labelledby="plan-title">
-      <h2 id="plan-title">{p.title}</h2>
+    <Section title={p.title} id="plan">
       {plan.items.length === 0 ? (
-        <p className="muted">{p.none}</p>
+        <EmptyState>{p.none}</EmptyState>
       ) : (
         <>
           {outside.length > 0 && (
@@ -81,6 +81,6 @@ function PlanPage() {
           </table>
         </>
       )}
-    </section>
+    </Section>
   )
 }

@@ -2,11 +2,10 @@ import { ReportKind, type ReportLanguage, type ReportView } from "@coordina/doma
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { reportKeys, requestReport } from "../../../../../api/reports.js"
-import { SelectField } from "../../../../../components/Fields.js"
-import { ProblemAlert } from "../../../../../components/reach/Fields.js"
-import { useI18n } from "../../../../../i18n/I18n.js"
-import { CheckedInput, problemAt } from "./ReportFields.js"
+import { reportKeys, requestReport } from "@/api/reports.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { Problem, Section, Select, TextField } from "@/ui/index.js"
+import { useProblemAt } from "./ReportFields.js"
 import { ReportFollower } from "./ReportProgress.js"
 
 type Kind = ReportKind
@@ -47,36 +46,36 @@ export const GenerateReport = (props: {
     mutation.mutate()
   }
   const isFinal = kind === "final"
+  const problemAt = useProblemAt(mutation.error)
   return (
-    <section aria-labelledby="generate-report">
-      <h2 id="generate-report">{g.title}</h2>
+    <Section title={g.title} id="generate-report">
       <Form onSubmit={submit} className="form-grid" aria-label={g.title}>
-        <SelectField
+        <Select
           label={g.kind}
           value={kind}
           onChange={(k) => k && setKind(k as Kind)}
           options={ReportKind.literals.map((k) => ({ id: k, label: t.reports.kind[k] }))}
           isRequired
         />
-        <CheckedInput
+        <TextField
           label={g.periodStart}
           type="date"
           value={isFinal ? props.projectStart : periodStart}
           onChange={setPeriodStart}
           isDisabled={isFinal}
           isRequired={!isFinal}
-          error={problemAt(mutation.error, "periodStart")}
+          errorMessage={problemAt("periodStart")}
         />
-        <CheckedInput
+        <TextField
           label={g.periodEnd}
           type="date"
           value={isFinal ? props.projectEnd : periodEnd}
           onChange={setPeriodEnd}
           isDisabled={isFinal}
           isRequired={!isFinal}
-          error={problemAt(mutation.error, "periodEnd")}
+          errorMessage={problemAt("periodEnd")}
         />
-        <SelectField
+        <Select
           label={g.language}
           value={language}
           onChange={(l) => l && setLanguage(l as ReportLanguage)}
@@ -84,7 +83,7 @@ export const GenerateReport = (props: {
           isRequired
         />
         {isFinal && <p className="muted wide">{g.finalPeriod}</p>}
-        {mutation.isError && <ProblemAlert error={mutation.error} />}
+        {mutation.isError && <Problem error={mutation.error} />}
         <div className="form-actions">
           <Button type="submit" className="button primary" isDisabled={mutation.isPending}>
             {mutation.isPending ? g.sending : g.submit}
@@ -97,6 +96,6 @@ export const GenerateReport = (props: {
           <ReportFollower key={queued.id} id={queued.id} />
         </>
       )}
-    </section>
+    </Section>
   )
 }

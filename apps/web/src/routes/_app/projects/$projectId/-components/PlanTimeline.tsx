@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts"
-import { useI18n } from "../../../../../i18n/I18n.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 const dayMs = 86_400_000
 /** A date as a day number, so the chart's axis is linear in days. */

@@ -2,8 +2,8 @@ import type { ReportView } from "@coordina/domain"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect } from "react"
 import { Label, ProgressBar } from "react-aria-components"
-import { isPending, reportKeys, reportQuery } from "../../../../../api/reports.js"
-import { useI18n } from "../../../../../i18n/I18n.js"
+import { isPending, reportKeys, reportQuery } from "@/api/reports.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 /** The worker's step in the UI's language (an unknown step shows as the worker named it). */
 export const useStepName = () => {

@@ -2,11 +2,10 @@ import { defaultScheduleZone, ReportKind, type ReportSchedulesView } from "@coor
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { replaceSchedules, reportKeys } from "../../../../../api/reports.js"
-import { SelectField } from "../../../../../components/Fields.js"
-import { ProblemAlert, StatusMessage } from "../../../../../components/reach/Fields.js"
-import { useI18n } from "../../../../../i18n/I18n.js"
-import { CheckedInput, problemAt } from "./ReportFields.js"
+import { replaceSchedules, reportKeys } from "@/api/reports.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { EmptyState, Problem, Section, Select, Status, TextField } from "@/ui/index.js"
+import { useProblemAt } from "./ReportFields.js"
 
 type Rule = "previous_quarter" | "previous_half_year" | "previous_months"
 
@@ -61,6 +60,7 @@ export const ReportSchedulesForm = (props: {
       await queryClient.invalidateQueries({ queryKey: reportKeys.one(props.projectId, "schedules") })
     },
   })
+  const problemAt = useProblemAt(mutation.error)
   const change = (key: string, patch: Partial<Row>) => {
     mutation.reset()
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
@@ -74,39 +74,38 @@ export const ReportSchedulesForm = (props: {
     label: s.periodRule[r],
   }))
   return (
-    <section aria-labelledby="report-schedules">
-      <h2 id="report-schedules">{s.title}</h2>
+    <Section title={s.title} id="report-schedules">
       <p className="muted">{s.intro}</p>
       <Form onSubmit={submit} aria-label={s.title}>
-        {rows.length === 0 && <p className="muted">{s.none}</p>}
+        {rows.length === 0 && <EmptyState>{s.none}</EmptyState>}
         {rows.map((r, i) => {
-          const at = (field: string) => problemAt(mutation.error, `schedules.${i}.${field}`)
+          const at = (field: string) => problemAt(`schedules.${i}.${field}`)
           return (
             <fieldset key={r.key} className="form-grid schedule-row" disabled={!props.mayWrite}>
               <legend>{s.row(i + 1)}</legend>
-              <SelectField
+              <Select
                 label={s.kind}
                 value={r.kind}
                 onChange={(k) => k && change(r.key, { kind: k as ReportKind })}
                 options={ReportKind.literals.map((k) => ({ id: k, label: t.reports.kind[k] }))}
                 isDisabled={!props.mayWrite}
               />
-              <CheckedInput
+              <TextField
                 label={s.cron}
                 value={r.cron}
                 onChange={(cron) => change(r.key, { cron })}
-                error={at("cron")}
+                errorMessage={at("cron")}
                 isRequired
                 isDisabled={!props.mayWrite}
               />
-              <CheckedInput
+              <TextField
                 label={s.timeZone}
                 value={r.timeZone}
                 onChange={(timeZone) => change(r.key, { timeZone })}
-                error={at("timeZone")}
+                errorMessage={at("timeZone")}
                 isDisabled={!props.mayWrite}
               />
-              <SelectField
+              <Select
                 label={s.period}
                 value={r.rule}
                 onChange={(rule) => rule && change(r.key, { rule: rule as Rule })}
@@ -114,11 +113,11 @@ export const ReportSchedulesForm = (props: {
                 isDisabled={!props.mayWrite}
               />
               {r.rule === "previous_months" && (
-                <CheckedInput
+                <TextField
                   label={s.months}
                   value={r.months}
                   onChange={(months) => change(r.key, { months })}
-                  error={at("period")}
+                  errorMessage={at("period")}
                   isDisabled={!props.mayWrite}
                 />
               )}
@@ -140,8 +139,8 @@ export const ReportSchedulesForm = (props: {
             </fieldset>
           )
         })}
-        {mutation.isError && <ProblemAlert error={mutation.error} />}
-        {mutation.isSuccess && <StatusMessage>{s.saved}</StatusMessage>}
+        {mutation.isError && <Problem error={mutation.error} />}
+        {mutation.isSuccess && <Status>{s.saved}</Status>}
         {props.mayWrite && (
           <div className="form-actions">
             <Button
@@ -169,6 +168,6 @@ export const ReportSchedulesForm = (props: {
           </div>
         )}
       </Form>
-    </section>
+    </Section>
   )
 }

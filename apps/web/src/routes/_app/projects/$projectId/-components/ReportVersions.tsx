@@ -1,10 +1,9 @@
 import type { ReportList, ReportView } from "@coordina/domain"
 import { useMutation } from "@tanstack/react-query"
 import { Button } from "react-aria-components"
-import { downloadReport, isPending } from "../../../../../api/reports.js"
-import { Instant } from "../../../../../components/Instant.js"
-import { ProblemAlert } from "../../../../../components/reach/Fields.js"
-import { useI18n } from "../../../../../i18n/I18n.js"
+import { downloadReport, isPending } from "@/api/reports.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { EmptyState, InstantText, Problem, Section } from "@/ui/index.js"
 import { ReportFollower } from "./ReportProgress.js"
 import { SubmitReport } from "./SubmitReport.js"
 
@@ -56,7 +55,7 @@ const Downloads = ({ report }: { readonly report: ReportView }) => {
           </Button>
         ))}
       </div>
-      {download.isError && <ProblemAlert error={download.error} />}
+      {download.isError && <Problem error={download.error} />}
     </>
   )
 }
@@ -78,9 +77,9 @@ const VersionRow = ({ report }: { readonly report: ReportView }) => {
         {report.status === "failed" && report.error && <p className="muted">{report.error}</p>}
       </td>
       <td>
-        <Instant at={report.requestedAt} />
+        <InstantText at={report.requestedAt} />
       </td>
-      <td>{report.readyAt ? <Instant at={report.readyAt} /> : "—"}</td>
+      <td>{report.readyAt ? <InstantText at={report.readyAt} /> : "—"}</td>
       <td>
         <Changes report={report} />
       </td>
@@ -99,10 +98,9 @@ export const ReportVersions = ({ groups }: { readonly groups: ReadonlyArray<Grou
   const { t, formatDate } = useI18n()
   const l = t.reports.list
   return (
-    <section aria-labelledby="report-list">
-      <h2 id="report-list">{l.title}</h2>
+    <Section title={l.title} id="report-list">
       {groups.length === 0 ? (
-        <p className="muted">{l.none}</p>
+        <EmptyState>{l.none}</EmptyState>
       ) : (
         groups.map((group) => {
           const title = `${t.reports.kind[group.kind]}, ${l.period(formatDate(group.periodStart), formatDate(group.periodEnd))} (${t.reports.language[group.language]})`
@@ -135,6 +133,6 @@ export const ReportVersions = ({ groups }: { readonly groups: ReadonlyArray<Grou
           )
         })
       )}
-    </section>
+    </Section>
   )
 }
