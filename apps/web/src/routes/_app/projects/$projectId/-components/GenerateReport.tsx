@@ -91,10 +91,10 @@ export const GenerateReport = (props: {
         </div>
       </Form>
       {queued && (
-        <>
+        <div data-testid="generated-report">
           <p className="muted">{g.queued(queued.version)}</p>
           <ReportFollower key={queued.id} id={queued.id} />
-        </>
+        </div>
       )}
     </Section>
   )

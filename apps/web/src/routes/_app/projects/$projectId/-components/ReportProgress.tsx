@@ -59,7 +59,7 @@ export const ReportFollower = ({ id }: { readonly id: string }) => {
           {g.failed(report.error ?? "")}
         </p>
       ) : (
-        <p role="status" className="status" data-testid="report-ready">
+        <p role="status" className="status">
           {report.sameAs ? g.unchanged(report.version) : g.ready(report.version)}
         </p>
       )}

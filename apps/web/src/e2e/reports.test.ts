@@ -1,0 +1,169 @@
+/**
+ * Funder reports and the plan in Chromium, on the demo data a newcomer gets from `pnpm start`:
+ * the flagship's interim (Dec 2017 – Jun 2018) and final reports are ready to download once the
+ * worker has run; a report generated from the Reports tab shows the worker's progress until it
+ * is ready, its PDF and XLSX download byte for byte as stored, submitting it locks its period; the
+ * plan shows A1–A6 against the project period. The worker is a runtime of its own over the same
+ * database, as in production.
+ */
+import { createHash } from "node:crypto"
+import { mkdirSync, readFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { loadDemo } from "@coordina/api"
+import { App, ReportJobs } from "@coordina/app"
+import { ReportList, type ReportView } from "@coordina/domain"
+import { Effect, ManagedRuntime, Schema } from "effect"
+import type { Browser, Locator, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { browserAvailable, launchBrowser, signIn, startServer, type TestServer } from "./harness.js"
+
+const zone = "Europe/Sofia"
+const shots = resolve(import.meta.dirname, "../../test-results/e2e")
+
+describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+  let worker: ManagedRuntime.ManagedRuntime<ReportJobs, never>
+  let projectId: string
+  let running = true
+  let loop: Promise<void>
+  /** A pause after each generation step, so the browser sees the progress move. */
+  let stepDelayMs = 0
+
+  const reports = async () =>
+    Schema.decodeUnknownSync(ReportList)(await server.api("GET", `/v1/projects/${projectId}/reports`)).items
+
+  /** Generates queued reports until stopped, as the worker process's loop does. */
+  const runWorker = async () => {
+    while (running) {
+      const did = await worker.runPromise(
+        Effect.flatMap(ReportJobs, (jobs) =>
+          jobs.runNext({ worker: "e2e-worker", leaseSeconds: 30, maxAttempts: 3, stepDelayMs }),
+        ),
+      )
+      if (!did) await new Promise((r) => setTimeout(r, 150))
+    }
+  }
+
+  /** Clicks a download button in `scope` and answers the file's bytes and suggested name. */
+  const download = async (scope: Locator, name: string) => {
+    const pending = page.waitForEvent("download")
+    await scope.getByRole("button", { name, exact: true }).click()
+    const file = await pending
+    return { bytes: readFileSync((await file.path()) as string), name: file.suggestedFilename() }
+  }
+
+  const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
+
+  beforeAll(async () => {
+    server = await startServer()
+    worker = ManagedRuntime.make(App.layer({ databaseUrl: server.databaseUrl, timeZone: zone }))
+    expect(await worker.runPromise(loadDemo as Effect.Effect<boolean>)).toBe(true)
+    const projects = await server.api<{ items: Array<{ id: string; code: string }> }>("GET", "/v1/projects")
+    projectId = projects.items.find((p) => p.code === "COORD-MECH-2017")?.id as string
+    loop = runWorker()
+    browser = await launchBrowser()
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
+    await signIn(page, server, "en")
+    await page.waitForURL(/\/projects$/)
+    mkdirSync(shots, { recursive: true })
+  })
+  afterAll(async () => {
+    running = false
+    await loop
+    await browser?.close()
+    await worker?.dispose()
+    await server?.stop()
+  })
+
+  it("shows the demo's interim report for Dec 2017 – Jun 2018 and its final report, ready to download", async () => {
+    await expect
+      .poll(async () => (await reports()).map((g) => [g.kind, g.versions[0]?.status]), { timeout: 60_000 })
+      .toEqual(
+        expect.arrayContaining([
+          ["interim", "ready"],
+          ["final", "ready"],
+        ]),
+      )
+    await page.goto(`${server.url}/projects/${projectId}/reports`)
+    const interim = page.getByRole("region", {
+      name: "Interim report, 1 December 2017 – 30 June 2018 (Bulgarian)",
+    })
+    await expect.poll(() => interim.getByRole("cell", { name: "Ready" }).count()).toBe(1)
+    const final = page.getByRole("region", { name: /^Final report, 1 December 2017 – / })
+    await expect.poll(() => final.getByRole("cell", { name: "Ready" }).count()).toBe(1)
+    const stored = (await reports()).find((g) => g.kind === "interim")?.versions[0] as ReportView
+    const pdf = await download(interim, "Download PDF of version 1")
+    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    expect(sha256(pdf.bytes)).toBe(stored.files?.find((f) => f.format === "pdf")?.sha256)
+    const finalXlsx = await download(final, "Download XLSX of version 1")
+    expect(finalXlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK")
+  })
+
+  it("refuses a period that ends before it starts, beside the field it names", async () => {
+    await page.goto(`${server.url}/projects/${projectId}/reports`)
+    const form = page.getByRole("form", { name: "Generate a report" })
+    await form.getByRole("textbox", { name: "Period from" }).fill("2018-07-01")
+    await form.getByRole("textbox", { name: "Period to" }).fill("2018-05-31")
+    await form.getByRole("button", { name: "Generate" }).click()
+    const end = form.getByRole("textbox", { name: "Period to" })
+    await expect.poll(() => end.getAttribute("aria-invalid")).toBe("true")
+    expect(await form.getByRole("textbox", { name: "Period from" }).getAttribute("aria-invalid")).toBeNull()
+  })
+
+  it("generates a report with a live progress bar, then downloads its PDF and XLSX as stored", async () => {
+    stepDelayMs = 400
+    await page.goto(`${server.url}/projects/${projectId}/reports`)
+    const form = page.getByRole("form", { name: "Generate a report" })
+    await form.getByRole("textbox", { name: "Period from" }).fill("2018-07-01")
+    await form.getByRole("textbox", { name: "Period to" }).fill("2018-12-31")
+    await form.getByRole("button", { name: /Language/ }).click()
+    await page.getByRole("option", { name: "English" }).click()
+    await form.getByRole("button", { name: "Generate" }).click()
+    // The bar follows the worker: some value between the start and the end is seen on the way.
+    const bar = page.getByRole("progressbar", { name: "Generation progress" }).first()
+    const seen = new Set<number>()
+    await expect
+      .poll(
+        async () => {
+          const now = await bar.getAttribute("aria-valuenow", { timeout: 500 }).catch(() => null)
+          if (now !== null) seen.add(Number(now))
+          return [...seen].some((v) => v > 0 && v < 100)
+        },
+        { timeout: 30_000, intervals: [100] },
+      )
+      .toBe(true)
+    await page.screenshot({ path: resolve(shots, "reports-progress.png"), fullPage: true })
+    await expect
+      .poll(() => page.getByTestId("generated-report").getByRole("status").textContent(), { timeout: 60_000 })
+      .toBe("Version 1 is ready to download.")
+    stepDelayMs = 0
+    const group = page.getByRole("region", {
+      name: "Interim report, 1 July 2018 – 31 December 2018 (English)",
+    })
+    await expect.poll(() => group.getByRole("cell", { name: "Ready" }).count()).toBe(1)
+    const stored = (await reports()).find((g) => g.periodStart === "2018-07-01")?.versions[0] as ReportView
+    const pdf = await download(group, "Download PDF of version 1")
+    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    expect(sha256(pdf.bytes)).toBe(stored.files?.find((f) => f.format === "pdf")?.sha256)
+    const xlsx = await download(group, "Download XLSX of version 1")
+    expect(xlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK")
+    expect(sha256(xlsx.bytes)).toBe(stored.files?.find((f) => f.format === "xlsx")?.sha256)
+    expect(xlsx.name).toMatch(/\.xlsx$/)
+  })
+
+  it("shows the plan's A1–A6 against the project period", async () => {
+    await page.goto(`${server.url}/projects/${projectId}/plan`)
+    const table = page.getByRole("table", { name: "The plan as a table" })
+    await expect
+      .poll(() => table.getByRole("rowheader").allTextContents())
+      .toEqual(["A1", "A2", "A3", "A4", "A5", "A6"])
+    const timeline = page.getByTestId("plan-timeline")
+    for (const code of ["A1", "A2", "A3", "A4", "A5", "A6"])
+      expect(await timeline.locator(".recharts-yAxis text", { hasText: code }).count()).toBe(1)
+    // Planned spans for all six, actual spans for the five that started.
+    await expect.poll(() => timeline.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(11)
+    await page.screenshot({ path: resolve(shots, "plan-timeline.png"), fullPage: true })
+  })
+})
