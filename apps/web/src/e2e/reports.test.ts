@@ -160,8 +160,12 @@ describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", (
       .poll(() => table.getByRole("rowheader").allTextContents())
       .toEqual(["A1", "A2", "A3", "A4", "A5", "A6"])
     const timeline = page.getByTestId("plan-timeline")
-    for (const code of ["A1", "A2", "A3", "A4", "A5", "A6"])
-      expect(await timeline.locator(".recharts-yAxis text", { hasText: code }).count()).toBe(1)
+    // The chart draws once its container has a size: wait for the axis, then read its labels.
+    await expect
+      .poll(() =>
+        timeline.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents(),
+      )
+      .toEqual(["A1", "A2", "A3", "A4", "A5", "A6"])
     // Planned spans for all six, actual spans for the five that started.
     await expect.poll(() => timeline.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(11)
     await page.screenshot({ path: resolve(shots, "plan-timeline.png"), fullPage: true })

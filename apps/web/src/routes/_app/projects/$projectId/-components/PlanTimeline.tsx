@@ -1,4 +1,4 @@
-import { type ActivityView, isoDate, maxDate } from "@coordina/domain"
+import { type ActivityView, isoDate, maxDate, minDate } from "@coordina/domain"
 import {
   Bar,
   BarChart,
@@ -22,8 +22,9 @@ const colours = { planned: "#9fb7cc", actual: "#1f5f8b", outside: "#b3261e", per
 
 /**
  * The plan as a timeline: each activity's planned and actual spans (an activity under way runs
- * to today) against the shaded project period. Activities the server flags as outside the
- * project period are drawn in the warning colour; the figures are in the table beside it.
+ * to today, cut at the later of its planned end and the project's end) against the shaded
+ * project period. Activities the server flags as outside the project period are drawn in the
+ * warning colour; the figures are in the table beside it.
  */
 export const PlanTimeline = (props: {
   readonly activities: ReadonlyArray<ActivityView>
@@ -34,9 +35,12 @@ export const PlanTimeline = (props: {
   const { t, formatDate } = useI18n()
   const p = t.reports.plan
   const data = props.activities.map((a) => {
-    // An activity under way is drawn up to today (or its start, if that lies ahead).
+    // An activity under way is drawn up to today, but no further than the later of its planned
+    // end and the project's end: the table says it is still under way.
+    const horizon = maxDate(isoDate(props.projectEnd), a.plannedEnd)
     const actualEnd =
-      a.actualEnd ?? (a.actualStart ? maxDate(a.actualStart, isoDate(props.today)) : undefined)
+      a.actualEnd ??
+      (a.actualStart ? maxDate(a.actualStart, minDate(isoDate(props.today), horizon)) : undefined)
     return {
       code: a.code,
       title: a.title,
@@ -56,7 +60,7 @@ export const PlanTimeline = (props: {
   return (
     <figure className="chart timeline" aria-labelledby="plan-timeline" data-testid="plan-timeline">
       <figcaption id="plan-timeline">{p.timeline}</figcaption>
-      <div className="chart-area">
+      <div className="chart-area" style={{ height }}>
         <ResponsiveContainer width="100%" height={height}>
           <BarChart
             data={data}
