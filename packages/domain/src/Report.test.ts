@@ -10,4 +10,7 @@ describe("reportActions", () => {
       expect(reportActions({ status }, true)).toEqual([])
     expect(reportActions({ status: "ready" }, false)).toEqual([])
   })
+  it("offers nothing once the version is submitted: a submitted version never changes", () => {
+    expect(reportActions({ status: "ready", submittedAt: "2018-07-10T09:00:00.000Z" }, true)).toEqual([])
+  })
 })

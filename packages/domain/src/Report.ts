@@ -128,13 +128,14 @@ export const ReportAction = Schema.Literal("submit").annotations({ identifier: "
 export type ReportAction = typeof ReportAction.Type
 
 /**
- * What a caller may do with a report version: submit it once it is ready, when the caller may
- * write reports. Clients show these instead of recomputing the rule.
+ * What a caller may do with a report version: submit it once it is ready and not submitted
+ * yet, when the caller may write reports. Clients show these instead of recomputing the rule.
  */
 export const reportActions = (
-  report: { readonly status: ReportStatus },
+  report: { readonly status: ReportStatus; readonly submittedAt?: string | undefined },
   mayWrite: boolean,
-): ReadonlyArray<ReportAction> => (mayWrite && report.status === "ready" ? ["submit"] : [])
+): ReadonlyArray<ReportAction> =>
+  mayWrite && report.status === "ready" && report.submittedAt === undefined ? ["submit"] : []
 
 /** A report version as the API shows it. */
 export const ReportView = Schema.Struct({
@@ -172,6 +173,14 @@ export const ReportView = Schema.Struct({
   ),
   error: Schema.optional(Schema.String),
   scheduled: Schema.Boolean,
+  submittedAt: Schema.optional(
+    Schema.String.annotations({ description: "When it was submitted; a submitted version never changes" }),
+  ),
+  submittedBy: Schema.optional(Schema.String),
+  submitNote: Schema.optional(Schema.String),
+  lockId: Schema.optional(
+    Schema.String.annotations({ description: "The lock its submission put on the period" }),
+  ),
   allowedActions: Schema.Array(ReportAction).annotations({
     description: "What the caller may do with this version now, as the server decides it",
   }),
