@@ -5,6 +5,9 @@
  */
 import {
   ActivityList,
+  PeriodLockList,
+  PeriodLockView,
+  RevisionList,
   type ReportFormat,
   ReportList,
   type ReportRequest,
@@ -104,4 +107,26 @@ export const submitReport = (id: string, note: string | undefined) =>
     method: "POST",
     body: note ? { note } : {},
     schema: ReportView,
+  })
+
+/** A project's locked periods. */
+export const locksQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: reportKeys.one(projectId, "locks"),
+    queryFn: () => api(`/v1/projects/${seg(projectId)}/locks`, { schema: PeriodLockList }),
+  })
+
+/** A project's corrections of locked periods. */
+export const revisionsQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: reportKeys.one(projectId, "revisions"),
+    queryFn: () => api(`/v1/projects/${seg(projectId)}/revisions`, { schema: RevisionList }),
+  })
+
+/** Unlocks a locked period (admin), with the reason the revisions keep. */
+export const unlockPeriod = (projectId: string, lockId: string, reason: string) =>
+  api(`/v1/projects/${seg(projectId)}/locks/${seg(lockId)}/unlock`, {
+    method: "POST",
+    body: { reason },
+    schema: PeriodLockView,
   })

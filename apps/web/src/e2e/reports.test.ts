@@ -20,11 +20,14 @@ import { browserAvailable, launchBrowser, signIn, startServer, type TestServer }
 const zone = "Europe/Sofia"
 const shots = resolve(import.meta.dirname, "../../test-results/e2e")
 
+/** A worker's runtime of its own over the server's database, as the worker process builds it. */
+const workerOver = (databaseUrl: string) => ManagedRuntime.make(App.layer({ databaseUrl, timeZone: zone }))
+
 describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", () => {
   let server: TestServer
   let browser: Browser
   let page: Page
-  let worker: ManagedRuntime.ManagedRuntime<ReportJobs, never>
+  let worker: ReturnType<typeof workerOver>
   let projectId: string
   let running = true
   let loop: Promise<void>
@@ -58,8 +61,8 @@ describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", (
 
   beforeAll(async () => {
     server = await startServer()
-    worker = ManagedRuntime.make(App.layer({ databaseUrl: server.databaseUrl, timeZone: zone }))
-    expect(await worker.runPromise(loadDemo as Effect.Effect<boolean>)).toBe(true)
+    worker = workerOver(server.databaseUrl)
+    expect(await worker.runPromise(loadDemo)).toBe(true)
     const projects = await server.api<{ items: Array<{ id: string; code: string }> }>("GET", "/v1/projects")
     projectId = projects.items.find((p) => p.code === "COORD-MECH-2017")?.id as string
     loop = runWorker()
@@ -131,7 +134,7 @@ describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", (
           if (now !== null) seen.add(Number(now))
           return [...seen].some((v) => v > 0 && v < 100)
         },
-        { timeout: 30_000, intervals: [100] },
+        { timeout: 30_000, interval: 100 },
       )
       .toBe(true)
     await page.screenshot({ path: resolve(shots, "reports-progress.png"), fullPage: true })
@@ -151,6 +154,50 @@ describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", (
     expect(xlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK")
     expect(sha256(xlsx.bytes)).toBe(stored.files?.find((f) => f.format === "xlsx")?.sha256)
     expect(xlsx.name).toMatch(/\.xlsx$/)
+  })
+
+  it("submits the version, shows its period locked, and lets the admin unlock it with a reason", async () => {
+    const group = page.getByRole("region", {
+      name: "Interim report, 1 July 2018 – 31 December 2018 (English)",
+    })
+    await group.getByRole("button", { name: "Submit version 1" }).click()
+    const confirm = page.getByRole("alertdialog", { name: "Submit this version to the funder?" })
+    // The dialog names the consequence before anything is locked.
+    expect(await confirm.textContent()).toContain(
+      "Submitting locks the project's records dated 1 July 2018 – 31 December 2018",
+    )
+    await confirm.getByRole("textbox", { name: "Note (optional)" }).fill("Signed by the coordinator")
+    await confirm.getByRole("button", { name: "Submit and lock the period" }).click()
+    const locks = page.getByRole("region", { name: "Locked periods" })
+    const lockRow = locks.getByRole("row", { name: /1 July 2018 – 31 December 2018/ })
+    await expect.poll(() => lockRow.getByRole("cell", { name: "Locked", exact: true }).count()).toBe(1)
+    // The server no longer offers submission of the submitted version.
+    await expect.poll(() => group.getByRole("button", { name: "Submit version 1" }).count()).toBe(0)
+    expect(await group.getByText("Signed by the coordinator").count()).toBe(1)
+    const [lock] = (
+      await server.api<{ items: Array<{ status: string; periodStart: string }> }>(
+        "GET",
+        `/v1/projects/${projectId}/locks`,
+      )
+    ).items.filter((l) => l.periodStart === "2018-07-01")
+    expect(lock?.status).toBe("locked")
+    await page.screenshot({ path: resolve(shots, "reports-locked.png"), fullPage: true })
+
+    await lockRow.getByRole("button", { name: "Unlock 1 July 2018 – 31 December 2018" }).click()
+    const unlock = page.getByRole("alertdialog", { name: "Unlock this period?" })
+    expect(await unlock.textContent()).toContain(
+      "Every change made while it is unlocked is recorded as a revision",
+    )
+    await unlock.getByRole("button", { name: "Unlock the period" }).click()
+    // No reason, no unlock: the dialog asks for one and the lock holds.
+    await expect
+      .poll(() => unlock.getByRole("textbox", { name: /Why it is unlocked/ }).getAttribute("aria-invalid"))
+      .toBe("true")
+    await unlock.getByRole("textbox", { name: /Why it is unlocked/ }).fill("A participant was missing")
+    await unlock.getByRole("button", { name: "Unlock the period" }).click()
+    await expect.poll(() => lockRow.getByRole("cell", { name: "Unlocked", exact: true }).count()).toBe(1)
+    expect(await lockRow.getByRole("cell", { name: "A participant was missing" }).count()).toBe(1)
+    expect(await lockRow.getByRole("button", { name: /^Unlock / }).count()).toBe(0)
   })
 
   it("shows the plan's A1–A6 against the project period", async () => {

@@ -73,6 +73,13 @@ const VersionRow = ({ report }: { readonly report: ReportView }) => {
         ) : (
           <span className={`badge ${report.status}`}>{t.reports.status[report.status]}</span>
         )}
+        {report.submittedAt && (
+          <p data-testid={`report-submitted-${report.id}`}>
+            <span className="badge met">{t.reports.submit.submitted}</span>{" "}
+            <InstantText at={report.submittedAt} />
+            {report.submitNote && <span className="muted"> · {report.submitNote}</span>}
+          </p>
+        )}
         {report.scheduled && <span className="muted"> · {l.scheduled}</span>}
         {report.status === "failed" && report.error && <p className="muted">{report.error}</p>}
       </td>
