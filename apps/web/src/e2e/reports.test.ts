@@ -200,6 +200,45 @@ describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", (
     expect(await lockRow.getByRole("button", { name: /^Unlock / }).count()).toBe(0)
   })
 
+  it("saves a schedule, and shows a bad cron expression's problem beside its field", async () => {
+    await page.goto(`${server.url}/projects/${projectId}/reports`)
+    const form = page.getByRole("form", { name: "Schedules" })
+    await form.getByRole("button", { name: "Add a schedule" }).click()
+    const cron = form.getByRole("textbox", { name: "Cron expression" })
+    await cron.fill("61 6 1 1,7 *")
+    await form.getByRole("button", { name: "Save schedules" }).click()
+    await expect.poll(() => cron.getAttribute("aria-invalid")).toBe("true")
+    expect(await form.getByRole("textbox", { name: "Time zone" }).getAttribute("aria-invalid")).toBeNull()
+    const refused = await server.api<{ schedules: unknown[] }>(
+      "GET",
+      `/v1/projects/${projectId}/report-schedules`,
+    )
+    expect(refused.schedules).toEqual([])
+    await cron.fill("0 6 1 1,7 *")
+    await form.getByRole("button", { name: "Save schedules" }).click()
+    await expect.poll(() => form.getByRole("status").textContent()).toBe("The schedules were saved.")
+    expect(
+      (await server.api<{ schedules: unknown[] }>("GET", `/v1/projects/${projectId}/report-schedules`))
+        .schedules,
+    ).toEqual([
+      { kind: "interim", cron: "0 6 1 1,7 *", timeZone: "Europe/Sofia", period: "previous_half_year" },
+    ])
+  })
+
+  it("speaks Bulgarian", async () => {
+    await page.goto(`${server.url}/projects/${projectId}/reports`)
+    await page.evaluate(() => localStorage.setItem("coordina.language", "bg"))
+    await page.reload()
+    await expect.poll(() => page.getByRole("heading", { name: "Изготвяне на отчет" }).count()).toBe(1)
+    expect(
+      await page
+        .getByRole("region", { name: "Междинен отчет, 1 декември 2017 г. – 30 юни 2018 г. (Български)" })
+        .count(),
+    ).toBe(1)
+    expect(await page.getByRole("link", { name: "План" }).count()).toBe(1)
+    await page.evaluate(() => localStorage.setItem("coordina.language", "en"))
+  })
+
   it("shows the plan's A1–A6 against the project period", async () => {
     await page.goto(`${server.url}/projects/${projectId}/plan`)
     const table = page.getByRole("table", { name: "The plan as a table" })
