@@ -83,6 +83,10 @@ const make = Effect.gen(function* () {
           beforeStart: yield* funnelOn(dayBefore(period.start)),
         }
       : undefined
+    const attendance =
+      kind === "attendance_annex"
+        ? yield* records.annexParticipations(project.id, period.start, period.end)
+        : undefined
     return reportContent({
       project,
       kind,
@@ -96,6 +100,7 @@ const make = Effect.gen(function* () {
       firstAttended,
       dissemination,
       agreements,
+      attendance,
       evidence: [],
       revisions,
     }) satisfies ReportContent

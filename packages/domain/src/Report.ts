@@ -7,7 +7,10 @@ import { Schema } from "effect"
 import { addDays, type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { projectEndDate } from "./Project.js"
 
-/** The kinds of report a funder receives. `attendance_annex` is the only one with names. */
+/**
+ * The kinds of report a funder receives. `attendance_annex` adds each event's participant list, by
+ * initials and institution: no report holds a name (AttendanceAnnex.ts).
+ */
 export const ReportKind = Schema.Literal("interim", "final", "reach_annex", "attendance_annex").annotations({
   identifier: "ReportKind",
 })
