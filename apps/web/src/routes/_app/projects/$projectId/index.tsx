@@ -62,7 +62,7 @@ function Dashboard() {
             search={{ indicator: f.indicator, asOf }}
             className="figure"
           >
-            <span className="figure-label">{f.label}</span>
+            <span className="figure-label">{f.label}</span>{" "}
             <span className="figure-value">{formatNumber(f.value)}</span>
             {f.indicator === "indirect" && (
               <span className="muted figure-detail">
