@@ -110,6 +110,14 @@ export const eventsQuery = (projectId: string) =>
     queryFn: () => allPages(`/v1/events${queryString({ projectId })}`, EventPage),
   })
 
+/** A page of a project's events, with the count of all of them. */
+export const eventPageQuery = (projectId: string, cursor: string | undefined, limit = 50) =>
+  queryOptions({
+    queryKey: eventKeys.list({ projectId, cursor, limit }),
+    queryFn: () => api(`/v1/events${queryString({ projectId, cursor, limit })}`, { schema: EventPage }),
+    placeholderData: keepPreviousData,
+  })
+
 /** One event. */
 export const eventQuery = (id: string) =>
   queryOptions({
