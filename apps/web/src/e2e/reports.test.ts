@@ -3,7 +3,7 @@
  * the flagship's interim (Dec 2017 – Jun 2018) and final reports are ready to download once the
  * worker has run; a report generated from the Reports tab shows the worker's progress until it
  * is ready, its PDF and XLSX download byte for byte as stored, submitting it locks its period; the
- * plan shows A1–A6 against the project period. The worker is a runtime of its own over the same
+ * plan shows A1–A6 against the project period and flags one the server finds outside it. The worker is a runtime of its own over the same
  * database, as in production.
  */
 import { createHash } from "node:crypto"
@@ -15,7 +15,15 @@ import { ReportList, type ReportView } from "@coordina/domain"
 import { Effect, ManagedRuntime, Schema } from "effect"
 import type { Browser, Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { browserAvailable, launchBrowser, signIn, startServer, type TestServer } from "./harness.js"
+import {
+  adminToken,
+  browserAvailable,
+  launchBrowser,
+  request,
+  signIn,
+  startServer,
+  type TestServer,
+} from "./harness.js"
 
 const zone = "Europe/Sofia"
 const shots = resolve(import.meta.dirname, "../../test-results/e2e")
@@ -255,5 +263,30 @@ describe.skipIf(!browserAvailable)("funder reports and the plan, in Chromium", (
     // Planned spans for all six, actual spans for the five that started.
     await expect.poll(() => timeline.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(11)
     await page.screenshot({ path: resolve(shots, "plan-timeline.png"), fullPage: true })
+    expect(await page.getByTestId("plan-outside").count()).toBe(0)
+
+    // A4 now planned past the project's end: the server flags it, and the page shows its flag.
+    const plan = await server.api<{ items: Array<{ id: string; code: string; version: number }> }>(
+      "GET",
+      `/v1/projects/${projectId}/activities`,
+    )
+    const a4 = plan.items.find((a) => a.code === "A4") as { id: string; version: number }
+    const moved = await request(
+      server,
+      "PATCH",
+      `/v1/activities/${a4.id}`,
+      { Authorization: `Bearer ${adminToken}`, "If-Match": `"${a4.version}"` },
+      { plannedEnd: "2019-06-30" },
+    )
+    expect(moved).toMatchObject({ status: 200, body: { outsideProjectPeriod: true } })
+    await page.reload()
+    await expect
+      .poll(() => page.getByTestId("plan-outside").textContent())
+      .toContain("1 activity lies outside the project period.")
+    expect(
+      await table.getByRole("row", { name: /^A4 / }).getByText("Outside the project period").count(),
+    ).toBe(1)
+    expect(await table.getByText("Outside the project period").count()).toBe(1)
+    await page.screenshot({ path: resolve(shots, "plan-outside.png"), fullPage: true })
   })
 })

@@ -5,7 +5,7 @@ import { Button, Form } from "react-aria-components"
 import { reportKeys, requestReport } from "@/api/reports.js"
 import { useI18n } from "@/i18n/I18n.js"
 import { Problem, Section, Select, TextField } from "@/ui/index.js"
-import { useProblemAt } from "./ReportFields.js"
+import { useProblemAt } from "./useProblemAt.js"
 import { ReportFollower } from "./ReportProgress.js"
 
 type Kind = ReportKind

@@ -5,7 +5,7 @@ import { Button, Form } from "react-aria-components"
 import { replaceSchedules, reportKeys } from "@/api/reports.js"
 import { useI18n } from "@/i18n/I18n.js"
 import { EmptyState, Problem, Section, Select, Status, TextField } from "@/ui/index.js"
-import { useProblemAt } from "./ReportFields.js"
+import { useProblemAt } from "./useProblemAt.js"
 
 type Rule = "previous_quarter" | "previous_half_year" | "previous_months"
 
