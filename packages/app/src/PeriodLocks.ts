@@ -113,7 +113,8 @@ const make = Effect.gen(function* () {
         const before = found.value
         if (before.unlockedAt !== undefined)
           return yield* new LockNotInForce({ lockId, unlockedAt: before.unlockedAt })
-        yield* locks.unlock(lockId, principal.id, at, reason)
+        if (!(yield* locks.unlock(lockId, principal.id, at, reason)))
+          return yield* new LockNotInForce({ lockId, unlockedAt: at })
         const after = toLockView({ ...before, unlockedAt: at, unlockedBy: principal.id, reason })
         yield* audit.record({
           actor: principal.id,
