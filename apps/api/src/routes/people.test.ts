@@ -1,4 +1,5 @@
 import { testDatabases } from "@coordina/store/testing"
+import { parse } from "csv-parse/sync"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
@@ -112,6 +113,19 @@ describe.each(testDatabases())("institutions and people API on $name", (db) => {
       (await api.json("POST", "/v1/people", { givenName: "A", familyName: "B", institutionId: "ins_none" }))
         .status,
     ).toBe(404)
+  })
+
+  it.skipIf(!db.available)("counts a search's matches and exports all of them as CSV", async () => {
+    for (const given of ["Стоян", "Стоянка", "Стойко"])
+      await api.json("POST", "/v1/people", { givenName: given, familyName: "Експортов", institutionId: m1 })
+    const page = await api.json<Body>("GET", "/v1/people?q=eksportov&limit=2")
+    expect(list(page.body.items)).toHaveLength(2)
+    expect(page.body.total).toBe(3)
+    const csv = await api.request("GET", "/v1/people?q=eksportov&format=csv&lang=en")
+    expect(csv.status).toBe(200)
+    const records = parse(await csv.text(), { bom: true, columns: true }) as Array<Record<string, string>>
+    expect(records.map((r) => r["Given name"]).sort()).toEqual(["Стойко", "Стоян", "Стоянка"])
+    expect(new Set(records.map((r) => r.Institution))).toEqual(new Set(["Община Русе"]))
   })
 
   it.skipIf(!db.available)("finds Cyrillic names from Latin input and the reverse", async () => {
