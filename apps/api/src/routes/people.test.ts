@@ -1,5 +1,6 @@
 import { testDatabases } from "@coordina/store/testing"
 import { parse } from "csv-parse/sync"
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
@@ -179,6 +180,49 @@ describe.each(testDatabases())("events and dissemination API on $name", (db) => 
     if (db.available) api = await startTestApp(db)
   }, 60_000)
   afterAll(() => api?.dispose())
+
+  it.skipIf(!db.available)(
+    "exports a project's events as XLSX with typed dates, and counts them",
+    async () => {
+      const project = await api.json<Body>("POST", "/v1/projects", {
+        code: `EXP-${Math.random().toString(36).slice(2, 8)}`,
+        title: "Export",
+        startDate: "2018-01-01",
+        durationMonths: 12,
+        targets: [],
+      })
+      const pid = str(project.body.id)
+      for (const day of ["2018-02-01", "2018-03-01"])
+        await api.json("POST", "/v1/events", {
+          projectId: pid,
+          kind: "training_seminar",
+          title: `Семинар ${day}`,
+          startDate: day,
+          endDate: day,
+          city: "Русе",
+        })
+      const page = await api.json<Body>("GET", `/v1/events?projectId=${pid}&limit=1`)
+      expect(page.body.total).toBe(2)
+      const xlsx = await api.request("GET", `/v1/events?projectId=${pid}&format=xlsx&lang=bg`)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(await xlsx.arrayBuffer())
+      const sheet = book.worksheets[0]!
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        "Наименование",
+        "Вид",
+        "Начало",
+        "Край",
+        "Град",
+        "Идентификатор",
+      ])
+      expect(sheet.rowCount).toBe(3)
+      expect(sheet.getRow(2).getCell(2).value).toBe("Обучителен семинар")
+      expect(sheet.getRow(2).getCell(3).value).toEqual(new Date("2018-02-01T00:00:00Z"))
+      const other = await api.request("GET", "/v1/events?projectId=prj_none&format=csv")
+      expect(other.status).toBe(404)
+    },
+  )
 
   it.skipIf(!db.available)("registers, records attendance within the event, and lists", async () => {
     const project = (
