@@ -14,7 +14,12 @@ import {
   reportContent,
   seriesDates,
 } from "@coordina/domain"
-import { ActivitiesRepository, ReachRepository, ReportRecordsRepository } from "@coordina/store"
+import {
+  ActivitiesRepository,
+  EvidenceRepository,
+  ReachRepository,
+  ReportRecordsRepository,
+} from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 
 /** Progress of a computation: a share done and the step being worked on. */
@@ -24,6 +29,7 @@ const make = Effect.gen(function* () {
   const reach = yield* ReachRepository
   const records = yield* ReportRecordsRepository
   const activities = yield* ActivitiesRepository
+  const evidence = yield* EvidenceRepository
 
   const compute = Effect.fn("ReportContents.compute")(function* (
     project: Project,
@@ -39,12 +45,13 @@ const make = Effect.gen(function* () {
     const timeline = yield* reach.timeline(project)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
-    const [events, participations, firstAttended, dissemination, plan] = yield* Effect.all([
+    const [events, participations, firstAttended, dissemination, plan, files] = yield* Effect.all([
       records.events(project.id),
       records.periodParticipations(project.id, period.start, period.end),
       records.firstAttended(project.id, period.start, period.end),
       records.dissemination(project.id, period.start, period.end),
       activities.listByProject(project.id),
+      evidence.listByProject(project.id),
     ])
     return reportContent({
       project,
@@ -58,7 +65,7 @@ const make = Effect.gen(function* () {
       participations,
       firstAttended,
       dissemination,
-      evidence: [],
+      evidence: files,
       revisions: [],
     }) satisfies ReportContent
   })

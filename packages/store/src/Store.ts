@@ -34,6 +34,7 @@ import { ActivitiesRepository } from "./ActivitiesRepository.js"
 import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 import { ReportsRepository } from "./ReportsRepository.js"
+import { EvidenceRepository } from "./EvidenceRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -65,6 +66,7 @@ export const repositories = Layer.mergeAll(
   ReportRecordsRepository.layer,
   ReportsRepository.layer,
   CalendarRepository.layer,
+  EvidenceRepository.layer,
 )
 
 /** The services the store provides. */

@@ -67,6 +67,12 @@ import type {
   ActivityVersionStale,
   PlanRuleViolated,
 } from "@coordina/domain"
+import type {
+  EvidenceNotFound,
+  EvidenceTooLarge,
+  EvidenceTypeNotAllowed,
+  EvidenceUploadInvalid,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -124,6 +130,10 @@ export type ApiError =
   | CalendarDecisionNotFound
   | CalendarDecisionVersionStale
   | CalendarDateTaken
+  | EvidenceNotFound
+  | EvidenceTooLarge
+  | EvidenceTypeNotAllowed
+  | EvidenceUploadInvalid
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -179,6 +189,10 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   CalendarDecisionNotFound: 404,
   CalendarDecisionVersionStale: 409,
   CalendarDateTaken: 409,
+  EvidenceNotFound: 404,
+  EvidenceTooLarge: 413,
+  EvidenceTypeNotAllowed: 415,
+  EvidenceUploadInvalid: 400,
 }
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()

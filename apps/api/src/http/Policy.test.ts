@@ -142,6 +142,11 @@ describe("the policy of every route for every caller", () => {
       "GET /v1/audit",
       "DELETE /v1/api-keys/:id",
       "POST /v1/people/:id/erasure",
+      "POST /v1/events/:id/evidence",
+      "GET /v1/events/:id/evidence",
+      "POST /v1/activities/:id/evidence",
+      "GET /v1/activities/:id/evidence",
+      "GET /v1/evidence/:id",
     ])
       expect(paths).toContain(expected)
     expect(routes.length).toBeGreaterThan(15)
