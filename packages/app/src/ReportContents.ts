@@ -42,7 +42,8 @@ const make = Effect.gen(function* () {
     yield* onStep(25, "reach before the period")
     const reachBeforeStart = yield* reach.reach(project, dayBefore(period.start))
     yield* onStep(40, "reach over time")
-    const timeline = yield* reach.timeline(project)
+    // From the reach just computed, not a second pass over every participation.
+    const timeline = yield* reach.timelineUpTo(project, period.end)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
     const [events, participations, firstAttended, dissemination, plan, files] = yield* Effect.all([
