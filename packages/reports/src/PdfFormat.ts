@@ -99,12 +99,20 @@ const table = (
       doc.font(regular).fontSize(tableFontSize)
     }
     const top = doc.y
+    const width = cols.reduce((sum, w) => sum + w, 0)
+    if (isHeader) doc.rect(margin, top, width, height).fill(headerFill)
+    // The row's frame and its column rules as one path: one stroke a row, not one a cell.
+    doc.rect(margin, top, width, height)
+    let rule = margin
+    for (const w of cols.slice(0, -1)) {
+      rule += w
+      doc.moveTo(rule, top).lineTo(rule, top + height)
+    }
+    doc.lineWidth(0.5).strokeColor(border).stroke()
+    doc.fillColor(ink)
     let x = margin
     cells.forEach((text, i) => {
       const w = cols[i]!
-      if (isHeader) doc.rect(x, top, w, height).fill(headerFill)
-      doc.rect(x, top, w, height).lineWidth(0.5).strokeColor(border).stroke()
-      doc.fillColor(ink)
       // A line that fits is drawn without pdfkit's line wrapper, which costs more than the glyphs.
       if (fits[i]) doc.text(text, x + pad.x, top + pad.y, { lineBreak: false })
       else doc.text(text, x + pad.x, top + pad.y, { width: w - 2 * pad.x, height })
