@@ -7,6 +7,8 @@ import { ProjectsRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
+import type { AddressInfo } from "node:net"
+import { serve } from "@hono/node-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { adminToken, startTestApp, type TestApp } from "../testing/TestApp.js"
 
@@ -226,6 +228,43 @@ describe.each(testDatabases())("evidence files on $name", (db) => {
         allowed.length,
       )
       expect(content.after.evidence).toEqual([])
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "streams an upload through Node's HTTP server as production runs it, and refuses an oversize one there too",
+    async () => {
+      const server = serve({ fetch: api.app.fetch, port: 0, hostname: "127.0.0.1" })
+      await new Promise((resolve) => server.once("listening", resolve))
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      try {
+        const send = (bytes: Uint8Array, name: string) => {
+          const form = new FormData()
+          form.append("kind", "sign_in_sheet")
+          form.append("file", new Blob([bytes], { type: "application/pdf" }), name)
+          return fetch(`${base}/v1/events/${eventId}/evidence`, {
+            method: "POST",
+            headers: { Authorization: `Bearer ${adminToken}` },
+            body: form,
+          })
+        }
+        const pdf = new Uint8Array(readFileSync(join(fixtures, "agenda.pdf")))
+        const kept = await send(pdf, "scan.pdf")
+        expect(kept.status).toBe(201)
+        const body = (await kept.json()) as Body
+        expect(body).toMatchObject({ size: pdf.length, sha256: sha256(pdf), kind: "sign_in_sheet" })
+        const back = await fetch(`${base}/v1/evidence/${body.id}`, {
+          headers: { Authorization: `Bearer ${adminToken}` },
+        })
+        expect(sha256(new Uint8Array(await back.arrayBuffer()))).toBe(sha256(pdf))
+        const before = await stored()
+        const big = new Uint8Array(Buffer.concat([pdf, Buffer.alloc(3 * limit, 0x20)]))
+        const refused = await send(big, "big.pdf")
+        expect(refused.status).toBe(413)
+        expect(await stored()).toEqual(before)
+      } finally {
+        await new Promise((resolve) => server.close(resolve))
+      }
     },
   )
 })
