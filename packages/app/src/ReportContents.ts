@@ -17,8 +17,11 @@ import {
 import {
   ActivitiesRepository,
   EvidenceRepository,
+  PeriodLocksRepository,
   ReachRepository,
   ReportRecordsRepository,
+  ReportsRepository,
+  ReviewRepository,
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 
@@ -30,6 +33,29 @@ const make = Effect.gen(function* () {
   const records = yield* ReportRecordsRepository
   const activities = yield* ActivitiesRepository
   const evidence = yield* EvidenceRepository
+  const locks = yield* PeriodLocksRepository
+  const reports = yield* ReportsRepository
+  const review = yield* ReviewRepository
+
+  /** The review's funnel over every agreement, on a day. */
+  const funnelOn = (asOf: ReportPeriod["end"]) =>
+    Effect.map(review.review({ groupBy: "procedure", asOf }), (r) => r.total.funnel)
+
+  /** The corrections of locked periods since the project's latest submission: the next report lists them. */
+  const revisionsSinceLastReport = (projectId: string) =>
+    Effect.gen(function* () {
+      const since = yield* reports.lastSubmittedAt(projectId)
+      return (yield* locks.revisions(projectId, since)).map(
+        ({ id, at, entity, change, unlockedBy, reason }) => ({
+          id,
+          at,
+          entity,
+          change,
+          unlockedBy,
+          reason,
+        }),
+      )
+    })
 
   const compute = Effect.fn("ReportContents.compute")(function* (
     project: Project,
@@ -46,14 +72,25 @@ const make = Effect.gen(function* () {
     const timeline = yield* reach.timelineUpTo(project, period.end)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
-    const [events, participations, firstAttended, dissemination, plan, files] = yield* Effect.all([
+    const [events, participations, firstAttended, dissemination, plan, files, revisions] = yield* Effect.all([
       records.events(project.id),
       records.periodParticipations(project.id, period.start, period.end),
       records.firstAttended(project.id, period.start, period.end),
       records.dissemination(project.id, period.start, period.end),
       activities.listByProject(project.id),
       evidence.listByProject(project.id),
+      revisionsSinceLastReport(project.id),
     ])
+    const agreements = project.agreementsInScope
+      ? {
+          asOfEnd: yield* funnelOn(period.end),
+          beforeStart: yield* funnelOn(dayBefore(period.start)),
+        }
+      : undefined
+    const attendance =
+      kind === "attendance_annex"
+        ? yield* records.annexParticipations(project.id, period.start, period.end)
+        : undefined
     return reportContent({
       project,
       kind,
@@ -66,8 +103,10 @@ const make = Effect.gen(function* () {
       participations,
       firstAttended,
       dissemination,
+      agreements,
+      attendance,
       evidence: files,
-      revisions: [],
+      revisions,
     }) satisfies ReportContent
   })
 

@@ -11,6 +11,7 @@
  */
 import { Schema } from "effect"
 import { type Activity, ActivityStatus, activitySpan, progressInPeriod } from "./Activity.js"
+import { AnnexEvent, type AnnexParticipationRecord, attendanceAnnex } from "./AttendanceAnnex.js"
 import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { attachedToOf, EvidenceKind, type EvidenceTarget, evidenceInPeriod } from "./Evidence.js"
 import type { CountMethod } from "./Dissemination.js"
@@ -173,6 +174,12 @@ export const ReportContent = Schema.Struct({
   events: Schema.Array(ReportEvent),
   dissemination: Schema.Array(ReportDissemination),
   agreements: Schema.optional(ReportAgreements),
+  attendance: Schema.optional(
+    Schema.Array(AnnexEvent).annotations({
+      description:
+        "Only in an attendance annex: each event of the period with its participants by initials, institution, role and days (never names)",
+    }),
+  ),
   evidence: Schema.Array(ReportEvidence),
   revisions: Schema.Array(ReportRevision),
 }).annotations({ identifier: "ReportContent" })
@@ -250,6 +257,8 @@ export interface ReportRecords {
   readonly firstAttended: ReadonlyMap<string, IsoDate>
   readonly dissemination: ReadonlyArray<ReportDisseminationRecord>
   readonly agreements?: { readonly asOfEnd: ReviewFunnel; readonly beforeStart: ReviewFunnel } | undefined
+  /** An attendance annex's participations at the period's events (names only to take initials). */
+  readonly attendance?: ReadonlyArray<AnnexParticipationRecord> | undefined
   /** The project's evidence files; those of the period's events and activities are reported. */
   readonly evidence: ReadonlyArray<ReportEvidenceRecord>
   readonly revisions: ReadonlyArray<ReportRevision>
@@ -464,6 +473,9 @@ export const reportContent = (records: ReportRecords): ReportContent => {
             },
           },
         }
+      : {}),
+    ...(records.kind === "attendance_annex"
+      ? { attendance: attendanceAnnex(records.events, records.attendance ?? [], period) }
       : {}),
     evidence: [...evidenceOfPeriod(records.evidence, records.events, records.activities, period)],
     revisions: [...records.revisions],
