@@ -9,6 +9,7 @@ import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
 import { secureHeaders } from "hono/secure-headers"
 import { openAPIRouteHandler } from "hono-openapi"
+import { defaultEvidenceLimitBytes } from "@coordina/domain"
 import type { ApiConfig } from "./Config.js"
 import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
@@ -23,6 +24,7 @@ import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
+import { evidenceRoutes } from "./routes/evidence.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -86,6 +88,9 @@ const contentSecurityPolicy = {
 /** Whether a request uploads a sign-in sheet (`POST /v1/events/{id}/sign-in-sheet`). */
 const isSheetUpload = (path: string) => /^\/v1\/events\/[^/]+\/sign-in-sheet\/?$/.test(path)
 
+/** Whether a request uploads an evidence file (`POST /v1/events|activities/{id}/evidence`). */
+const isEvidenceUpload = (path: string) => /^\/v1\/(events|activities)\/[^/]+\/evidence\/?$/.test(path)
+
 /** Turns a Hono route path into a regular expression, to tell 404 from 405. */
 const pathPattern = (path: string) =>
   new RegExp(`^${path.replace(/\/:[^/{]+(\{[^}]+\})?/g, "/[^/]+").replace(/\/\*$/, "(/.*)?")}/?$`)
@@ -95,7 +100,15 @@ export const makeApp = (
   runtime: AppRuntime,
   config: Pick<ApiConfig, "adminToken" | "bodyLimitBytes" | "webDist"> &
     Partial<
-      Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy" | "heavyConcurrency" | "heavyQueue">
+      Pick<
+        ApiConfig,
+        | "sheetLimitBytes"
+        | "evidenceLimitBytes"
+        | "pseudonymSalt"
+        | "trustProxy"
+        | "heavyConcurrency"
+        | "heavyQueue"
+      >
     >,
 ) => {
   const adminTokenHash = config.adminToken ? hashToken(config.adminToken) : undefined
@@ -131,6 +144,8 @@ export const makeApp = (
   const sheetBytes = config.sheetLimitBytes ?? config.bodyLimitBytes
   const sheetLimit = limitOf(sheetBytes)
   app.use("/v1/*", (c, next) => {
+    // An evidence file streams through its own limits (Multipart.ts), never whole into memory.
+    if (isEvidenceUpload(c.req.path) && c.req.method === "POST") return next()
     if (!isSheetUpload(c.req.path)) return bodyLimitOf(c, next)
     // The input gate reads a body declared as JSON in full, so such a body is limited here.
     return /[/+]json\b/i.test(c.req.header("Content-Type") ?? "") ? sheetLimit(c, next) : next()
@@ -166,6 +181,10 @@ export const makeApp = (
   app.route("/v1/sessions", sessionRoutes({ trustProxy: config.trustProxy ?? false }))
   app.route("/v1/people", peopleRoutes(config.pseudonymSalt))
   app.route("/v1/beneficiaries", beneficiaryPrivacyRoutes(config.pseudonymSalt))
+  const evidence = evidenceRoutes(config.evidenceLimitBytes ?? defaultEvidenceLimitBytes)
+  app.route("/v1/events", evidence.events)
+  app.route("/v1/activities", evidence.activities)
+  app.route("/v1/evidence", evidence.files)
   app.get(
     "/openapi.json",
     openAPIRouteHandler(app, {

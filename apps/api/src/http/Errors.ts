@@ -75,6 +75,12 @@ import type {
   ActivityVersionStale,
   PlanRuleViolated,
 } from "@coordina/domain"
+import type {
+  EvidenceNotFound,
+  EvidenceTooLarge,
+  EvidenceTypeNotAllowed,
+  EvidenceUploadInvalid,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -138,6 +144,10 @@ export type ApiError =
   | CalendarDecisionNotFound
   | CalendarDecisionVersionStale
   | CalendarDateTaken
+  | EvidenceNotFound
+  | EvidenceTooLarge
+  | EvidenceTypeNotAllowed
+  | EvidenceUploadInvalid
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -201,6 +211,10 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   CalendarDecisionNotFound: 404,
   CalendarDecisionVersionStale: 409,
   CalendarDateTaken: 409,
+  EvidenceNotFound: 404,
+  EvidenceTooLarge: 413,
+  EvidenceTypeNotAllowed: 415,
+  EvidenceUploadInvalid: 400,
 }
 
 /** Every error tag the API can answer with, as the `code` of its problem. */

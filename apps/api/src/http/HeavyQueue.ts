@@ -1,5 +1,6 @@
 /**
- * A bounded queue for heavy requests (sheet imports, personal-data exports, report downloads):
+ * A bounded queue for heavy requests (sheet imports, personal-data exports, report downloads,
+ * evidence files):
  * a few run at once, a few more wait their turn, and past that the API answers 503 with
  * `Retry-After` at once instead of taking on work it has no memory for. The queue protects one
  * process, so it lives in that process's memory.
@@ -55,9 +56,11 @@ const heavyPaths: ReadonlyArray<readonly [string, RegExp]> = [
   ["POST", /^\/v1\/events\/[^/]+\/sign-in-sheet\/?$/],
   ["GET", /^\/v1\/(people|beneficiaries)\/[^/]+\/export\/?$/],
   ["GET", /^\/v1\/reports(\/.*)?$/],
+  ["POST", /^\/v1\/(events|activities)\/[^/]+\/evidence\/?$/],
+  ["GET", /^\/v1\/evidence\/[^/]+\/?$/],
 ]
 
-/** Whether a request is heavy: a sheet import, a personal-data export or a report download. */
+/** Whether a request is heavy: a sheet import, a personal-data export, a report download, or an evidence upload or download. */
 export const isHeavy = (method: string, path: string): boolean =>
   heavyPaths.some(([m, pattern]) => m === method && pattern.test(path))
 
