@@ -61,11 +61,11 @@ const addTable = (
     style?.(row)
     row.commit()
   }
-  above.forEach((cells, i) =>
+  for (const [i, cells] of above.entries()) {
     write(cells, (row) => {
       if (i === 0) row.font = { bold: true, size: 13 }
-    }),
-  )
+    })
+  }
   write(table.header, (row) => {
     row.font = { bold: true }
     row.eachCell((c) => {

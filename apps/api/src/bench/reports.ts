@@ -58,7 +58,10 @@ const benchOne = async (name: string, databaseUrl: string) => {
     // A write to the project, as any change to its records would make: the reach cache misses.
     const cold = () =>
       runtime.runPromise(
-        Effect.flatMap(SqlClient.SqlClient, (sql) => sql`UPDATE projects SET id = id WHERE id = ${project.id}`),
+        Effect.flatMap(
+          SqlClient.SqlClient,
+          (sql) => sql`UPDATE projects SET id = id WHERE id = ${project.id}`,
+        ),
       )
     const reach = () =>
       runtime.runPromise(Effect.flatMap(ReachRepository, (r) => r.reach(project, period.end)))

@@ -91,14 +91,6 @@ export const problemsEn = {
     CalendarDecisionVersionStale: () =>
       "Someone changed this calendar decision meanwhile. Reload and try again.",
     CalendarDateTaken: (x: Extensions) => `There is already a decision for ${s(x, "date")}.`,
-    PeriodLocked: (x: Extensions) =>
-      `The period ${s(x, "periodStart")} – ${s(x, "periodEnd")} is locked by a submitted report: an administrator must unlock it first.`,
-    LockNotFound: () => "This lock does not exist.",
-    LockNotInForce: () => "This period was unlocked already.",
-    ReportAlreadySubmitted: () => "This report has been submitted already.",
-    ReportFileAltered: () =>
-      "The stored file of this report differs from what was generated. Contact an administrator.",
-    ReportOutdated: () => "The records changed after this report was made. Make it again before submitting.",
   },
   validation: "Some fields are not valid.",
   status: {
@@ -282,15 +274,6 @@ export const problemsBg: ProblemTexts = {
     CalendarDecisionVersionStale: () =>
       "Някой промени решението междувременно. Заредете отново и опитайте пак.",
     CalendarDateTaken: (x) => `Вече има решение за ${s(x, "date")}.`,
-    PeriodLocked: (x) =>
-      `Периодът ${s(x, "periodStart")} – ${s(x, "periodEnd")} е заключен с подаден отчет: първо администратор трябва да го отключи.`,
-    LockNotFound: () => "Това заключване не съществува.",
-    LockNotInForce: () => "Този период вече е отключен.",
-    ReportAlreadySubmitted: () => "Този отчет вече е подаден.",
-    ReportFileAltered: () =>
-      "Съхраненият файл на отчета се различава от изготвения. Свържете се с администратор.",
-    ReportOutdated: () =>
-      "Записите са променени след изготвянето на отчета. Изгответе го отново преди подаване.",
   },
   validation: "Някои полета не са попълнени правилно.",
   status: {
