@@ -16,6 +16,7 @@ import activities from "./0500_activities.js"
 import files from "./0501_files.js"
 import reports from "./0502_reports.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
+import cancellations from "./0760_cancellations.js"
 
 const migrations = {
   "1_projects": projects,
@@ -30,6 +31,7 @@ const migrations = {
   "501_files": files,
   "502_reports": reports,
   "600_reach_data_versions": reachDataVersions,
+  "760_cancellations": cancellations,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
