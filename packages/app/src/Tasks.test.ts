@@ -150,7 +150,12 @@ describe.each(testDatabases())("Plans and Tasks on $name", (db) => {
         const inboxBefore = yield* tasks.list(labour, { institutionId: "ins_labour", asOf: d("2019-05-01") })
         expect(inboxBefore.items.map((t) => t.id)).toEqual([labourTask!.id])
         yield* agreements.act(callers.admin, active.id, undefined, (a, recorded) =>
-          terminate(a, { ...recorded, date: d("2019-05-02"), ground: "imprisonment", initiator: "beneficiary" }),
+          terminate(a, {
+            ...recorded,
+            date: d("2019-05-02"),
+            ground: "imprisonment",
+            initiator: "beneficiary",
+          }),
         )
         const inbox = yield* tasks.list(labour, { institutionId: "ins_labour", asOf: d("2019-05-03") })
         expect(inbox.items).toEqual([])
@@ -159,10 +164,12 @@ describe.each(testDatabases())("Plans and Tasks on $name", (db) => {
           ["done", null, []],
           ["cancelled", "terminated:imprisonment", []],
         ])
-        expect(after.measures.map((m) => [measureStatusOn(m, "2019-05-03"), m.cancelReason ?? null])).toEqual([
-          ["done", null],
-          ["cancelled", "terminated:imprisonment"],
-        ])
+        expect(after.measures.map((m) => [measureStatusOn(m, "2019-05-03"), m.cancelReason ?? null])).toEqual(
+          [
+            ["done", null],
+            ["cancelled", "terminated:imprisonment"],
+          ],
+        )
         const audit = yield* (yield* AuditLog).list({ entity: `agreement:${agreement.id}` }, {})
         expect(audit.items.map((e) => e.action)).toEqual(["create", "match", "conclude", "terminate"])
         expect(audit.items[3]!.after).toMatchObject({

@@ -26,7 +26,13 @@ import { transaction } from "./Transaction.js"
 
 /** The audit log's word for the answer that left a task in its status. */
 const answerAction = (t: CoordinationTask): string =>
-  t.status === "accepted" ? "accept" : t.status === "rejected" ? "reject" : t.status === "done" ? "complete" : "update"
+  t.status === "accepted"
+    ? "accept"
+    : t.status === "rejected"
+      ? "reject"
+      : t.status === "done"
+        ? "complete"
+        : "update"
 
 /** What a task list can be filtered by; `asOf` defaults to today. */
 export interface TaskQuery {

@@ -22,7 +22,13 @@ export const MeasureId = Schema.String.pipe(
 export type MeasureId = typeof MeasureId.Type
 
 /** How far a measure has got. */
-export const MeasureStatus = Schema.Literal("planned", "in_progress", "done", "missed", "cancelled").annotations({
+export const MeasureStatus = Schema.Literal(
+  "planned",
+  "in_progress",
+  "done",
+  "missed",
+  "cancelled",
+).annotations({
   identifier: "MeasureStatus",
 })
 /** How far a measure has got. */

@@ -174,7 +174,10 @@ interface GroupAcc {
   }
   grounds: Map<string, number>
   offers: { count: number; capacity: number; placesTaken: number }
-  measures: Map<string, { planned: number; in_progress: number; done: number; missed: number; cancelled: number }>
+  measures: Map<
+    string,
+    { planned: number; in_progress: number; done: number; missed: number; cancelled: number }
+  >
   overdue: Map<string, number>
   overdueTotal: number
 }

@@ -45,7 +45,13 @@ export const afterTermination = (
       .filter((t) => t.status !== "done" && t.status !== "cancelled")
       .map(
         (t) =>
-          new CoordinationTask({ ...t, status: "cancelled", cancelledOn: date, reason, version: t.version + 1 }),
+          new CoordinationTask({
+            ...t,
+            status: "cancelled",
+            cancelledOn: date,
+            reason,
+            version: t.version + 1,
+          }),
       ),
   }
 }

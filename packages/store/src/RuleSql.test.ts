@@ -60,7 +60,10 @@ describe.each(testDatabases())("the SQL forms of domain rules on $name", (db) =>
         expect(Number(row!.overdue) === 1, JSON.stringify(r)).toBe(isOverdue(task, r.asOf))
         expect(Number(row!.notOverdue) === 1).toBe(!isOverdue(task, r.asOf))
         expect(row!.statusOn, JSON.stringify(r)).toBe(
-          measureStatusOn({ status: r.status, dueDate: r.b, doneOn: r.done, cancelledOn: r.cancelled }, r.asOf),
+          measureStatusOn(
+            { status: r.status, dueDate: r.b, doneOn: r.done, cancelledOn: r.cancelled },
+            r.asOf,
+          ),
         )
       }
     }).pipe(Effect.provide(freshDatabaseLayer(db))),

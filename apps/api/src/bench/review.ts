@@ -157,7 +157,10 @@ export interface ComparedGroup {
   readonly placesTaken: number
   readonly medianDays: { -readonly [K in keyof ReviewGroup["medianDays"]]: number | null }
   readonly terminationGrounds: Record<string, number>
-  readonly measures: Record<string, { planned: number; in_progress: number; done: number; missed: number; cancelled: number }>
+  readonly measures: Record<
+    string,
+    { planned: number; in_progress: number; done: number; missed: number; cancelled: number }
+  >
   readonly overdueTasks: { total: number; byInstitution: Record<string, number> }
 }
 

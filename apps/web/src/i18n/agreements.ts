@@ -36,7 +36,13 @@ export const agreementsEn = {
     missed: "Missed",
     cancelled: "Cancelled",
   },
-  taskStatus: { open: "Open", accepted: "Accepted", rejected: "Rejected", done: "Done", cancelled: "Cancelled" },
+  taskStatus: {
+    open: "Open",
+    accepted: "Accepted",
+    rejected: "Rejected",
+    done: "Done",
+    cancelled: "Cancelled",
+  },
   cancelledByTermination: "Cancelled by the termination of the agreement",
   gender: { female: "Female", male: "Male", other: "Other", undisclosed: "Undisclosed" },
   list: {
@@ -323,7 +329,13 @@ export const agreementsBg: Widen<typeof agreementsEn> = {
     missed: "Неизпълнена",
     cancelled: "Отменена",
   },
-  taskStatus: { open: "Нова", accepted: "Приета", rejected: "Отказана", done: "Изпълнена", cancelled: "Отменена" },
+  taskStatus: {
+    open: "Нова",
+    accepted: "Приета",
+    rejected: "Отказана",
+    done: "Изпълнена",
+    cancelled: "Отменена",
+  },
   cancelledByTermination: "Отменена поради прекратяване на споразумението",
   gender: { female: "Жена", male: "Мъж", other: "Друг", undisclosed: "Не е посочен" },
   list: {

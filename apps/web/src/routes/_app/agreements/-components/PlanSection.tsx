@@ -22,7 +22,9 @@ const CancelledBecause = ({ reason, procedureId }: { reason: string | undefined;
   const ground = terminationGroundOf(reason)
   return (
     <div className="small">
-      {ground === undefined ? reason : `${t.agreements.cancelledByTermination}: ${labels.code(ground, procedureId)}`}
+      {ground === undefined
+        ? reason
+        : `${t.agreements.cancelledByTermination}: ${labels.code(ground, procedureId)}`}
     </div>
   )
 }
@@ -66,7 +68,9 @@ export const MeasuresTable = ({
               </td>
               <td>
                 <span className={`badge measure-${status}`}>{t.agreements.measureStatus[status]}</span>
-                {status === "cancelled" && <CancelledBecause reason={m.cancelReason} procedureId={procedureId} />}
+                {status === "cancelled" && (
+                  <CancelledBecause reason={m.cancelReason} procedureId={procedureId} />
+                )}
               </td>
               <td>
                 {m.evidence.length === 0 ? (
