@@ -5,3 +5,4 @@
 export { makeApp } from "./app.js"
 export { type ApiConfig, readConfig } from "./Config.js"
 export type { AppEnv, AppRuntime, AppServices } from "./http/AppEnv.js"
+export { errorTags } from "./http/Errors.js"

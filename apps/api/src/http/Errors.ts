@@ -181,6 +181,9 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   CalendarDateTaken: 409,
 }
 
+/** Every error tag the API can answer with, as the `code` of its problem. */
+export const errorTags: ReadonlyArray<ApiError["_tag"]> = Object.keys(statusOf) as Array<ApiError["_tag"]>
+
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
 
 const sentence = (tag: string) => {

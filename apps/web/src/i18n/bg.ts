@@ -1,6 +1,7 @@
 import { accessBg } from "./access.js"
 import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
+import { uiBg } from "./ui.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
@@ -8,6 +9,7 @@ export const bg: Messages = {
   agreements: agreementsBg,
   reach: reachBg,
   access: accessBg,
+  ui: uiBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -5,11 +5,13 @@
 import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
+import { uiEn } from "./ui.js"
 
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
   access: accessEn,
+  ui: uiEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",
