@@ -9,6 +9,7 @@ import { Activities } from "./Activities.js"
 import { Agreements } from "./Agreements.js"
 import { ApiKeys } from "./ApiKeys.js"
 import { Audit } from "./Audit.js"
+import { Search } from "./Search.js"
 import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
@@ -69,6 +70,7 @@ export const useCases = Layer.mergeAll(
   Users.layer,
   ApiKeys.layer,
   Audit.layer,
+  Search.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

@@ -58,7 +58,9 @@ export const AuditFilter = Schema.Struct({
   actor: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
   action: Schema.optional(Schema.String.pipe(Schema.maxLength(50))),
   order: Schema.optional(
-    Schema.Literal("oldest", "newest").annotations({ description: "oldest first (the default) or newest first" }),
+    Schema.Literal("oldest", "newest").annotations({
+      description: "oldest first (the default) or newest first",
+    }),
   ),
 })
 /** Filters of `GET /v1/audit`. */

@@ -34,10 +34,12 @@ import { ActivitiesRepository } from "./ActivitiesRepository.js"
 import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 import { ReportsRepository } from "./ReportsRepository.js"
+import { SearchRepository } from "./SearchRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
   ApiKeysRepository.layer,
+  SearchRepository.layer,
   IdempotencyKeys.layer,
   LoginAttempts.layer,
   PersonalData.layer.pipe(Layer.provide(AuditLog.layer)),

@@ -17,6 +17,7 @@ import files from "./0501_files.js"
 import reports from "./0502_reports.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
 import cancellations from "./0760_cancellations.js"
+import searchKeys from "./0761_search_keys.js"
 
 const migrations = {
   "1_projects": projects,
@@ -32,6 +33,7 @@ const migrations = {
   "502_reports": reports,
   "600_reach_data_versions": reachDataVersions,
   "760_cancellations": cancellations,
+  "761_search_keys": searchKeys,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
