@@ -2,6 +2,7 @@ import { accessBg } from "./access.js"
 import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
 import { uiBg } from "./ui.js"
+import { productBg } from "./product.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
@@ -10,6 +11,7 @@ export const bg: Messages = {
   reach: reachBg,
   access: accessBg,
   ui: uiBg,
+  product: productBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -6,12 +6,14 @@ import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
 import { uiEn } from "./ui.js"
+import { productEn } from "./product.js"
 
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
   access: accessEn,
   ui: uiEn,
+  product: productEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",
