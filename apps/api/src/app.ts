@@ -4,9 +4,6 @@
  * @module
  */
 import { existsSync } from "node:fs"
-import { readFile } from "node:fs/promises"
-import { join } from "node:path"
-import { serveStatic } from "@hono/node-server/serve-static"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
@@ -18,6 +15,7 @@ import { authenticate, hashToken } from "./http/Auth.js"
 import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
 import { upload } from "./http/Upload.js"
+import { noSourceMaps, spaIndex, webFiles } from "./http/WebApp.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
@@ -207,14 +205,14 @@ export const makeApp = (
       })
     }
     if (!apiPath(path) && (c.req.method === "GET" || c.req.method === "HEAD")) {
-      const index = join(config.webDist, "index.html")
-      if (existsSync(index)) return c.html(await readFile(index, "utf8"))
+      const page = await spaIndex(c, config.webDist)
+      if (page) return page
     }
     return sendProblem(c, httpProblem(404, `Nothing is at ${path}.`))
   })
 
   if (existsSync(config.webDist)) {
-    app.use("/*", serveStatic({ root: config.webDist, rewriteRequestPath: (p) => p }))
+    app.use("/*", noSourceMaps, webFiles(config.webDist))
   }
   return app
 }

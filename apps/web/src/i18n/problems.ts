@@ -57,7 +57,7 @@ export const problemsEn = {
     UserVersionStale: () => "Someone changed this user meanwhile. Reload and try again.",
     ApiKeyNotFound: () => "This API key does not exist.",
     ApiKeyExpiryPast: () => "The expiry date must be in the future.",
-    SignInRefused: () => "The email address or the password is wrong.",
+    SignInRefused: () => "The email or the password is wrong.",
     SignInThrottled: (x: Extensions) =>
       `Too many failed sign-ins. Try again in ${s(x, "retryAfterSeconds") || "a few"} seconds.`,
     NotASession: () => "This works only when signed in with a password, not with a token.",
@@ -87,7 +87,7 @@ export const problemsEn = {
   status: {
     400: "The request is not valid.",
     401: "Your session has ended. Sign in again.",
-    403: "You may not do this.",
+    403: "Your role does not allow this.",
     404: "This does not exist.",
     405: "This action is not possible here.",
     409: "This conflicts with the current state. Reload and try again.",
@@ -261,7 +261,7 @@ export const problemsBg: ProblemTexts = {
   status: {
     400: "Заявката не е валидна.",
     401: "Сесията ви изтече. Влезте отново.",
-    403: "Нямате право да направите това.",
+    403: "Вашата роля не позволява това.",
     404: "Това не съществува.",
     405: "Това действие не е възможно тук.",
     409: "Това противоречи на текущото състояние. Заредете отново и опитайте пак.",

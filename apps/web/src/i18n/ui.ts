@@ -17,6 +17,7 @@ export const uiEn = {
     pageSize: "Rows per page",
   },
   dialog: { confirm: "Confirm", cancel: "Cancel", reason: "Reason", reasonRequired: "Give a reason." },
+  export: { label: "Export", csv: "Download CSV", xlsx: "Download XLSX", busy: "Preparing the file…" },
   empty: "Nothing here yet.",
   select: { none: "—", choose: "Choose…" },
   form: {
@@ -49,6 +50,7 @@ export const uiBg = {
     pageSize: "Редове на страница",
   },
   dialog: { confirm: "Потвърди", cancel: "Отказ", reason: "Причина", reasonRequired: "Посочете причина." },
+  export: { label: "Изтегляне", csv: "Изтегли CSV", xlsx: "Изтегли XLSX", busy: "Файлът се подготвя…" },
   empty: "Все още няма нищо тук.",
   select: { none: "—", choose: "Изберете…" },
   form: {

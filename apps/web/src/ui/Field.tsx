@@ -17,17 +17,22 @@ import {
 export interface FieldProps {
   readonly label: string
   readonly description?: string | undefined
+  /** The error to show now (a form's schema found it): the field is marked invalid. */
   readonly errorMessage?: string | undefined
+  /** The words for the browser's own check (a required field left empty) when it fails. */
+  readonly validationMessage?: string | undefined
   readonly isRequired?: boolean | undefined
   readonly isDisabled?: boolean | undefined
   readonly name?: string | undefined
   readonly autoFocus?: boolean | undefined
 }
 
-/** React Aria's props for a field's validity: an error given here marks the field invalid. */
+/**
+ * React Aria's props for a field's validity: an error given here marks the field invalid;
+ * otherwise the form decides how required fields are checked (the browser's check by default).
+ */
 export const validity = (props: FieldProps) => ({
-  isInvalid: props.errorMessage !== undefined && props.errorMessage !== "",
-  validationBehavior: "aria" as const,
+  ...(props.errorMessage ? { isInvalid: true, validationBehavior: "aria" as const } : {}),
   isRequired: props.isRequired ?? false,
   isDisabled: props.isDisabled ?? false,
   ...(props.name ? { name: props.name } : {}),
@@ -36,7 +41,7 @@ export const validity = (props: FieldProps) => ({
 const Help = (props: FieldProps) => (
   <>
     {props.description && <Text slot="description">{props.description}</Text>}
-    <FieldError className="field-error">{props.errorMessage}</FieldError>
+    <FieldError className="field-error">{props.errorMessage || props.validationMessage}</FieldError>
   </>
 )
 

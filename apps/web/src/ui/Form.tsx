@@ -46,7 +46,7 @@ export const translatedSchema = <A, I>(schema: Schema.Schema<A, I>, texts: Probl
  */
 export const useSchemaForm = <A, I extends FieldValues>(
   schema: Schema.Schema<A, I>,
-  defaultValues: DefaultValues<I>,
+  defaultValues: NoInfer<DefaultValues<I>>,
 ): UseFormReturn<I, unknown, A> => {
   const texts = useProblemTexts()
   const resolver = useMemo(() => standardSchemaResolver(translatedSchema(schema, texts)), [schema, texts])

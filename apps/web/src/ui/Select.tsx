@@ -58,7 +58,7 @@ export const Select = (
         <span aria-hidden="true">▾</span>
       </Button>
       {props.description && <Text slot="description">{props.description}</Text>}
-      <FieldError className="field-error">{props.errorMessage}</FieldError>
+      <FieldError className="field-error">{props.errorMessage || props.validationMessage}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox" items={options}>
           {(o) => (
@@ -96,6 +96,6 @@ export const MultiSelect = (
       ))}
     </div>
     {props.description && <Text slot="description">{props.description}</Text>}
-    <FieldError className="field-error">{props.errorMessage}</FieldError>
+    <FieldError className="field-error">{props.errorMessage || props.validationMessage}</FieldError>
   </CheckboxGroup>
 )
