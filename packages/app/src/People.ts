@@ -67,16 +67,12 @@ const make = Effect.gen(function* () {
     const page: Page<Person> = wanted
       ? { items: yield* people.getMany(wanted), nextCursor: null }
       : yield* people.list(rest)
-<<<<<<< HEAD
     yield* readPersonal(principal, page.items)
-    return { items: page.items.map(view(principal)), nextCursor: page.nextCursor } satisfies Page<PersonView>
-=======
     return {
       items: page.items.map(view(principal)),
       nextCursor: page.nextCursor,
       total: page.total ?? page.items.length,
     } satisfies Page<PersonView>
->>>>>>> h7-web
   })
 
   /** A page of possible duplicates to review, by name. */
