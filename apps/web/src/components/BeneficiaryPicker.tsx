@@ -39,8 +39,8 @@ export const BeneficiaryPicker = (props: {
         props.onSelect(b.id)
         setInput(labelOf(b))
       }}
+      // Not required here: a beneficiary chosen elsewhere (the beneficiary's page) arrives by id.
       className="field combobox"
-      isRequired
     >
       <Label>{props.label}</Label>
       <div className="combobox-row">

@@ -1,7 +1,6 @@
 /**
  * Cancellations that keep their records: a terminated agreement's measures and tasks carry the
- * day they were cancelled (and the measure its reason; a task's reason column already exists),
- * and an event cancelled with a reason stays stored but leaves reach.
+ * day they were cancelled (and the measure its reason; a task's reason column already exists).
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
@@ -11,8 +10,6 @@ export default Effect.gen(function* () {
   yield* sql`ALTER TABLE plan_measures ADD COLUMN cancelled_on TEXT`
   yield* sql`ALTER TABLE plan_measures ADD COLUMN cancel_reason TEXT`
   yield* sql`ALTER TABLE coordination_tasks ADD COLUMN cancelled_on TEXT`
-  yield* sql`ALTER TABLE events ADD COLUMN cancelled_on TEXT`
-  yield* sql`ALTER TABLE events ADD COLUMN cancel_reason TEXT`
   // The review counts measures from this index alone, so it carries the cancellation day too.
   yield* sql`DROP INDEX plan_measures_review`
   yield* sql`CREATE INDEX plan_measures_review ON plan_measures (procedure_id, municipality_id, area, status, due_date, done_on, cancelled_on)`
