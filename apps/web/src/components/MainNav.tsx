@@ -52,7 +52,6 @@ const Group = ({ title, entries }: { title: string; entries: ReadonlyArray<React
       </button>
       <ul id={id} className="nav-group-links" data-open={open || undefined}>
         {entries.map((e, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the entries of a group are fixed
           <li key={i}>{e}</li>
         ))}
       </ul>
