@@ -240,7 +240,10 @@ describe.skipIf(!browserAvailable)("access: users, sign-in, API keys and the aud
       )
       .toBe(3)
     const actions = await table.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents()
-    for (const action of ["create", "sign_in", "sign_out", "revoke"]) expect(actions).toContain(action)
+    // Actions in words, newest first: the key's revocation was the last thing done.
+    for (const action of ["Created", "Signed in", "Signed out", "Revoked an API key"])
+      expect(actions).toContain(action)
+    expect(actions[0]).toBe("Revoked an API key")
 
     await admin.getByLabel("Action", { exact: true }).fill("revoke")
     await admin.getByRole("button", { name: "Filter", exact: true }).click()
