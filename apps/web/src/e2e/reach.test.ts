@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable)(
       await navTo(page, "People")
       const search = page.getByRole("searchbox", { name: "Search by name" })
       await search.fill("maria petrova")
-      const results = page.getByRole("region", { name: "Search results" })
+      const results = page.getByRole("table", { name: "Search results" })
       await expect.poll(() => results.getByRole("link", { name: "Мария Петрова" }).count()).toBe(1)
       await expect.poll(() => results.getByRole("link", { name: "Ivan Ivanov" }).count()).toBe(0)
       await search.fill("Иванов")
@@ -225,7 +225,7 @@ describe.skipIf(!browserAvailable)(
         email: "m.petrova@sofia.bg",
         institutionId: sofia.id,
       })
-      await page.getByRole("link", { name: "Possible duplicates" }).click()
+      await navTo(page, "Possible duplicates")
       const group = page.getByRole("region", { name: /Records named/ })
       await expect.poll(() => group.count()).toBe(1)
       const institutionRow = group.getByRole("row", { name: /^Institution/ })
