@@ -34,6 +34,7 @@ import { ActivitiesRepository } from "./ActivitiesRepository.js"
 import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 import { ReportsRepository } from "./ReportsRepository.js"
+import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 import { SearchRepository } from "./SearchRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
@@ -66,6 +67,7 @@ export const repositories = Layer.mergeAll(
   ActivitiesRepository.layer,
   ReportRecordsRepository.layer,
   ReportsRepository.layer,
+  PeriodLocksRepository.layer,
   CalendarRepository.layer,
 )
 

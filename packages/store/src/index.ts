@@ -34,6 +34,12 @@ export { ReachRepository, reachBatchSize } from "./ReachRepository.js"
 export { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 export { type BeneficiarySearch, type FoundBeneficiary, SearchRepository } from "./SearchRepository.js"
 export {
+  type NewRevision,
+  type PeriodLockRow,
+  PeriodLocksRepository,
+  toLockView,
+} from "./PeriodLocksRepository.js"
+export {
   type Completion,
   isUniqueViolation,
   type NewReportRow,

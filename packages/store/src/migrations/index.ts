@@ -16,6 +16,8 @@ import activities from "./0500_activities.js"
 import files from "./0501_files.js"
 import reports from "./0502_reports.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
+import periodLocks from "./0700_period_locks.js"
+import agreementsInScope from "./0701_agreements_in_scope.js"
 import cancellations from "./0760_cancellations.js"
 import searchKeys from "./0761_search_keys.js"
 
@@ -32,6 +34,8 @@ const migrations = {
   "501_files": files,
   "502_reports": reports,
   "600_reach_data_versions": reachDataVersions,
+  "700_period_locks": periodLocks,
+  "701_agreements_in_scope": agreementsInScope,
   "760_cancellations": cancellations,
   "761_search_keys": searchKeys,
 }
