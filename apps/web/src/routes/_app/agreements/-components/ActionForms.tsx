@@ -8,6 +8,7 @@ import { ApiProblem } from "../../../../api/client.js"
 import { SelectField, TextAreaInput, TextInput } from "../../../../components/Fields.js"
 import { ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
 import { useTodayDate } from "../../../../api/today.js"
+import { ConfirmDialog } from "@/ui/index.js"
 import { useI18n } from "../../../../i18n/I18n.js"
 
 /**
@@ -132,9 +133,12 @@ const ActionForm = ({
     },
   })
 
+  // A termination cannot be undone and cancels the plan's open work: it is confirmed first.
+  const [confirming, setConfirming] = useState(false)
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
-    mutation.mutate()
+    if (action === "terminate") setConfirming(true)
+    else mutation.mutate()
   }
 
   const openOffers = (offers.data ?? []).filter((o) => o.remaining > 0)
@@ -190,6 +194,14 @@ const ActionForm = ({
           {tf.cancel}
         </Button>
       </div>
+      <ConfirmDialog
+        title={t.agreements.confirmTerminate.title}
+        consequence={t.agreements.confirmTerminate.consequence(formatDate(date))}
+        confirmLabel={t.agreements.confirmTerminate.confirm}
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        onConfirm={() => mutation.mutateAsync()}
+      />
     </Form>
   )
 }
