@@ -38,8 +38,9 @@ const closure = (key, into = new Set(), deferred = false) => {
   if (deferred) for (const i of chunk.dynamicImports ?? []) closure(i, into, deferred)
   return into
 }
-const jsKb = (files) =>
-  [...files].filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + gzipSize(f), 0) / 1024
+const jsKb = (files, size = gzipSize) =>
+  [...files].filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + size(f), 0) / 1024
+const rawSize = (file) => readFileSync(join(dist, file)).length
 
 const split = "?tsr-split="
 const component = `${split}component`
@@ -67,6 +68,7 @@ const rows = routeKeys
       route: file.replace(/^src\/routes\//, "").replace(/\.tsx$/, ""),
       kb: jsKb(files),
       withDeferredKb: jsKb(all),
+      rawKb: jsKb(all, rawSize),
     }
   })
   .sort((a, b) => b.kb - a.kb)
@@ -79,9 +81,11 @@ const budgets = [
 if (args.includes("--json")) {
   console.log(JSON.stringify({ rows, budgets }, null, 2))
 } else {
-  console.log("\nweb: JavaScript per route, gzipped (KB): to show it, and with what it loads later")
+  console.log("\nweb: JavaScript per route (KB): gzipped to show it, gzipped with what it loads later, uncompressed")
   for (const r of rows)
-    console.log(`  ${r.kb.toFixed(1).padStart(7)}  ${r.withDeferredKb.toFixed(1).padStart(7)}  ${r.route}`)
+    console.log(
+      `  ${r.kb.toFixed(1).padStart(7)}  ${r.withDeferredKb.toFixed(1).padStart(7)}  ${r.rawKb.toFixed(1).padStart(8)}  ${r.route}`,
+    )
 }
 let failed = false
 for (const b of budgets) {

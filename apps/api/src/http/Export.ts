@@ -121,6 +121,7 @@ const writeXlsx = async <Row>(
   }))
   sheet.getRow(1).font = { bold: true }
   sheet.getRow(1).commit()
+  let written = 0
   for await (const row of rows) {
     const cells = columns.map((c) => c.value(row))
     const added = sheet.addRow(cells.map(xlsxCell))
@@ -128,7 +129,12 @@ const writeXlsx = async <Row>(
       if (typeof cell === "object") added.getCell(i + 1).numFmt = "yyyy-mm-dd"
     })
     added.commit()
-    await drained(out)
+    written += 1
+    // The zip writer runs on later turns of the event loop: let it, then wait for the reader.
+    if (written % 200 === 0) {
+      await new Promise((next) => setImmediate(next))
+      await drained(out)
+    }
   }
   sheet.commit()
   await workbook.commit()

@@ -5,12 +5,14 @@
 import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
+import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
 
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
+  reports: reportsEn,
   access: accessEn,
   ui: uiEn,
   product: productEn,

@@ -1,4 +1,6 @@
 import { errorTags } from "@coordina/api"
+import { isoDate, readHeader, readRows, sheetColumns } from "@coordina/domain"
+import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { failureText, isKnownMessage, problemMessage, translateMessage } from "../ui/problemText.js"
 import { problemsBg, problemsEn } from "./problems.js"
@@ -86,5 +88,44 @@ describe("problem messages", () => {
       where: "Ред 4, собствено име",
       message: "собствено име е задължително поле",
     })
+  })
+
+  it("translates every error the domain finds in sheets, header and rows alike", () => {
+    const context = {
+      event: { startDate: isoDate("2018-03-01"), endDate: isoDate("2018-03-02") },
+      institutions: [
+        { id: "ins_1", name: "Община Х" },
+        { id: "ins_2", name: "Община" },
+        { id: "ins_3", name: "Община" },
+      ],
+    }
+    const header = [...sheetColumns]
+    const cell = (values: Partial<Record<(typeof sheetColumns)[number], string>>) =>
+      sheetColumns.map((c) => values[c] ?? "")
+    const rows = [
+      cell({ given_name: "", family_name: "", institution_id: "ins_1", role: "participant", days: "all" }),
+      cell({ given_name: "А", family_name: "Б", institution_id: "ins_x", role: "participant", days: "" }),
+      cell({ given_name: "В", family_name: "Г", institution_name: "Нищо", role: "boss", days: "2018-13-01" }),
+      cell({
+        given_name: "Д",
+        family_name: "Е",
+        institution_name: "Община",
+        role: "participant",
+        days: "2018-03-09",
+      }),
+      cell({ given_name: "Ж", family_name: "З", role: "participant", days: "all", email: "not-an-email" }),
+      cell({ given_name: "И", family_name: "Й", institution_id: "ins_1", role: "participant", days: "all" }),
+      cell({ given_name: "И", family_name: "Й", institution_id: "ins_1", role: "participant", days: "all" }),
+    ]
+    const read = readRows({ header, rows }, context)
+    const headerErrors = readHeader(["given_name", "given_name", "whatever"])
+    const errors = [
+      ...(Either.isLeft(read) ? read.left : []),
+      ...(Either.isLeft(headerErrors) ? headerErrors.left : []),
+    ]
+    expect(errors.length).toBeGreaterThan(10)
+    const untranslated = errors.map((e) => e.message).filter((m) => !isKnownMessage(m))
+    expect(untranslated).toEqual([])
+    for (const e of errors) expect(translateMessage(e.message, problemsBg)).not.toBe(e.message)
   })
 })

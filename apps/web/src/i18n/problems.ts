@@ -78,10 +78,27 @@ export const problemsEn = {
     ReportNotFound: () => "This report does not exist.",
     ReportNotReady: () => "The report is not ready yet. Try again shortly.",
     ReportRequestInvalid: () => "The report cannot be made with these settings.",
+    PeriodLocked: (x: Extensions) =>
+      `The period ${s(x, "periodStart")} – ${s(x, "periodEnd")} is locked by a submitted report; an administrator must unlock it first.`,
+    LockNotFound: () => "This locked period does not exist.",
+    LockNotInForce: () => "This period is unlocked already.",
+    ReportAlreadySubmitted: () => "This version has been submitted already.",
+    ReportOutdated: () =>
+      "The records changed since this version was generated. Generate the report again and submit the new version.",
+    ReportFileAltered: () =>
+      "The stored file no longer matches the checksum recorded when the report was generated; nothing was sent and the fault is logged.",
     CalendarDecisionNotFound: () => "This calendar decision does not exist.",
     CalendarDecisionVersionStale: () =>
       "Someone changed this calendar decision meanwhile. Reload and try again.",
     CalendarDateTaken: (x: Extensions) => `There is already a decision for ${s(x, "date")}.`,
+    PeriodLocked: (x: Extensions) =>
+      `The period ${s(x, "periodStart")} – ${s(x, "periodEnd")} is locked by a submitted report: an administrator must unlock it first.`,
+    LockNotFound: () => "This lock does not exist.",
+    LockNotInForce: () => "This period was unlocked already.",
+    ReportAlreadySubmitted: () => "This report has been submitted already.",
+    ReportFileAltered: () =>
+      "The stored file of this report differs from what was generated. Contact an administrator.",
+    ReportOutdated: () => "The records changed after this report was made. Make it again before submitting.",
   },
   validation: "Some fields are not valid.",
   status: {
@@ -252,10 +269,28 @@ export const problemsBg: ProblemTexts = {
     ReportNotFound: () => "Този отчет не съществува.",
     ReportNotReady: () => "Отчетът още не е готов. Опитайте отново след малко.",
     ReportRequestInvalid: () => "Отчетът не може да бъде изготвен с тези настройки.",
+    PeriodLocked: (x) =>
+      `Периодът ${s(x, "periodStart")} – ${s(x, "periodEnd")} е заключен с подаден отчет; първо администратор трябва да го отключи.`,
+    LockNotFound: () => "Този заключен период не съществува.",
+    LockNotInForce: () => "Този период вече е отключен.",
+    ReportAlreadySubmitted: () => "Тази версия вече е подадена.",
+    ReportOutdated: () =>
+      "Записите са се променили след изготвянето на тази версия. Изгответе отчета отново и подайте новата версия.",
+    ReportFileAltered: () =>
+      "Съхраненият файл вече не съвпада с контролната сума, записана при изготвянето; нищо не е изпратено и грешката е записана.",
     CalendarDecisionNotFound: () => "Това решение за календара не съществува.",
     CalendarDecisionVersionStale: () =>
       "Някой промени решението междувременно. Заредете отново и опитайте пак.",
     CalendarDateTaken: (x) => `Вече има решение за ${s(x, "date")}.`,
+    PeriodLocked: (x) =>
+      `Периодът ${s(x, "periodStart")} – ${s(x, "periodEnd")} е заключен с подаден отчет: първо администратор трябва да го отключи.`,
+    LockNotFound: () => "Това заключване не съществува.",
+    LockNotInForce: () => "Този период вече е отключен.",
+    ReportAlreadySubmitted: () => "Този отчет вече е подаден.",
+    ReportFileAltered: () =>
+      "Съхраненият файл на отчета се различава от изготвения. Свържете се с администратор.",
+    ReportOutdated: () =>
+      "Записите са променени след изготвянето на отчета. Изгответе го отново преди подаване.",
   },
   validation: "Някои полета не са попълнени правилно.",
   status: {

@@ -232,7 +232,7 @@ export const DataTable = <Row,>({
     },
   }
   return (
-    <div className="data-table" data-testid={id} aria-busy={isFetching}>
+    <section className="data-table" data-testid={id} aria-label={caption} aria-busy={isFetching}>
       {(toolbar || chooseColumns) && (
         <div className="table-toolbar">
           {toolbar}
@@ -305,6 +305,6 @@ export const DataTable = <Row,>({
         />
       )}
       {isFetching && <p className="visually-hidden">{t.ui.table.loading}</p>}
-    </div>
+    </section>
   )
 }

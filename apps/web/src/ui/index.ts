@@ -14,15 +14,8 @@ export { ConfirmDialog, Dialog } from "./Dialog.js"
 export { EmptyState } from "./EmptyState.js"
 export { CheckboxField, type FieldProps, NumberField, TextAreaField, TextField } from "./Field.js"
 export { translatedSchema, useFormField, useSchemaForm } from "./Form.js"
-export {
-  DateText,
-  dateFormatter,
-  InstantText,
-  instantFormatter,
-  localeOf,
-  numberFormatter,
-  useFormat,
-} from "./format.js"
+export { DateText, InstantText, useFormat } from "./format.js"
+export { dateFormatter, instantFormatter, localeOf, numberFormatter } from "./formatters.js"
 export { Page, Section, Status } from "./Page.js"
 export { Failures, Problem, useErrorMessage, useProblemTexts } from "./Problem.js"
 export { type Failure, failureText, fieldLabel, problemMessage, translateMessage } from "./problemText.js"

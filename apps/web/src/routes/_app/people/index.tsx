@@ -5,6 +5,7 @@ import { Schema } from "effect"
 import { useEffect, useMemo, useState } from "react"
 import { Button } from "react-aria-components"
 import { useInstitutionNames } from "@/api/institutions.js"
+import { queryString } from "@/api/client.js"
 import { peopleQuery } from "@/api/reach.js"
 import { useI18n } from "@/i18n/I18n.js"
 import {
@@ -17,6 +18,7 @@ import {
   TextField,
   useCursorPaging,
 } from "@/ui/index.js"
+import { ExportButtons } from "@/ui/Export.js"
 import { PersonForm } from "./-components/PersonForm.js"
 
 const PeopleSearch = Schema.Struct({ q: Schema.optional(Schema.String) })
@@ -107,15 +109,18 @@ function PeoplePage() {
           isFetching={results.isFetching}
           empty={r.noResults}
           toolbar={
-            <search className="filters">
-              <TextField
-                label={r.search}
-                value={text}
-                onChange={setText}
-                type="search"
-                description={r.searchHelp}
-              />
-            </search>
+            <>
+              <search className="filters">
+                <TextField
+                  label={r.search}
+                  value={text}
+                  onChange={setText}
+                  type="search"
+                  description={r.searchHelp}
+                />
+              </search>
+              <ExportButtons path={`/v1/people${queryString({ q: settled.trim() || undefined })}`} />
+            </>
           }
         />
       )}

@@ -9,11 +9,11 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { afterAgreementChange, setPlan } from "../../../../api/agreements.js"
-import { useTodayDate } from "../../../../api/today.js"
-import { SelectField, TextInput } from "../../../../components/Fields.js"
-import { DaysLeft, ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { afterAgreementChange, setPlan } from "@/api/agreements.js"
+import { useTodayDate } from "@/api/today.js"
+import { SelectField, TextInput } from "@/components/Fields.js"
+import { DaysLeft, ProblemBox, useLabels } from "@/components/agreements/Shared.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 /** Why a measure or task was cancelled: the termination and its ground, in words. */
 const CancelledBecause = ({ reason, procedureId }: { reason: string | undefined; procedureId: string }) => {

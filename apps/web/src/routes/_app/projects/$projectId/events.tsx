@@ -2,11 +2,13 @@ import type { Event } from "@coordina/domain"
 import { useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
 import { useMemo } from "react"
+import { queryString } from "@/api/client.js"
 import { eventPageQuery } from "@/api/reach.js"
 import { CreatePanel } from "@/components/reach/CreatePanel.js"
 import { placeName } from "@/components/reach/labels.js"
 import { useI18n } from "@/i18n/I18n.js"
 import { type Column, DataTable, Problem, useCursorPaging } from "@/ui/index.js"
+import { ExportButtons } from "@/ui/Export.js"
 import { EventForm } from "./-components/EventForm.js"
 
 const pageSize = 50
@@ -76,6 +78,7 @@ function EventsPage() {
           pageSize={pageSize}
           isFetching={events.isFetching}
           empty={t.app.none}
+          toolbar={<ExportButtons path={`/v1/events${queryString({ projectId })}`} />}
         />
       )}
     </>
