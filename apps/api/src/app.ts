@@ -45,6 +45,7 @@ import { procedureRoutes } from "./routes/procedures.js"
 import { reviewRoutes } from "./routes/review.js"
 import { taskRoutes } from "./routes/tasks.js"
 import { todayRoutes } from "./routes/today.js"
+import { searchRoutes } from "./routes/search.js"
 
 /** The resources of API v1, each a sub-app mounted under `/v1`. */
 const v1 = new Hono<AppEnv>()
@@ -69,6 +70,7 @@ const v1 = new Hono<AppEnv>()
   .route("/projects", projectLockRoutes)
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
+  .route("/search", searchRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

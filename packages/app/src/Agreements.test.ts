@@ -54,7 +54,7 @@ describe.each(testDatabases())("Agreements on $name", (db) => {
           ["closed", "2019-03-15T10:00:00.000Z", "usr_admin"],
         ])
         const audit = yield* (yield* AuditLog).list({ entity: `agreement:${first.id}` }, {})
-        expect(audit.items.map((e) => e.action)).toEqual(["create", "update", "update"])
+        expect(audit.items.map((e) => e.action)).toEqual(["create", "match", "close"])
       }).pipe(Effect.provide(appOn(db))),
   )
 

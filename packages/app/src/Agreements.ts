@@ -6,6 +6,7 @@
  * @module
  */
 import {
+  afterTermination,
   type Agreement,
   type AgreementEvent,
   type AgreementHistory,
@@ -26,7 +27,13 @@ import {
   type Recorded,
   viewAsOf,
 } from "@coordina/domain"
-import { AgreementsRepository, AuditLog, MunicipalOffersRepository } from "@coordina/store"
+import {
+  AgreementsRepository,
+  AuditLog,
+  CoordinationTasksRepository,
+  IntegrationPlansRepository,
+  MunicipalOffersRepository,
+} from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { visibleAgreement, visibleBeneficiary, visibleOffer } from "./AgreementScope.js"
 import { Calendar } from "./Calendar.js"
@@ -54,6 +61,16 @@ export type Decide<E, R = never> = (
   recorded: Recorded,
 ) => Effect.Effect<AgreementEvent, E, R>
 
+/** The audit log's word for each step of the procedure an event records. */
+const auditAction: Record<AgreementEvent["type"], string> = {
+  intent_declared: "declare_intent",
+  matched: "match",
+  concluded: "conclude",
+  extended: "extend",
+  terminated: "terminate",
+  closed: "close",
+}
+
 /** An agreement as this caller sees it on `asOf`: the actions offered are the caller's. */
 export const viewFor = (principal: Principal, a: Agreement, asOf: IsoDate): AgreementView =>
   viewAsOf(a, asOf, mayChangeAgreements(principal))
@@ -65,6 +82,25 @@ const make = Effect.gen(function* () {
   const clock = yield* Today
   const ids = yield* Ids
   const calendar = yield* Calendar
+  const plans = yield* IntegrationPlansRepository
+  const tasks = yield* CoordinationTasksRepository
+
+  /**
+   * Cancels what the domain says a termination cancels in the agreement's plan and names what
+   * it cancelled; any other event leaves the plan alone.
+   */
+  const followPlan = (agreementId: string, event: AgreementEvent) =>
+    Effect.gen(function* () {
+      if (event.type !== "terminated") return undefined
+      const outcome = afterTermination(
+        event,
+        yield* plans.measures(agreementId),
+        yield* tasks.forAgreement(agreementId),
+      )
+      yield* Effect.forEach(outcome.measures, (m) => plans.saveMeasure(m), { discard: true })
+      yield* Effect.forEach(outcome.tasks, (t) => tasks.save(t, t.version - 1), { discard: true })
+      return { measures: outcome.measures.map((m) => m.id), tasks: outcome.tasks.map((t) => t.id) }
+    })
 
   /** Takes or gives back the place the event moves, as the domain decides. */
   const movePlaces = (before: Agreement, event: AgreementEvent) =>
@@ -91,22 +127,24 @@ const make = Effect.gen(function* () {
         // Scope first, so that another municipality's agreement never answers 409 for a stale version.
         let before = yield* visibleAgreement(principal, id)
         const recorded = { at: yield* clock.nowIso, by: principal.id }
+        let event: AgreementEvent | undefined
         const after = yield* repo.act(id, expectedVersion, (current) =>
           Effect.gen(function* () {
             // The audit's "before" is the row as locked, not as first read.
             before = current
-            const event = yield* decide(current, recorded)
+            event = yield* decide(current, recorded)
             yield* movePlaces(current, event)
             return event
           }),
         )
+        const cancelled = yield* followPlan(id, event!)
         const asOf = yield* clock.date
         yield* audit.record({
           actor: principal.id,
-          action: "update",
+          action: auditAction[event!.type],
           entity: `agreement:${id}`,
           before: viewAsOf(before, asOf),
-          after: viewAsOf(after, asOf),
+          after: { ...viewAsOf(after, asOf), ...(cancelled ? { cancelled } : {}) },
         })
         return viewFor(principal, after, asOf)
       }),

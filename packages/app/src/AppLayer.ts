@@ -9,6 +9,7 @@ import { Activities } from "./Activities.js"
 import { Agreements } from "./Agreements.js"
 import { ApiKeys } from "./ApiKeys.js"
 import { Audit } from "./Audit.js"
+import { Search } from "./Search.js"
 import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
@@ -73,6 +74,7 @@ export const useCases = Layer.mergeAll(
   ApiKeys.layer,
   Audit.layer,
   Evidence.layer,
+  Search.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

@@ -1,5 +1,5 @@
 /**
- * Reading the append-only audit log, by entity, actor and action, oldest first.
+ * Reading the append-only audit log, by entity, actor and action, oldest or newest first.
  * @module
  */
 import type { AuditFilter } from "@coordina/domain"
@@ -18,6 +18,7 @@ const make = Effect.gen(function* () {
           ...(filter.action === undefined ? {} : { action: filter.action }),
         },
         page,
+        filter.order ?? "oldest",
       ),
   } as const
 })

@@ -48,7 +48,7 @@ describe.each(testDatabases())("Events and Dissemination on $name", (db) => {
         )
         expect(outside._tag).toBe("DayOutsideEvent")
         const log = yield* (yield* AuditLog).list({ entity: `participation:${registered.id}` }, {})
-        expect(log.items.map((e) => e.action)).toEqual(["create", "update"])
+        expect(log.items.map((e) => e.action)).toEqual(["create", "record_attendance"])
       }).pipe(Effect.provide(testApp(db))),
   )
 

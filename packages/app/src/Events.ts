@@ -160,7 +160,7 @@ const make = Effect.gen(function* () {
           const after = yield* participations.setAttendance(eventId, personId, days, expectedVersion)
           yield* audit({
             actor: principal.id,
-            action: "update",
+            action: "record_attendance",
             entity: `participation:${after.id}`,
             before: { attendedDays: before.attendedDays },
             after: { attendedDays: after.attendedDays },

@@ -51,6 +51,28 @@ describe.each(testDatabases())("People on $name", (db) => {
   )
 
   it.effect.skipIf(!db.available)(
+    "audits every read of a participant's names, email and phone, per person and reader",
+    () =>
+      Effect.gen(function* () {
+        const people = yield* People
+        const { institutionId } = yield* twoProjects
+        const a = yield* personAt(institutionId, "Иван", "Колев")
+        const b = yield* personAt(institutionId, "Иван", "Колев")
+        yield* people.get(callers.auditor, a.id)
+        const found = yield* people.search(callers.coordinatorOf(), { q: "kolev" })
+        expect(found.items.map((p) => p.id).sort()).toEqual([a.id, b.id].sort())
+        yield* people.get(callers.admin, a.id)
+        const log = yield* AuditLog
+        const reads = (entity: string) =>
+          Effect.map(log.list({ entity, action: "read_personal" }, {}), (page) =>
+            page.items.map((e) => e.actor),
+          )
+        expect(yield* reads(`person:${a.id}`)).toEqual(["usr_auditor", "usr_coordinator", "usr_admin"])
+        expect(yield* reads(`person:${b.id}`)).toEqual(["usr_coordinator"])
+      }).pipe(Effect.provide(testApp(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
     "lists a person's participations in the caller's projects, in full pages",
     () =>
       Effect.gen(function* () {

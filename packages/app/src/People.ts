@@ -1,7 +1,8 @@
 /**
  * The people projects reach: create, search in either script, possible duplicates, merges that
  * can be undone, and a person's participations in the caller's projects. Every person answered
- * carries what the caller may do with it, decided by the access policy.
+ * carries what the caller may do with it, decided by the access policy; every answer that
+ * carries a person's names, email or phone is audited as a read of personal data.
  * @module
  */
 import {
@@ -55,6 +56,21 @@ const make = Effect.gen(function* () {
   const writes = yield* captureWrites
   const view = (principal: Principal) => (p: Person) => personView(principal, p)
 
+  /**
+   * A person's names, email and phone are personal data: each record an answer carries gets its
+   * own `read_personal` entry, so the log answers "who read this person" by entity.
+   */
+  const readPersonal = (principal: Principal, read: ReadonlyArray<Person>) =>
+    writes(
+      transaction(
+        Effect.forEach(
+          read,
+          (p) => audit({ actor: principal.id, action: "read_personal", entity: `person:${p.id}` }),
+          { discard: true },
+        ),
+      ),
+    )
+
   /** Creates a person (audited); an email on file fails with the record holding it. */
   const create = Effect.fn("People.create")(function* (principal: Principal, input: NewPerson) {
     const id = yield* ids.next("per")
@@ -68,6 +84,7 @@ const make = Effect.gen(function* () {
     const page: Page<Person> = wanted
       ? { items: yield* people.getMany(wanted), nextCursor: null }
       : yield* people.list(rest)
+    yield* readPersonal(principal, page.items)
     return {
       items: page.items.map(view(principal)),
       nextCursor: page.nextCursor,
@@ -78,6 +95,10 @@ const make = Effect.gen(function* () {
   /** A page of possible duplicates to review, by name. */
   const duplicates = Effect.fn("People.duplicates")(function* (principal: Principal, page: PageRequest) {
     const found = yield* people.duplicates(page)
+    yield* readPersonal(
+      principal,
+      found.items.flatMap((g) => g.people),
+    )
     return {
       items: found.items.map((g) => ({ nameKey: g.nameKey, people: g.people.map(view(principal)) })),
       nextCursor: found.nextCursor,
@@ -86,7 +107,9 @@ const make = Effect.gen(function* () {
 
   /** One person, merged records too. */
   const get = Effect.fn("People.get")(function* (principal: Principal, id: string) {
-    return personView(principal, yield* people.get(id))
+    const person = yield* people.get(id)
+    yield* readPersonal(principal, [person])
+    return personView(principal, person)
   })
 
   /** A page of a person's participations in the projects the caller may see (filtered in the query). */

@@ -92,7 +92,7 @@ const make = Effect.gen(function* () {
         const after = yield* planOf(principal, a, date)
         yield* audit.record({
           actor: principal.id,
-          action: "update",
+          action: "set_plan",
           entity: `plan:${agreementId}`,
           before,
           after,

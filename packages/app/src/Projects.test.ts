@@ -19,7 +19,7 @@ describe.each(testDatabases())("Projects on $name", (db) => {
       )
       expect(extended.endDate).toBe("2020-06-30")
       const log = yield* (yield* AuditLog).list({ entity: `project:${mine}` }, {})
-      expect(log.items.map((e) => e.action)).toEqual(["create", "update"])
+      expect(log.items.map((e) => e.action)).toEqual(["create", "extend"])
     }).pipe(Effect.provide(testApp(db))),
   )
 

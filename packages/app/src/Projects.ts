@@ -53,7 +53,7 @@ const make = Effect.gen(function* () {
         Effect.gen(function* () {
           const before = toProjectView(yield* visibleProject(projects, principal, id))
           const after = toProjectView(yield* projects.addExtension(id, extension, extensionId))
-          yield* audit({ actor: principal.id, action: "update", entity: `project:${id}`, before, after })
+          yield* audit({ actor: principal.id, action: "extend", entity: `project:${id}`, before, after })
           return after
         }),
       ),

@@ -1,6 +1,9 @@
 import {
   acceptTask,
   completeTask,
+  conclude,
+  measureStatusOn,
+  terminate,
   isoDate,
   NewMeasure,
   PlanRequest,
@@ -11,6 +14,7 @@ import { AuditLog, IntegrationPlansRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { Agreements } from "./Agreements.js"
 import { Plans } from "./Plans.js"
 import { Tasks } from "./Tasks.js"
 import { appOn, callers, institutions, matchedIn } from "./testing/AgreementsWorld.js"
@@ -50,7 +54,7 @@ describe.each(testDatabases())("Plans and Tasks on $name", (db) => {
       expect(stale._tag).toBe("AgreementVersionStale")
       expect((yield* (yield* Plans).get(callers.admin, agreement.id)).measures).toHaveLength(2)
       const audit = yield* (yield* AuditLog).list({ entity: `plan:${agreement.id}` }, {})
-      expect(audit.items.map((e) => e.action)).toEqual(["update"])
+      expect(audit.items.map((e) => e.action)).toEqual(["set_plan"])
       const unknown = yield* Effect.flip(
         (yield* Plans).set(
           callers.admin,
@@ -123,9 +127,57 @@ describe.each(testDatabases())("Plans and Tasks on $name", (db) => {
         expect(foreign._tag).toBe("TaskNotFound")
         const audit = yield* (yield* AuditLog).list({ entity: `task:${task.id}` }, {})
         expect(audit.items.map((e) => [e.action, e.actor])).toEqual([
-          ["update", "usr_iu_ins_labour"],
-          ["update", "usr_iu_ins_labour"],
+          ["accept", "usr_iu_ins_labour"],
+          ["complete", "usr_iu_ins_labour"],
         ])
+      }).pipe(Effect.provide(appOn(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "terminating the agreement cancels its open work: the inbox stops offering it, the plan shows it",
+    () =>
+      Effect.gen(function* () {
+        const { agreement, plan } = yield* withPlan
+        const tasks = yield* Tasks
+        const labour = callers.institutionUser("ins_labour")
+        const [townTask, labourTask] = plan.tasks
+        yield* tasks.act(labour, labourTask!.id, 1, d("2019-04-02"), acceptTask)
+        yield* tasks.act(callers.institutionUser("ins_town"), townTask!.id, 1, d("2019-04-03"), acceptTask)
+        yield* tasks.act(callers.institutionUser("ins_town"), townTask!.id, 2, d("2019-04-20"), (t, on) =>
+          completeTask(t, "housed", on),
+        )
+        const agreements = yield* Agreements
+        const active = yield* agreements.act(callers.admin, agreement.id, undefined, (a, recorded) =>
+          conclude(a, { ...recorded, date: d("2019-04-01"), signedBy: "Кмет" }),
+        )
+        const inboxBefore = yield* tasks.list(labour, { institutionId: "ins_labour", asOf: d("2019-05-01") })
+        expect(inboxBefore.items.map((t) => t.id)).toEqual([labourTask!.id])
+        yield* agreements.act(callers.admin, active.id, undefined, (a, recorded) =>
+          terminate(a, {
+            ...recorded,
+            date: d("2019-05-02"),
+            ground: "imprisonment",
+            initiator: "beneficiary",
+          }),
+        )
+        const inbox = yield* tasks.list(labour, { institutionId: "ins_labour", asOf: d("2019-05-03") })
+        expect(inbox.items).toEqual([])
+        const after = yield* (yield* Plans).get(callers.admin, agreement.id, d("2019-05-03"))
+        expect(after.tasks.map((t) => [t.status, t.reason ?? null, t.allowedActions])).toEqual([
+          ["done", null, []],
+          ["cancelled", "terminated:imprisonment", []],
+        ])
+        expect(after.measures.map((m) => [measureStatusOn(m, "2019-05-03"), m.cancelReason ?? null])).toEqual(
+          [
+            ["done", null],
+            ["cancelled", "terminated:imprisonment"],
+          ],
+        )
+        const audit = yield* (yield* AuditLog).list({ entity: `agreement:${agreement.id}` }, {})
+        expect(audit.items.map((e) => e.action)).toEqual(["create", "match", "conclude", "terminate"])
+        expect(audit.items[3]!.after).toMatchObject({
+          cancelled: { measures: [plan.measures[1]!.id], tasks: [labourTask!.id] },
+        })
       }).pipe(Effect.provide(appOn(db))),
   )
 })

@@ -24,6 +24,16 @@ import { visibleTask } from "./AgreementScope.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
+/** The audit log's word for the answer that left a task in its status. */
+const answerAction = (t: CoordinationTask): string =>
+  t.status === "accepted"
+    ? "accept"
+    : t.status === "rejected"
+      ? "reject"
+      : t.status === "done"
+        ? "complete"
+        : "update"
+
 /** What a task list can be filtered by; `asOf` defaults to today. */
 export interface TaskQuery {
   readonly limit?: number | undefined
@@ -106,7 +116,7 @@ const make = Effect.gen(function* () {
         if (measure) yield* plans.saveMeasure(measureAfterTask(measure, next))
         yield* audit.record({
           actor: principal.id,
-          action: "update",
+          action: answerAction(next),
           entity: `task:${id}`,
           before: task,
           after: next,

@@ -44,7 +44,8 @@ export class AuditRecord extends Schema.Class<AuditRecord>("AuditRecord")({
   at: Schema.String.annotations({ description: "ISO 8601 instant, UTC" }),
   actor: Schema.String.annotations({ description: "User id, API key id or `admin-token`" }),
   action: Schema.String.annotations({
-    description: "`create`, `update`, `delete`, `read_personal`, `erase`, `merge`, `sign_in`, …",
+    description:
+      "One word per step: `create`, `update`, `delete`, `read_personal`, `erase`, `merge`, `unmerge`, `sign_in`, `declare_intent`, `match`, `conclude`, `extend`, `terminate`, `close`, `set_plan`, `accept`, `reject`, `complete`, `record_attendance`, `cancel`, `dismiss_duplicate`, …",
   }),
   entity: Schema.String,
   before: Schema.optional(Snapshot),
@@ -56,6 +57,11 @@ export const AuditFilter = Schema.Struct({
   entity: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
   actor: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
   action: Schema.optional(Schema.String.pipe(Schema.maxLength(50))),
+  order: Schema.optional(
+    Schema.Literal("oldest", "newest").annotations({
+      description: "oldest first (the default) or newest first",
+    }),
+  ),
 })
 /** Filters of `GET /v1/audit`. */
 export type AuditFilter = typeof AuditFilter.Type

@@ -26,7 +26,7 @@ export const TaskId = Schema.String.pipe(
 export type TaskId = typeof TaskId.Type
 
 /** Where a task stands. */
-export const TaskStatus = Schema.Literal("open", "accepted", "rejected", "done").annotations({
+export const TaskStatus = Schema.Literal("open", "accepted", "rejected", "done", "cancelled").annotations({
   identifier: "TaskStatus",
 })
 /** Where a task stands. */
@@ -47,6 +47,7 @@ export class CoordinationTask extends Schema.Class<CoordinationTask>("Coordinati
   reason: Schema.optional(Schema.String),
   doneOn: Schema.optional(IsoDate),
   outcome: Schema.optional(Schema.String),
+  cancelledOn: Schema.optional(IsoDate),
   version: Schema.Int,
 }) {}
 
@@ -135,13 +136,25 @@ export const openTask = (
   status: "open",
 })
 
-/** Whether a task is overdue on `asOf`: opened, not done by then, and past its due date. */
+/**
+ * Whether a task is overdue on `asOf`: opened, neither done nor cancelled by then, and past
+ * its due date.
+ */
 export const isOverdue = (
-  t: { readonly openedOn: string; readonly dueDate: string; readonly doneOn?: string | undefined | null },
+  t: {
+    readonly openedOn: string
+    readonly dueDate: string
+    readonly doneOn?: string | undefined | null
+    readonly cancelledOn?: string | undefined | null
+  },
   asOf: string,
-): boolean => t.openedOn <= asOf && t.dueDate < asOf && !(t.doneOn != null && t.doneOn <= asOf)
+): boolean =>
+  t.openedOn <= asOf &&
+  t.dueDate < asOf &&
+  !(t.doneOn != null && t.doneOn <= asOf) &&
+  !(t.cancelledOn != null && t.cancelledOn <= asOf)
 
-/** Who must step in on `asOf`: the coordinator, for an overdue or a rejected task. */
+/** Who must step in on `asOf`: the coordinator, for an overdue or a rejected task (a cancelled one is nobody's). */
 export const escalation = (t: CoordinationTask, asOf: IsoDate): "coordinator" | undefined =>
   isOverdue(t, asOf) || t.status === "rejected" ? "coordinator" : undefined
 

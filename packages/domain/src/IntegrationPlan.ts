@@ -22,7 +22,13 @@ export const MeasureId = Schema.String.pipe(
 export type MeasureId = typeof MeasureId.Type
 
 /** How far a measure has got. */
-export const MeasureStatus = Schema.Literal("planned", "in_progress", "done", "missed").annotations({
+export const MeasureStatus = Schema.Literal(
+  "planned",
+  "in_progress",
+  "done",
+  "missed",
+  "cancelled",
+).annotations({
   identifier: "MeasureStatus",
 })
 /** How far a measure has got. */
@@ -53,6 +59,8 @@ export class Measure extends Schema.Class<Measure>("Measure")({
   status: MeasureStatus,
   evidence: Schema.Array(Schema.String),
   doneOn: Schema.optional(IsoDate),
+  cancelledOn: Schema.optional(IsoDate),
+  cancelReason: Schema.optional(Schema.String),
 }) {}
 
 /** The area is not one the governing rule set lists. */
@@ -63,20 +71,23 @@ export class AreaNotInRuleSet extends Schema.TaggedError<AreaNotInRuleSet>()("Ar
 }) {}
 
 /**
- * A measure's status on `asOf`: done once it was done by then; missed when marked so or
- * past its due date without being done; otherwise as recorded.
+ * A measure's status on `asOf`: done once it was done by then; cancelled once its agreement's
+ * termination cancelled it; missed when marked so or past its due date without being done;
+ * otherwise as recorded.
  */
 export const measureStatusOn = (
   m: {
     readonly status: MeasureStatus
     readonly dueDate: string
     readonly doneOn?: string | undefined | null
+    readonly cancelledOn?: string | undefined | null
   },
   asOf: string,
 ): MeasureStatus => {
   if (m.doneOn != null && m.doneOn <= asOf) return "done"
+  if (m.cancelledOn != null && m.cancelledOn <= asOf) return "cancelled"
   if (m.status === "missed" || m.dueDate < asOf) return "missed"
-  return m.status === "done" ? "in_progress" : m.status
+  return m.status === "done" || m.status === "cancelled" ? "in_progress" : m.status
 }
 
 /** How setting a plan changes the stored measures. */

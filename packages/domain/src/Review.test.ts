@@ -223,9 +223,9 @@ describe("the review on a hand-checked data set, 31 Dec 2019", () => {
       medianDays: { statusToIntent: 9, intentToMatch: 22, matchToConclude: 21, intentToConclude: 50 },
       offers: { count: 3, capacity: 6, placesTaken: 3, uptake: 0.5 },
       measures: {
-        housing: { planned: 0, in_progress: 0, done: 1, missed: 0 },
-        health: { planned: 0, in_progress: 0, done: 0, missed: 1 },
-        employment: { planned: 1, in_progress: 0, done: 0, missed: 1 },
+        housing: { planned: 0, in_progress: 0, done: 1, missed: 0, cancelled: 0 },
+        health: { planned: 0, in_progress: 0, done: 0, missed: 1, cancelled: 0 },
+        employment: { planned: 1, in_progress: 0, done: 0, missed: 1, cancelled: 0 },
       },
       overdueTasks: { total: 1, byInstitution: { i2: 1 } },
     })
@@ -307,7 +307,7 @@ describe("the review on a hand-checked data set, 31 Dec 2019", () => {
     })
     addMeasureCount(acc, { procedureId: "ordinance-2017", municipalityId: "m1" }, "housing", "done", 3)
     expect(finishReview(acc).groups[0]?.measures).toEqual({
-      housing: { planned: 0, in_progress: 0, done: 3, missed: 0 },
+      housing: { planned: 0, in_progress: 0, done: 3, missed: 0, cancelled: 0 },
     })
     expect(() => Schema.encodeSync(Review)(review("province"))).not.toThrow()
   })

@@ -118,6 +118,7 @@ export const MeasureCounts = Schema.Struct({
   in_progress: Count,
   done: Count,
   missed: Count,
+  cancelled: Count,
 }).annotations({
   identifier: "MeasureCounts",
 })
@@ -173,7 +174,10 @@ interface GroupAcc {
   }
   grounds: Map<string, number>
   offers: { count: number; capacity: number; placesTaken: number }
-  measures: Map<string, { planned: number; in_progress: number; done: number; missed: number }>
+  measures: Map<
+    string,
+    { planned: number; in_progress: number; done: number; missed: number; cancelled: number }
+  >
   overdue: Map<string, number>
   overdueTotal: number
 }
@@ -403,7 +407,7 @@ export const addMeasureCount = (
   for (const g of [groupOf(acc, groupKey(acc, placement)), acc.total]) {
     let m = g.measures.get(area)
     if (!m) {
-      m = { planned: 0, in_progress: 0, done: 0, missed: 0 }
+      m = { planned: 0, in_progress: 0, done: 0, missed: 0, cancelled: 0 }
       g.measures.set(area, m)
     }
     m[status] += count

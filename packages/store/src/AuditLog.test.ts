@@ -32,6 +32,11 @@ describe.each(testDatabases())("AuditLog on $name", (db) => {
       expect((yield* log.list({ actor: "usr_a" }, {})).items).toHaveLength(2)
       expect((yield* log.list({ actor: "usr_a", action: "read_personal" }, {})).items).toHaveLength(1)
       expect((yield* log.list({}, {})).items).toHaveLength(3)
+      const newest = yield* log.list({}, { limit: 2 }, "newest")
+      expect(newest.items.map((e) => e.action)).toEqual(["read_personal", "update"])
+      const older = yield* log.list({}, { limit: 2, cursor: newest.nextCursor! }, "newest")
+      expect(older.items.map((e) => e.action)).toEqual(["create"])
+      expect(older.nextCursor).toBeNull()
     }).pipe(Effect.provide(layer())),
   )
 

@@ -57,17 +57,22 @@ const make = Effect.gen(function* () {
     })}`.pipe(Effect.orDie)
   })
 
-  /** Entries matching every given filter, oldest first, a page at a time. */
-  const list = Effect.fn("AuditLog.list")(function* (filter: AuditFilter, page: PageRequest) {
+  /** Entries matching every given filter, oldest first (or newest first), a page at a time. */
+  const list = Effect.fn("AuditLog.list")(function* (
+    filter: AuditFilter,
+    page: PageRequest,
+    order: "oldest" | "newest" = "oldest",
+  ) {
     const limit = pageSize(page.limit)
+    const newest = order === "newest"
     const conditions = [
-      page.cursor ? sql`id > ${page.cursor}` : undefined,
+      page.cursor ? (newest ? sql`id < ${page.cursor}` : sql`id > ${page.cursor}`) : undefined,
       filter.entity === undefined ? undefined : sql`entity = ${filter.entity}`,
       filter.actor === undefined ? undefined : sql`actor = ${filter.actor}`,
       filter.action === undefined ? undefined : sql`action = ${filter.action}`,
     ].filter((c) => c !== undefined)
     const rows =
-      yield* sql`SELECT * FROM audit_log WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${limit + 1}`.pipe(
+      yield* sql`SELECT * FROM audit_log WHERE ${sql.and(conditions)} ORDER BY ${newest ? sql`id DESC` : sql`id`} LIMIT ${limit + 1}`.pipe(
         Effect.orDie,
       )
     return toPage(rows.map(toRecord), limit) satisfies Page<AuditRecord>

@@ -6,6 +6,7 @@
 import { SqlClient } from "@effect/sql"
 import {
   BeneficiaryCase,
+  fullNameKey,
   BeneficiaryNotFound,
   BeneficiaryPersonal,
   type NewBeneficiary,
@@ -16,7 +17,8 @@ import { int, opt } from "./Rows.js"
 const decodeCase = Schema.decodeUnknownSync(BeneficiaryCase)
 const decodePersonal = Schema.decodeUnknownSync(BeneficiaryPersonal)
 
-const toCase = (r: Record<string, unknown>): BeneficiaryCase =>
+/** A case record from its row. */
+export const toCase = (r: Record<string, unknown>): BeneficiaryCase =>
   decodeCase({
     id: r.id,
     pseudonym: r.pseudonym,
@@ -75,6 +77,7 @@ const make = Effect.gen(function* () {
             beneficiaryId: id,
             givenName: p.givenName,
             familyName: p.familyName,
+            nameKey: fullNameKey(p.givenName, p.familyName),
             birthDate: p.birthDate ?? null,
             citizenship: p.citizenship ?? null,
             gender: p.gender ?? null,

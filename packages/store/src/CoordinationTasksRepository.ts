@@ -10,7 +10,7 @@ import { overdueCondition } from "./RuleSql.js"
 
 const decodeTask = Schema.decodeUnknownSync(CoordinationTask)
 
-const optionalColumns = ["acceptedOn", "rejectedOn", "reason", "doneOn", "outcome"] as const
+const optionalColumns = ["acceptedOn", "rejectedOn", "reason", "doneOn", "outcome", "cancelledOn"] as const
 
 /** A task from its row. */
 export const toTask = (r: Record<string, unknown>): CoordinationTask =>
@@ -69,6 +69,7 @@ const make = Effect.gen(function* () {
         reason: t.reason ?? null,
         doneOn: t.doneOn ?? null,
         outcome: t.outcome ?? null,
+        cancelledOn: t.cancelledOn ?? null,
         version: t.version,
       })}
       WHERE id = ${t.id} AND version = ${expectedVersion} RETURNING id`.pipe(Effect.orDie)
@@ -84,6 +85,8 @@ const make = Effect.gen(function* () {
   const list = Effect.fn("CoordinationTasksRepository.list")(function* (filter: TaskFilter) {
     const limit = pageSize(filter.limit)
     const matching = sql.and([
+      // A cancelled task asks nothing of anyone: inboxes and overdue lists leave it out.
+      sql`status <> 'cancelled'`,
       filter.institutionId ? sql`institution_id = ${filter.institutionId}` : sql`1 = 1`,
       filter.visibleTo
         ? sql`(${sql.or([

@@ -3,7 +3,7 @@
  * @module
  */
 import { SqlClient } from "@effect/sql"
-import { Event, EventNotFound, type NewEvent, ProjectNotFound } from "@coordina/domain"
+import { Event, EventNotFound, type NewEvent, normaliseName, ProjectNotFound } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"
 import { inScope, int, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
@@ -43,6 +43,7 @@ const make = Effect.gen(function* () {
       projectId: input.projectId,
       kind: input.kind,
       title: input.title,
+      titleKey: normaliseName(input.title),
       startDate: input.startDate,
       endDate: input.endDate,
       city: input.city,

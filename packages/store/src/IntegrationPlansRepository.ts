@@ -33,6 +33,8 @@ export const toMeasure = (r: Record<string, unknown>): Measure =>
     status: r.status,
     evidence: json(r.evidence),
     ...opt("doneOn", r.doneOn),
+    ...opt("cancelledOn", r.cancelledOn),
+    ...opt("cancelReason", r.cancelReason),
   })
 
 /** The insert columns of a task (shared with the benchmark's generator). */
@@ -55,6 +57,7 @@ export const taskColumns = (
   reason: t.reason ?? null,
   doneOn: t.doneOn ?? null,
   outcome: t.outcome ?? null,
+  cancelledOn: t.cancelledOn ?? null,
   version: t.version,
 })
 
@@ -86,6 +89,8 @@ const make = Effect.gen(function* () {
       status: m.status,
       evidence: JSON.stringify(m.evidence),
       doneOn: m.doneOn ?? null,
+      cancelledOn: m.cancelledOn ?? null,
+      cancelReason: m.cancelReason ?? null,
     })} WHERE id = ${m.id}`.pipe(Effect.orDie)
   })
 

@@ -15,6 +15,7 @@ import {
   AlreadyErased,
   BeneficiaryNotFound,
   eraseBeneficiaryPersonal,
+  fullNameKey,
   erasedGivenName,
   erasedPersonFields,
   erasePerson as erasedPerson,
@@ -240,7 +241,9 @@ const make = Effect.gen(function* () {
     yield* sql
       .withTransaction(
         Effect.gen(function* () {
-          yield* sql`UPDATE beneficiary_personal SET ${sql.update(eraseBeneficiaryPersonal(key))}
+          const erased = eraseBeneficiaryPersonal(key)
+          // The search key goes with the name, or a name search would still find the erased record.
+          yield* sql`UPDATE beneficiary_personal SET ${sql.update({ ...erased, nameKey: fullNameKey(erased.givenName, erased.familyName) })}
           WHERE beneficiary_id = ${id}`
           yield* sql`UPDATE beneficiaries SET erased_at = ${at}, erasure_key = ${key} WHERE id = ${id}`
           yield* audit.redact([`beneficiary:${id}`], values)

@@ -37,23 +37,33 @@ describe.each(testDatabases())("the SQL forms of domain rules on $name", (db) =>
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const rows = fc.sample(
-        fc.record({ a: day, b: day, done: fc.option(day, { nil: null }), status, asOf: day }),
+        fc.record({
+          a: day,
+          b: day,
+          done: fc.option(day, { nil: null }),
+          cancelled: fc.option(day, { nil: null }),
+          status,
+          asOf: day,
+        }),
         { numRuns: 300, seed: 42 },
       )
-      yield* sql`CREATE TABLE rule_rows (id INTEGER PRIMARY KEY, opened_on TEXT NOT NULL, due_date TEXT NOT NULL, done_on TEXT, status TEXT NOT NULL, as_of TEXT NOT NULL)`
+      yield* sql`CREATE TABLE rule_rows (id INTEGER PRIMARY KEY, opened_on TEXT NOT NULL, due_date TEXT NOT NULL, done_on TEXT, cancelled_on TEXT, status TEXT NOT NULL, as_of TEXT NOT NULL)`
       for (const [i, r] of rows.entries())
-        yield* sql`INSERT INTO rule_rows ${sql.insert({ id: i, openedOn: r.a, dueDate: r.b, doneOn: r.done, status: r.status, asOf: r.asOf })}`
+        yield* sql`INSERT INTO rule_rows ${sql.insert({ id: i, openedOn: r.a, dueDate: r.b, doneOn: r.done, cancelledOn: r.cancelled, status: r.status, asOf: r.asOf })}`
       for (const [i, r] of rows.entries()) {
         const [row] = yield* sql`
           SELECT CASE WHEN ${overdueCondition(sql, r.asOf)} THEN 1 ELSE 0 END AS overdue,
                  CASE WHEN NOT ${overdueCondition(sql, r.asOf)} THEN 1 ELSE 0 END AS not_overdue,
                  ${measureStatusExpression(sql, r.asOf)} AS status_on
           FROM rule_rows WHERE id = ${i}`
-        const task = { openedOn: r.a, dueDate: r.b, doneOn: r.done }
+        const task = { openedOn: r.a, dueDate: r.b, doneOn: r.done, cancelledOn: r.cancelled }
         expect(Number(row!.overdue) === 1, JSON.stringify(r)).toBe(isOverdue(task, r.asOf))
         expect(Number(row!.notOverdue) === 1).toBe(!isOverdue(task, r.asOf))
         expect(row!.statusOn, JSON.stringify(r)).toBe(
-          measureStatusOn({ status: r.status, dueDate: r.b, doneOn: r.done }, r.asOf),
+          measureStatusOn(
+            { status: r.status, dueDate: r.b, doneOn: r.done, cancelledOn: r.cancelled },
+            r.asOf,
+          ),
         )
       }
     }).pipe(Effect.provide(freshDatabaseLayer(db))),

@@ -10,14 +10,15 @@ import type { SqlClient } from "@effect/sql"
 
 /** `isOverdue(task, asOf)` over `coordination_tasks` columns; never NULL, so it can be negated. */
 export const overdueCondition = (sql: SqlClient.SqlClient, asOf: string) =>
-  sql`(opened_on <= ${asOf} AND due_date < ${asOf} AND (done_on IS NULL OR done_on > ${asOf}))`
+  sql`(opened_on <= ${asOf} AND due_date < ${asOf} AND (done_on IS NULL OR done_on > ${asOf}) AND (cancelled_on IS NULL OR cancelled_on > ${asOf}))`
 
 /** `measureStatusOn(measure, asOf)` over `plan_measures` columns. */
 export const measureStatusExpression = (sql: SqlClient.SqlClient, asOf: string) =>
   sql`(CASE
     WHEN done_on IS NOT NULL AND done_on <= ${asOf} THEN 'done'
+    WHEN cancelled_on IS NOT NULL AND cancelled_on <= ${asOf} THEN 'cancelled'
     WHEN status = 'missed' OR due_date < ${asOf} THEN 'missed'
-    WHEN status = 'done' THEN 'in_progress'
+    WHEN status IN ('done', 'cancelled') THEN 'in_progress'
     ELSE status END)`
 
 const reachedBy = (sql: SqlClient.SqlClient, column: string, asOf: string) =>

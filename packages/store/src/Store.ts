@@ -36,10 +36,12 @@ import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 import { ReportsRepository } from "./ReportsRepository.js"
 import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 import { EvidenceRepository } from "./EvidenceRepository.js"
+import { SearchRepository } from "./SearchRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
   ApiKeysRepository.layer,
+  SearchRepository.layer,
   IdempotencyKeys.layer,
   LoginAttempts.layer,
   PersonalData.layer.pipe(Layer.provide(AuditLog.layer)),

@@ -33,6 +33,7 @@ export { ParticipationsRepository } from "./ParticipationsRepository.js"
 export { type DuplicateGroupWithPeople, PeopleRepository, type PersonBlanks } from "./PeopleRepository.js"
 export { ReachRepository, reachBatchSize } from "./ReachRepository.js"
 export { ReportRecordsRepository } from "./ReportRecordsRepository.js"
+export { type BeneficiarySearch, type FoundBeneficiary, SearchRepository } from "./SearchRepository.js"
 export {
   type NewRevision,
   type PeriodLockRow,

@@ -89,7 +89,8 @@ export const handWrittenReview = (on: string) =>
         SUM(CASE WHEN ${status} = 'planned' THEN 1 ELSE 0 END),
         SUM(CASE WHEN ${status} = 'in_progress' THEN 1 ELSE 0 END),
         SUM(CASE WHEN ${status} = 'done' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN ${status} = 'missed' THEN 1 ELSE 0 END)
+        SUM(CASE WHEN ${status} = 'missed' THEN 1 ELSE 0 END),
+        SUM(CASE WHEN ${status} = 'cancelled' THEN 1 ELSE 0 END)
       FROM plan_measures GROUP BY procedure_id, area`.values
     const overdue = sql`
       SELECT procedure_id, institution_id, COUNT(*) FROM coordination_tasks
@@ -131,13 +132,14 @@ export const handWrittenReview = (on: string) =>
     d.forEach((rows, i) => {
       for (const [id, value] of rows) group(id).medianDays[names[i]!] = median(value)
     })
-    for (const [id, area, planned, inProgress, done, missed] of m!)
+    for (const [id, area, planned, inProgress, done, missed, cancelled] of m!)
       if (groups.has(String(id)))
         group(id).measures[String(area)] = {
           planned: n(planned),
           in_progress: n(inProgress),
           done: n(done),
           missed: n(missed),
+          cancelled: n(cancelled),
         }
     for (const [id, institution, count] of o!)
       if (groups.has(String(id))) {
@@ -155,7 +157,10 @@ export interface ComparedGroup {
   readonly placesTaken: number
   readonly medianDays: { -readonly [K in keyof ReviewGroup["medianDays"]]: number | null }
   readonly terminationGrounds: Record<string, number>
-  readonly measures: Record<string, { planned: number; in_progress: number; done: number; missed: number }>
+  readonly measures: Record<
+    string,
+    { planned: number; in_progress: number; done: number; missed: number; cancelled: number }
+  >
   readonly overdueTasks: { total: number; byInstitution: Record<string, number> }
 }
 

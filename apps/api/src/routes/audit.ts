@@ -21,7 +21,10 @@ export const auditRoutes = new Hono<AppEnv>().get(
   describeRoute({
     tags: ["access"],
     summary: "Read the audit log, by entity, actor and action",
-    responses: { 200: jsonResponse(AuditPage, "A page of entries, oldest first"), ...problems(400, 403) },
+    responses: {
+      200: jsonResponse(AuditPage, "A page of entries, oldest first unless `order=newest`"),
+      ...problems(400, 403),
+    },
   }),
   requires("audit", "read"),
   query(AuditQuery),

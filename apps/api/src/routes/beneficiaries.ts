@@ -4,18 +4,25 @@
  * and each such read is audit-logged. The use cases are the app layer's `Beneficiaries`.
  * @module
  */
-import { Beneficiaries } from "@coordina/app"
-import { BeneficiaryView, NewBeneficiary } from "@coordina/domain"
+import { Beneficiaries, Search } from "@coordina/app"
+import { BeneficiaryPage, BeneficiaryView, NewBeneficiary } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
-import { jsonResponse, problems } from "../http/Docs.js"
+import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
-import { body, params } from "../http/Validate.js"
+import { body, params, query } from "../http/Validate.js"
 
 const tags = ["beneficiaries"]
+
+const ListQuery = Schema.Struct({
+  ...PageQuery.fields,
+  q: Schema.optional(Schema.String.pipe(Schema.trimmed(), Schema.maxLength(200))).annotations({
+    description: "Pseudonym, or name for roles that may read personal data",
+  }),
+})
 
 /** The beneficiaries sub-app, mounted at `/v1/beneficiaries`. */
 export const beneficiaryRoutes = new Hono<AppEnv>()
@@ -39,6 +46,24 @@ export const beneficiaryRoutes = new Hono<AppEnv>()
         Effect.flatMap(Beneficiaries, (s) => s.create(c.var.principal, c.req.valid("json"))),
         BeneficiaryView,
         201,
+      ),
+  )
+  .get(
+    "/",
+    describeRoute({
+      tags,
+      summary: "List beneficiaries",
+      description:
+        "The beneficiaries the caller may see (a case worker: those with an agreement in their municipalities), by id. `q` matches the pseudonym, and the name for roles that may read personal data; `personal` comes back only to those, each such read audit-logged. Each item carries the caller's `allowedActions`.",
+      responses: { 200: jsonResponse(BeneficiaryPage, "A page of beneficiaries"), ...problems(400) },
+    }),
+    requires("beneficiaries", "read"),
+    query(ListQuery),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Search, (s) => s.beneficiaries(c.var.principal, c.req.valid("query"))),
+        BeneficiaryPage,
       ),
   )
   .get(

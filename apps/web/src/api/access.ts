@@ -116,7 +116,10 @@ export const auditQuery = (search: AuditSearch) => {
   }
   return queryOptions({
     queryKey: auditKeys.list(filter),
-    queryFn: () => api(`/v1/audit${queryString({ limit: auditPageSize, ...filter })}`, { schema: AuditPage }),
+    queryFn: () =>
+      api(`/v1/audit${queryString({ limit: auditPageSize, order: "newest", ...filter })}`, {
+        schema: AuditPage,
+      }),
   })
 }
 

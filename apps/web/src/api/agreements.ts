@@ -56,6 +56,7 @@ export interface AgreementFilters {
   readonly municipalityId?: string | undefined
   readonly state?: string | undefined
   readonly procedureId?: string | undefined
+  readonly beneficiaryId?: string | undefined
 }
 
 /** The rule sets (versions of the ordinance). */

@@ -191,6 +191,10 @@ describe.skipIf(!browserAvailable)("an integration agreement from intent to term
     await page.getByRole("option", { name: "Violation of public order" }).click()
     await page.getByLabel("Initiator").fill("Кмет")
     await record()
+    // Irreversible: the dialog names what follows before anything is sent.
+    const confirm = page.getByRole("alertdialog", { name: "Terminate the agreement?" })
+    await expect.poll(() => confirm.textContent()).toContain("cannot be undone")
+    await confirm.getByRole("button", { name: "Terminate the agreement" }).click()
     await expect.poll(state).toBe("Terminated")
     await expect.poll(() => history().count()).toBe(5)
     await expect.poll(lastEvent).toBe("Agreement terminated")

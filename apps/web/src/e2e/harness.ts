@@ -159,3 +159,28 @@ export const request = async (
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
 }
+
+/** The main navigation (either language). */
+const mainNav = (page: Page) => page.locator("nav#main-navigation")
+
+/** The names of every entry of the main navigation the caller is offered, open or folded. */
+export const navEntries = (page: Page): Promise<ReadonlyArray<string>> =>
+  mainNav(page).locator(".nav-group-links a").allTextContents()
+
+/**
+ * Follows an entry of the grouped navigation: opens the menu (narrow screens) and the entry's
+ * group when they are folded, then clicks the entry.
+ */
+export const navTo = async (page: Page, name: string): Promise<void> => {
+  const toggle = page.locator(".menu-toggle")
+  if (await toggle.isVisible()) {
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click()
+  }
+  const link = mainNav(page).getByRole("link", { name, exact: true })
+  if (!(await link.isVisible()))
+    await mainNav(page)
+      .locator(".nav-group", { has: page.locator(".nav-group-links a", { hasText: name }) })
+      .locator(".nav-group-button")
+      .click()
+  await link.click()
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { browserAvailable, launchBrowser, signIn, startServer, type TestServer } from "./harness.js"
+import { browserAvailable, launchBrowser, navTo, signIn, startServer, type TestServer } from "./harness.js"
 
 const header = "given_name,family_name,email,gender,institution_id,institution_name,role,days"
 
@@ -75,10 +75,10 @@ describe.skipIf(!browserAvailable)(
     }
 
     it("finds Cyrillic names from Latin input and Latin names from Cyrillic input", async () => {
-      await page.getByRole("link", { name: "People", exact: true }).click()
+      await navTo(page, "People")
       const search = page.getByRole("searchbox", { name: "Search by name" })
       await search.fill("maria petrova")
-      const results = page.getByRole("region", { name: "Search results" })
+      const results = page.getByRole("table", { name: "Search results" })
       await expect.poll(() => results.getByRole("link", { name: "Мария Петрова" }).count()).toBe(1)
       await expect.poll(() => results.getByRole("link", { name: "Ivan Ivanov" }).count()).toBe(0)
       await search.fill("Иванов")
@@ -225,7 +225,7 @@ describe.skipIf(!browserAvailable)(
         email: "m.petrova@sofia.bg",
         institutionId: sofia.id,
       })
-      await page.getByRole("link", { name: "Possible duplicates" }).click()
+      await navTo(page, "Possible duplicates")
       const group = page.getByRole("region", { name: /Records named/ })
       await expect.poll(() => group.count()).toBe(1)
       const institutionRow = group.getByRole("row", { name: /^Institution/ })

@@ -29,8 +29,27 @@ export const agreementsEn = {
     closed: "Closed without an agreement",
   },
   statusKind: { refugee: "Refugee status", humanitarian: "Humanitarian status", asylum: "Asylum" },
-  measureStatus: { planned: "Planned", in_progress: "In progress", done: "Done", missed: "Missed" },
-  taskStatus: { open: "Open", accepted: "Accepted", rejected: "Rejected", done: "Done" },
+  measureStatus: {
+    planned: "Planned",
+    in_progress: "In progress",
+    done: "Done",
+    missed: "Missed",
+    cancelled: "Cancelled",
+  },
+  taskStatus: {
+    open: "Open",
+    accepted: "Accepted",
+    rejected: "Rejected",
+    done: "Done",
+    cancelled: "Cancelled",
+  },
+  cancelledByTermination: "Cancelled by the termination of the agreement",
+  confirmTerminate: {
+    title: "Terminate the agreement?",
+    consequence: (date: string) =>
+      `The agreement ends on ${date}. Every measure of its plan not yet done and every open coordination task are cancelled, with the termination as the reason, and the institutions' inboxes stop offering them. This cannot be undone.`,
+    confirm: "Terminate the agreement",
+  },
   gender: { female: "Female", male: "Male", other: "Other", undisclosed: "Undisclosed" },
   list: {
     title: "Integration agreements",
@@ -314,8 +333,22 @@ export const agreementsBg: Widen<typeof agreementsEn> = {
     in_progress: "В изпълнение",
     done: "Изпълнена",
     missed: "Неизпълнена",
+    cancelled: "Отменена",
   },
-  taskStatus: { open: "Нова", accepted: "Приета", rejected: "Отказана", done: "Изпълнена" },
+  taskStatus: {
+    open: "Нова",
+    accepted: "Приета",
+    rejected: "Отказана",
+    done: "Изпълнена",
+    cancelled: "Отменена",
+  },
+  cancelledByTermination: "Отменена поради прекратяване на споразумението",
+  confirmTerminate: {
+    title: "Прекратяване на споразумението?",
+    consequence: (date: string) =>
+      `Споразумението се прекратява на ${date}. Всички неизпълнени мерки от плана и всички отворени задачи за координация се отменят с прекратяването като причина и изчезват от входящите на институциите. Действието е необратимо.`,
+    confirm: "Прекрати споразумението",
+  },
   gender: { female: "Жена", male: "Мъж", other: "Друг", undisclosed: "Не е посочен" },
   list: {
     title: "Споразумения за интеграция",

@@ -3,6 +3,7 @@ import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
 import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
+import { productBg } from "./product.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
@@ -12,6 +13,7 @@ export const bg: Messages = {
   reports: reportsBg,
   access: accessBg,
   ui: uiBg,
+  product: productBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

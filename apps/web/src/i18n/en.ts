@@ -7,6 +7,7 @@ import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
+import { productEn } from "./product.js"
 
 export const en = {
   agreements: agreementsEn,
@@ -14,6 +15,7 @@ export const en = {
   reports: reportsEn,
   access: accessEn,
   ui: uiEn,
+  product: productEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",

@@ -5,10 +5,9 @@ import { Button } from "react-aria-components"
 import { currentSessionQuery, signOut as endSession } from "../api/access.js"
 import { ApiProblem, onUnauthorized } from "../api/client.js"
 import { ensureToday } from "../api/today.js"
-import { Can } from "../auth/Can.js"
 import { clearToken, setCsrfToken } from "../auth/session.js"
-import { AccessNav } from "../components/access/AccessNav.js"
-import { AgreementsNav } from "../components/agreements/AgreementsNav.js"
+import { GlobalSearch } from "../components/GlobalSearch.js"
+import { MainNav } from "../components/MainNav.js"
 import { WhoAmI } from "../components/access/WhoAmI.js"
 import { LanguageSwitch } from "../components/LanguageSwitch.js"
 import { useI18n } from "../i18n/I18n.js"
@@ -64,28 +63,8 @@ function AppLayout() {
         <Link to="/projects" className="brand">
           {t.app.name}
         </Link>
-        <nav aria-label={t.nav.mainNavigation} className="nav">
-          <Can family="projects">
-            <Link to="/projects" activeProps={{ className: "active" }}>
-              {t.nav.projects}
-            </Link>
-          </Can>
-          <Can family="institutions">
-            <Link to="/institutions" activeProps={{ className: "active" }}>
-              {t.reach.nav.institutions}
-            </Link>
-          </Can>
-          <Can family="people">
-            <Link to="/people" activeOptions={{ exact: true }} activeProps={{ className: "active" }}>
-              {t.reach.nav.people}
-            </Link>
-            <Link to="/people/duplicates" activeProps={{ className: "active" }}>
-              {t.reach.nav.duplicates}
-            </Link>
-          </Can>
-          <AgreementsNav />
-          <AccessNav />
-        </nav>
+        <MainNav />
+        <GlobalSearch />
         <div className="topbar-end">
           <WhoAmI />
           <LanguageSwitch />

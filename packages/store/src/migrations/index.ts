@@ -19,6 +19,8 @@ import reachDataVersions from "./0600_reach_data_versions.js"
 import periodLocks from "./0700_period_locks.js"
 import agreementsInScope from "./0701_agreements_in_scope.js"
 import evidence from "./0710_evidence.js"
+import cancellations from "./0760_cancellations.js"
+import searchKeys from "./0761_search_keys.js"
 
 const migrations = {
   "1_projects": projects,
@@ -36,6 +38,8 @@ const migrations = {
   "700_period_locks": periodLocks,
   "701_agreements_in_scope": agreementsInScope,
   "710_evidence": evidence,
+  "760_cancellations": cancellations,
+  "761_search_keys": searchKeys,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

@@ -286,7 +286,7 @@ function ReviewPage() {
             <thead>
               <tr>
                 <th scope="col">{tr.area}</th>
-                {(["planned", "in_progress", "done", "missed"] as const).map((s) => (
+                {(["planned", "in_progress", "done", "missed", "cancelled"] as const).map((s) => (
                   <th scope="col" key={s} className="number">
                     {t.agreements.measureStatus[s]}
                   </th>
@@ -301,6 +301,7 @@ function ReviewPage() {
                   <td className="number">{formatNumber(m.in_progress)}</td>
                   <td className="number">{formatNumber(m.done)}</td>
                   <td className={`number${m.missed > 0 ? " error" : ""}`}>{formatNumber(m.missed)}</td>
+                  <td className="number">{formatNumber(m.cancelled)}</td>
                 </tr>
               ))}
             </tbody>

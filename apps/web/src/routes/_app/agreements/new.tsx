@@ -7,6 +7,7 @@ import { Button, Form } from "react-aria-components"
 import { beneficiaryQuery, declareIntent, afterAgreementChange } from "../../../api/agreements.js"
 import { TextInput } from "../../../components/Fields.js"
 import { ProblemBox } from "../../../components/agreements/Shared.js"
+import { BeneficiaryPicker } from "../../../components/BeneficiaryPicker.js"
 import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
@@ -63,7 +64,7 @@ function NewIntentPage() {
       <h1>{ti.title}</h1>
       <p className="muted">{ti.intro}</p>
       <Form onSubmit={submit} className="form-card">
-        <TextInput label={ti.beneficiary} value={beneficiaryId} onChange={setBeneficiaryId} isRequired />
+        <BeneficiaryPicker label={ti.beneficiary} selectedId={beneficiaryId} onSelect={setBeneficiaryId} />
         {beneficiary.data ? (
           <p className="muted" data-testid="intent-beneficiary">
             {beneficiary.data.pseudonym} · {t.agreements.statusKind[beneficiary.data.statusKind]} ·{" "}

@@ -82,7 +82,11 @@ function AuditPage() {
       {
         id: "action",
         header: t.access.audit.action,
-        cell: ({ row }) => <code>{row.original.action}</code>,
+        cell: ({ row }) => (
+          <span title={row.original.action}>
+            {t.product.audit.actions[row.original.action] ?? row.original.action}
+          </span>
+        ),
       },
       {
         id: "entity",

@@ -9,6 +9,7 @@ import { SelectField, TextAreaInput, TextInput } from "@/components/Fields.js"
 import { ProblemBox, useLabels } from "@/components/agreements/Shared.js"
 import { useTodayDate } from "@/api/today.js"
 import { useI18n } from "@/i18n/I18n.js"
+import { ConfirmDialog } from "@/ui/index.js"
 
 /**
  * The legal actions allowed now (as the domain's state machine says), each opening its form.
@@ -132,9 +133,12 @@ const ActionForm = ({
     },
   })
 
+  // A termination cannot be undone and cancels the plan's open work: it is confirmed first.
+  const [confirming, setConfirming] = useState(false)
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
-    mutation.mutate()
+    if (action === "terminate") setConfirming(true)
+    else mutation.mutate()
   }
 
   const openOffers = (offers.data ?? []).filter((o) => o.remaining > 0)
@@ -190,6 +194,14 @@ const ActionForm = ({
           {tf.cancel}
         </Button>
       </div>
+      <ConfirmDialog
+        title={t.agreements.confirmTerminate.title}
+        consequence={t.agreements.confirmTerminate.consequence(formatDate(date))}
+        confirmLabel={t.agreements.confirmTerminate.confirm}
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        onConfirm={() => mutation.mutateAsync()}
+      />
     </Form>
   )
 }

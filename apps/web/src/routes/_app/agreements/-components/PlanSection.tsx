@@ -4,6 +4,7 @@ import {
   measureStatusOn,
   type ProcedureRuleSet,
   type TaskView,
+  terminationGroundOf,
 } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
@@ -13,6 +14,20 @@ import { useTodayDate } from "@/api/today.js"
 import { SelectField, TextInput } from "@/components/Fields.js"
 import { DaysLeft, ProblemBox, useLabels } from "@/components/agreements/Shared.js"
 import { useI18n } from "@/i18n/I18n.js"
+
+/** Why a measure or task was cancelled: the termination and its ground, in words. */
+const CancelledBecause = ({ reason, procedureId }: { reason: string | undefined; procedureId: string }) => {
+  const { t } = useI18n()
+  const labels = useLabels()
+  const ground = terminationGroundOf(reason)
+  return (
+    <div className="small">
+      {ground === undefined
+        ? reason
+        : `${t.agreements.cancelledByTermination}: ${labels.code(ground, procedureId)}`}
+    </div>
+  )
+}
 
 /** The measures of the individual integration plan, with their status today. */
 export const MeasuresTable = ({
@@ -53,6 +68,9 @@ export const MeasuresTable = ({
               </td>
               <td>
                 <span className={`badge measure-${status}`}>{t.agreements.measureStatus[status]}</span>
+                {status === "cancelled" && (
+                  <CancelledBecause reason={m.cancelReason} procedureId={procedureId} />
+                )}
               </td>
               <td>
                 {m.evidence.length === 0 ? (
@@ -109,7 +127,11 @@ export const TasksTable = ({
               <span className={`badge task-${task.status}`}>{t.agreements.taskStatus[task.status]}</span>
               {task.overdue && <span className="badge late-flag">{tt.overdue}</span>}
               {task.escalateTo && <span className="badge escalated">{tt.escalated}</span>}
-              {task.reason && <div className="small">{task.reason}</div>}
+              {task.status === "cancelled" ? (
+                <CancelledBecause reason={task.reason} procedureId={procedureId} />
+              ) : (
+                task.reason && <div className="small">{task.reason}</div>
+              )}
               {task.outcome && <div className="small">{task.outcome}</div>}
             </td>
           </tr>
