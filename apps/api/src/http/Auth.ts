@@ -14,6 +14,7 @@ import type { Context, MiddlewareHandler } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import type { AppEnv } from "./AppEnv.js"
 import { httpProblem, sendProblem } from "./Problem.js"
+import { makeThrottlePasses } from "./ThrottlePasses.js"
 
 /** The roles a principal may hold: staff roles, or `integrator` for an API key. */
 export type Role = StaffRole | "integrator"
@@ -131,20 +132,22 @@ const unauthorized = (c: Context, detail: string) =>
  * Rejects requests without valid credentials (401 problem), and cookie-borne changes without the
  * session's CSRF token (403); sets `principal` for the rest.
  */
-export const authenticate =
-  (config: AuthConfig): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
+export const authenticate = (config: AuthConfig): MiddlewareHandler<AppEnv> => {
+  // A pass of the throttle is remembered for a second, so most requests skip its database query.
+  const passes = makeThrottlePasses()
+  return async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next()
     const bearer = bearerToken(c.req.header("Authorization"))
     const run = c.var.runtime.runPromise
     const address = bearer ? clientAddress(c, config.trustProxy) : ""
-    if (bearer) {
+    if (bearer && !passes.passed(address, performance.now())) {
       // An address that sent too many wrong tokens has none checked for a while, not even the admin token.
       const decision = await run(Effect.flatMap(Authentication, (auth) => auth.tokenThrottle(address)))
       if (decision._tag === "Wait")
         return sendProblem(c, httpProblem(429, "Too many wrong tokens from this address. Try again later."), {
           "Retry-After": String(decision.retryAfterSeconds),
         })
+      passes.remember(address, performance.now())
     }
     if (bearer && config.adminTokenHash && sameHash(hashToken(bearer), config.adminTokenHash)) {
       c.set("principal", adminPrincipal)
@@ -155,7 +158,10 @@ export const authenticate =
     if (!token) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
     const principal = await run(resolveToken(token, cookie !== undefined))
     if (Option.isNone(principal)) {
-      if (bearer) await run(Effect.flatMap(Authentication, (auth) => auth.tokenFailed(address)))
+      if (bearer) {
+        passes.forget(address)
+        await run(Effect.flatMap(Authentication, (auth) => auth.tokenFailed(address)))
+      }
       return unauthorized(c, bearer ? "The token is not valid." : "The session has ended; sign in again.")
     }
     if (cookie !== undefined && unsafeMethods.has(c.req.method)) {
@@ -169,3 +175,4 @@ export const authenticate =
     c.set("principal", principal.value)
     return next()
   }
+}
