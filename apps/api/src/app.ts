@@ -19,7 +19,7 @@ import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
 import { upload } from "./http/Upload.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
-import { inputGate } from "./http/InputGate.js"
+import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
@@ -131,6 +131,7 @@ export const makeApp = (
   const sheetBytes = config.sheetLimitBytes ?? config.bodyLimitBytes
   const sheetLimit = limitOf(sheetBytes)
   app.use("/v1/*", (c, next) => {
+    if (bodiless(c)) return next()
     if (!isSheetUpload(c.req.path)) return bodyLimitOf(c, next)
     // The input gate reads a body declared as JSON in full, so such a body is limited here.
     return /[/+]json\b/i.test(c.req.header("Content-Type") ?? "") ? sheetLimit(c, next) : next()
