@@ -56,26 +56,27 @@ const make = Effect.gen(function* () {
     const { asOf } = options
 
     // Agreements are counted in the database with the SQL forms of the domain's steps, per
-    // rule set and municipality; the medians' histograms are counted per group the review
-    // needs (per rule set alone when grouping by it, so a few hundred rows come back).
-    const steps = agreementStepConditions(sql, asOf)
-    const sum = (condition: Statement.Fragment) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
-    const countedQuery = sql`
-      SELECT procedure_id, municipality_id, COUNT(*), SUM(intent_late),
-        ${sum(steps.matched)}, ${sum(steps.concluded)}, ${sum(steps.extended)}, ${sum(steps.terminated)},
-        ${sum(steps.expired)}, ${sum(steps.closed)}, ${sum(steps.holdsPlace)}
-      FROM agreements WHERE intent_date <= ${asOf}
-      GROUP BY procedure_id, municipality_id`.values
-
-    const groundsQuery = sql`
-      SELECT procedure_id, municipality_id, termination_ground, COUNT(*) FROM agreements
-      WHERE intent_date <= ${asOf} AND ${steps.terminated}
-      GROUP BY procedure_id, municipality_id, termination_ground`.values
-
-    const durations = agreementDurationExpressions(sql, asOf)
+    // rule set and, when the review groups by place, per municipality; the medians' histograms
+    // likewise. Grouped by rule set, the municipality plays no part, so it is neither grouped
+    // by nor sent back (a few dozen rows come back instead of thousands).
     const byPlace = options.groupBy !== "procedure"
     const placeColumn = byPlace ? sql`municipality_id` : sql`NULL`
     const groupPlace = byPlace ? sql`, municipality_id` : sql``
+    const steps = agreementStepConditions(sql, asOf)
+    const sum = (condition: Statement.Fragment) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
+    const countedQuery = sql`
+      SELECT procedure_id, ${placeColumn}, COUNT(*), SUM(intent_late),
+        ${sum(steps.matched)}, ${sum(steps.concluded)}, ${sum(steps.extended)}, ${sum(steps.terminated)},
+        ${sum(steps.expired)}, ${sum(steps.closed)}, ${sum(steps.holdsPlace)}
+      FROM agreements WHERE intent_date <= ${asOf}
+      GROUP BY procedure_id${groupPlace}`.values
+
+    const groundsQuery = sql`
+      SELECT procedure_id, ${placeColumn}, termination_ground, COUNT(*) FROM agreements
+      WHERE intent_date <= ${asOf} AND ${steps.terminated}
+      GROUP BY procedure_id${groupPlace}, termination_ground`.values
+
+    const durations = agreementDurationExpressions(sql, asOf)
     // PostgreSQL reads the agreements once, each row's four durations unnested beside it;
     // SQLite, which has no LATERAL, reads them once per duration.
     const histogramsQuery = sql.onDialectOrElse({
@@ -110,18 +111,26 @@ const make = Effect.gen(function* () {
 
     // Each measure's status is worked out once, then counted per status.
     const measuresQuery = sql`
-      SELECT procedure_id, municipality_id, area, status_on, COUNT(*) FROM (
-        SELECT procedure_id, municipality_id, area, ${measureStatusExpression(sql, asOf)} AS status_on
+      SELECT procedure_id, ${placeColumn}, area, status_on, COUNT(*) FROM (
+        SELECT procedure_id, ${placeColumn} AS municipality_id, area, ${measureStatusExpression(sql, asOf)} AS status_on
         FROM plan_measures
-      ) m GROUP BY procedure_id, municipality_id, area, status_on`.values
+      ) m GROUP BY procedure_id${groupPlace}, area, status_on`.values
 
     const overdueQuery = sql`
-      SELECT procedure_id, municipality_id, institution_id, COUNT(*) AS n FROM coordination_tasks
-      WHERE ${overdueCondition(sql, asOf)} GROUP BY procedure_id, municipality_id, institution_id`.values
+      SELECT procedure_id, ${placeColumn}, institution_id, COUNT(*) AS n FROM coordination_tasks
+      WHERE ${overdueCondition(sql, asOf)} GROUP BY procedure_id${groupPlace}, institution_id`.values
 
     // The parts are independent: on PostgreSQL they run side by side on the pool's connections.
     const [placeMap, counted, grounds, histograms, offers, measures, overdue] = yield* Effect.all(
-      [places, countedQuery, groundsQuery, histogramsQuery, offersQuery, measuresQuery, overdueQuery],
+      [
+        byPlace ? places : Effect.succeed(new Map<string, ReviewPlace>()),
+        countedQuery,
+        groundsQuery,
+        histogramsQuery,
+        offersQuery,
+        measuresQuery,
+        overdueQuery,
+      ],
       { concurrency: "unbounded" },
     )
     const acc = startReview({ ...options, placeOf: (id) => placeMap.get(id) })
