@@ -128,6 +128,41 @@ const unauthorized = (c: Context, detail: string) =>
   sendProblem(c, httpProblem(401, detail), { "WWW-Authenticate": 'Bearer realm="coordina"' })
 
 /**
+ * The principal of a bearer token, checked under its address's throttle (the admin token too),
+ * or the 429 or 401 answer. Every wrong token gets the same 401.
+ */
+const identifyBearer = async (
+  c: Context<AppEnv>,
+  config: AuthConfig,
+  bearer: string,
+): Promise<Principal | Response> => {
+  const isAdminToken = (token: string) =>
+    config.adminTokenHash !== undefined && sameHash(hashToken(token), config.adminTokenHash)
+  const checked = await c.var.runtime.runPromise(
+    Effect.flatMap(Authentication, (auth) =>
+      auth.identifyBearer(bearer, clientAddress(c, config.trustProxy), isAdminToken),
+    ),
+  )
+  if (checked._tag === "Wait")
+    return sendProblem(c, httpProblem(429, "Too many wrong tokens from this address. Try again later."), {
+      "Retry-After": String(checked.retryAfterSeconds),
+    })
+  if (Option.isNone(checked.found)) return unauthorized(c, "The token is not valid.")
+  const identity = checked.found.value
+  return identity === "admin-token" ? adminPrincipal : { ...identity, viaCookie: false }
+}
+
+/** The principal of a session cookie, or the 401 answer. */
+const identifyCookie = async (
+  c: Context<AppEnv>,
+  cookie: string | undefined,
+): Promise<Principal | Response> => {
+  if (!cookie) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
+  const principal = await c.var.runtime.runPromise(resolveToken(cookie, true))
+  return Option.isNone(principal) ? unauthorized(c, "The session has ended; sign in again.") : principal.value
+}
+
+/**
  * Rejects requests without valid credentials (401 problem), and cookie-borne changes without the
  * session's CSRF token (403); sets `principal` for the rest.
  */
@@ -136,28 +171,9 @@ export const authenticate =
   async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next()
     const bearer = bearerToken(c.req.header("Authorization"))
-    const run = c.var.runtime.runPromise
-    const address = bearer ? clientAddress(c, config.trustProxy) : ""
-    if (bearer) {
-      // An address that sent too many wrong tokens has none checked for a while, not even the admin token.
-      const decision = await run(Effect.flatMap(Authentication, (auth) => auth.tokenThrottle(address)))
-      if (decision._tag === "Wait")
-        return sendProblem(c, httpProblem(429, "Too many wrong tokens from this address. Try again later."), {
-          "Retry-After": String(decision.retryAfterSeconds),
-        })
-    }
-    if (bearer && config.adminTokenHash && sameHash(hashToken(bearer), config.adminTokenHash)) {
-      c.set("principal", adminPrincipal)
-      return next()
-    }
     const cookie = bearer ? undefined : getSessionToken(c)
-    const token = bearer ?? cookie
-    if (!token) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
-    const principal = await run(resolveToken(token, cookie !== undefined))
-    if (Option.isNone(principal)) {
-      if (bearer) await run(Effect.flatMap(Authentication, (auth) => auth.tokenFailed(address)))
-      return unauthorized(c, bearer ? "The token is not valid." : "The session has ended; sign in again.")
-    }
+    const principal = bearer ? await identifyBearer(c, config, bearer) : await identifyCookie(c, cookie)
+    if (principal instanceof Response) return principal
     if (cookie !== undefined && unsafeMethods.has(c.req.method)) {
       const sent = c.req.header("X-CSRF-Token") ?? ""
       if (!sameHash(hashToken(sent), hashToken(csrfTokenFor(cookie))))
@@ -166,6 +182,6 @@ export const authenticate =
           httpProblem(403, "A change made with the session cookie must send its X-CSRF-Token."),
         )
     }
-    c.set("principal", principal.value)
+    c.set("principal", principal)
     return next()
   }
