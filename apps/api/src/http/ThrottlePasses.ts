@@ -1,11 +1,13 @@
 /**
- * The addresses this process saw pass the wrong-token throttle a moment ago, so that a caller
- * whose tokens are right is not checked against the database on every request. A pass is kept
- * for at most a second, only a pass is kept (never a refusal), and a wrong token from the
- * address forgets it at once: the next request asks the database again. Wrong tokens sent to
- * other API instances are therefore seen here at most one request late, and on one instance
- * the throttle is exactly the database's. Memory is bounded: past `maxAddresses` the passes are
- * all forgotten, which only costs database lookups.
+ * The addresses from which this process saw the admin token pass the wrong-token throttle a
+ * moment ago, so that the admin token is not checked under the throttle's transaction on every
+ * request. Only the admin token earns a pass (it is configuration, revoked only by a restart,
+ * which empties this memory); sessions and API keys, which can be revoked at any moment, and
+ * every wrong token are always checked in the database, so a burst of wrong tokens still gets at
+ * most the limit checked. A pass lasts at most a second and a wrong token from the address
+ * forgets it at once; wrong tokens sent to other API instances are therefore honoured here at
+ * most a second late. Memory is bounded: past `maxAddresses` the passes are all forgotten, which
+ * only costs database lookups.
  * @module
  */
 
