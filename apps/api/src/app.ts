@@ -17,6 +17,7 @@ import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
 import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
+import { takeTurns, turnLimits } from "./http/Turns.js"
 import { upload } from "./http/Upload.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { bodiless, inputGate } from "./http/InputGate.js"
@@ -149,6 +150,8 @@ export const makeApp = (
       makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
     ),
   )
+  // Ordinary requests take turns, first come first served, so none waits behind newer ones.
+  app.use("/v1/*", takeTurns(makeHeavyQueue(turnLimits)))
   // A CSV with too many rows is refused while it arrives.
   const sheetUpload = upload(sheetBytes, () => makeUploadWatch())
   app.use("/v1/*", (c, next) =>

@@ -30,3 +30,19 @@ describe("throttle passes", () => {
     expect(passes.passed("10.0.39.15", 1)).toBe(true)
   })
 })
+
+describe("throttle checks in flight", () => {
+  it("are shared by address until they settle, whether they succeed or fail", async () => {
+    const passes = makeThrottlePasses({ ttlMs: 1_000, maxAddresses: 10 })
+    let finish: (ok: boolean) => void = () => undefined
+    const check = passes.track("10.0.0.1", new Promise<boolean>((r) => (finish = r)))
+    expect(passes.pending("10.0.0.1")).toBe(check)
+    expect(passes.pending("10.0.0.2")).toBeUndefined()
+    finish(true)
+    await check
+    expect(passes.pending("10.0.0.1")).toBeUndefined()
+    const failing = passes.track("10.0.0.1", Promise.reject(new Error("database gone")))
+    await expect(failing).rejects.toThrow("database gone")
+    expect(passes.pending("10.0.0.1")).toBeUndefined()
+  })
+})

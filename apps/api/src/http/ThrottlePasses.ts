@@ -7,7 +7,8 @@
  * most the limit checked. A pass lasts at most a second and a wrong token from the address
  * forgets it at once; wrong tokens sent to other API instances are therefore honoured here at
  * most a second late. Memory is bounded: past `maxAddresses` the passes are all forgotten, which
- * only costs database lookups.
+ * only costs database lookups. While the admin token's check from an address is in flight, the
+ * admin token's other requests from it wait for that check rather than each taking the lock.
  * @module
  */
 
@@ -23,7 +24,22 @@ export const throttlePassLimits: ThrottlePassLimits = { ttlMs: 1_000, maxAddress
 /** Passes by address, on a monotonic clock in milliseconds (`performance.now()`). */
 export const makeThrottlePasses = (limits: ThrottlePassLimits = throttlePassLimits) => {
   const until = new Map<string, number>()
+  const checking = new Map<string, Promise<unknown>>()
   return {
+    /** The admin token's check of the throttle in flight from `address`, if any. */
+    pending: (address: string): Promise<unknown> | undefined => checking.get(address),
+    /**
+     * Notes `check` as the admin token's check in flight from `address` until it settles, so a
+     * burst from one address waits for one check instead of queueing for the address's lock.
+     */
+    track: <A>(address: string, check: Promise<A>): Promise<A> => {
+      checking.set(address, check)
+      const clear = () => {
+        if (checking.get(address) === check) checking.delete(address)
+      }
+      check.then(clear, clear)
+      return check
+    },
     /** Whether `address` passed the throttle less than `ttlMs` before `now`. */
     passed: (address: string, now: number): boolean => {
       const end = until.get(address)
