@@ -1,5 +1,6 @@
 // `pnpm bench [--scale 0.1] [--only sqlite|postgres] …`: the benchmarks through turbo (only
-// @coordina/api has one: it covers the store's SQL over HTTP), its options passed through.
+// @coordina/api has one: it covers the store's SQL over HTTP), its options passed through; then
+// the SPA's JavaScript per route (web-size.mjs).
 // PostgreSQL is installed first where missing, unless the run is SQLite only.
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
@@ -16,4 +17,6 @@ const turbo = spawnSync(
   ["exec", "turbo", "run", "bench", "--concurrency=1", "--log-prefix=none", "--", ...args],
   { cwd: join(import.meta.dirname, "../.."), stdio: "inherit" },
 )
-process.exit(turbo.status ?? 1)
+// The SPA's JavaScript per route, gzipped, against its budgets (issue 11).
+const web = spawnSync("node", [join(import.meta.dirname, "web-size.mjs")], { stdio: "inherit" })
+process.exit(turbo.status || web.status || 0)

@@ -5,6 +5,7 @@
  * @module
  */
 import { resolve } from "node:path"
+import { defaultEvidenceLimitBytes } from "@coordina/domain"
 import { Config, type ConfigError, ConfigProvider, Effect, Either, Option } from "effect"
 
 /** Everything the API process is configured with. */
@@ -25,6 +26,8 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number
   /** Largest sign-in sheet accepted, in bytes. */
   readonly sheetLimitBytes: number
+  /** Largest evidence file accepted, in bytes (`COORDINA_EVIDENCE_LIMIT`). */
+  readonly evidenceLimitBytes: number
   /**
    * The secret salt of erasure keys (`COORDINA_PSEUDONYM_SALT`, at least 16 characters); erasure
    * is refused while it is not set.
@@ -97,6 +100,7 @@ export const apiConfig: Config.Config<ApiConfig> = Config.all({
   ),
   bodyLimitBytes: positive("COORDINA_BODY_LIMIT", 1024 * 1024),
   sheetLimitBytes: positive("COORDINA_SHEET_LIMIT", 20 * 1024 * 1024),
+  evidenceLimitBytes: positive("COORDINA_EVIDENCE_LIMIT", defaultEvidenceLimitBytes),
   pseudonymSalt: atLeast("COORDINA_PSEUDONYM_SALT", 16),
   trustProxy: onOff("COORDINA_TRUST_PROXY", "off"),
   timeZone: timeZoneConfig,

@@ -4,14 +4,12 @@
  * @module
  */
 import { existsSync } from "node:fs"
-import { readFile } from "node:fs/promises"
-import { join } from "node:path"
-import { serveStatic } from "@hono/node-server/serve-static"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
 import { secureHeaders } from "hono/secure-headers"
 import { openAPIRouteHandler } from "hono-openapi"
+import { defaultEvidenceLimitBytes } from "@coordina/domain"
 import type { ApiConfig } from "./Config.js"
 import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
@@ -19,6 +17,7 @@ import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
 import { takeTurns, turnLimits } from "./http/Turns.js"
 import { upload } from "./http/Upload.js"
+import { noSourceMaps, spaIndex, webFiles } from "./http/WebApp.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
@@ -26,6 +25,7 @@ import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
+import { evidenceRoutes } from "./routes/evidence.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -89,6 +89,9 @@ const contentSecurityPolicy = {
 /** Whether a request uploads a sign-in sheet (`POST /v1/events/{id}/sign-in-sheet`). */
 const isSheetUpload = (path: string) => /^\/v1\/events\/[^/]+\/sign-in-sheet\/?$/.test(path)
 
+/** Whether a request uploads an evidence file (`POST /v1/events|activities/{id}/evidence`). */
+const isEvidenceUpload = (path: string) => /^\/v1\/(events|activities)\/[^/]+\/evidence\/?$/.test(path)
+
 /** Turns a Hono route path into a regular expression, to tell 404 from 405. */
 const pathPattern = (path: string) =>
   new RegExp(`^${path.replace(/\/:[^/{]+(\{[^}]+\})?/g, "/[^/]+").replace(/\/\*$/, "(/.*)?")}/?$`)
@@ -98,7 +101,15 @@ export const makeApp = (
   runtime: AppRuntime,
   config: Pick<ApiConfig, "adminToken" | "bodyLimitBytes" | "webDist"> &
     Partial<
-      Pick<ApiConfig, "sheetLimitBytes" | "pseudonymSalt" | "trustProxy" | "heavyConcurrency" | "heavyQueue">
+      Pick<
+        ApiConfig,
+        | "sheetLimitBytes"
+        | "evidenceLimitBytes"
+        | "pseudonymSalt"
+        | "trustProxy"
+        | "heavyConcurrency"
+        | "heavyQueue"
+      >
     >,
 ) => {
   const adminTokenHash = config.adminToken ? hashToken(config.adminToken) : undefined
@@ -135,6 +146,8 @@ export const makeApp = (
   const sheetLimit = limitOf(sheetBytes)
   app.use("/v1/*", (c, next) => {
     if (bodiless(c)) return next()
+    // An evidence file streams through its own limits (Multipart.ts), never whole into memory.
+    if (isEvidenceUpload(c.req.path) && c.req.method === "POST") return next()
     if (!isSheetUpload(c.req.path)) return bodyLimitOf(c, next)
     // The input gate reads a body declared as JSON in full, so such a body is limited here.
     return /[/+]json\b/i.test(c.req.header("Content-Type") ?? "") ? sheetLimit(c, next) : next()
@@ -172,6 +185,10 @@ export const makeApp = (
   app.route("/v1/sessions", sessionRoutes({ trustProxy: config.trustProxy ?? false }))
   app.route("/v1/people", peopleRoutes(config.pseudonymSalt))
   app.route("/v1/beneficiaries", beneficiaryPrivacyRoutes(config.pseudonymSalt))
+  const evidence = evidenceRoutes(config.evidenceLimitBytes ?? defaultEvidenceLimitBytes)
+  app.route("/v1/events", evidence.events)
+  app.route("/v1/activities", evidence.activities)
+  app.route("/v1/evidence", evidence.files)
   app.get(
     "/openapi.json",
     openAPIRouteHandler(app, {
@@ -211,14 +228,14 @@ export const makeApp = (
       })
     }
     if (!apiPath(path) && (c.req.method === "GET" || c.req.method === "HEAD")) {
-      const index = join(config.webDist, "index.html")
-      if (existsSync(index)) return c.html(await readFile(index, "utf8"))
+      const page = await spaIndex(c, config.webDist)
+      if (page) return page
     }
     return sendProblem(c, httpProblem(404, `Nothing is at ${path}.`))
   })
 
   if (existsSync(config.webDist)) {
-    app.use("/*", serveStatic({ root: config.webDist, rewriteRequestPath: (p) => p }))
+    app.use("/*", noSourceMaps, webFiles(config.webDist))
   }
   return app
 }

@@ -6,6 +6,7 @@ import { ApiProblem } from "./api/client.js"
 import { I18nProvider } from "./i18n/I18n.js"
 import { routeTree } from "./routeTree.gen.js"
 import "./styles.css"
+import "./ui/ui.css"
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -14,6 +14,7 @@ import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
 import { Dissemination } from "./Dissemination.js"
 import { Events } from "./Events.js"
+import { Evidence } from "./Evidence.js"
 import { Ids } from "./Ids.js"
 import { Institutions } from "./Institutions.js"
 import { MunicipalOffers } from "./MunicipalOffers.js"
@@ -71,6 +72,7 @@ export const useCases = Layer.mergeAll(
   Users.layer,
   ApiKeys.layer,
   Audit.layer,
+  Evidence.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

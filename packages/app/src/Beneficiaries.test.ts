@@ -1,3 +1,4 @@
+import { pseudonymFromBytes } from "@coordina/domain"
 import { AuditLog } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
@@ -41,6 +42,9 @@ describe.each(testDatabases())("Beneficiaries on $name", (db) => {
         const admin = yield* registered()
         expect(admin.personal?.familyName).toBe("Person")
         expect(admin.id).toBe("bnf_000001")
+        // The pseudonym's randomness comes from the Ids service: under the test ids, the first draw is 1.
+        expect(admin.pseudonym).toBe(pseudonymFromBytes([0, 0, 0, 0, 1]))
+        expect((yield* registered()).pseudonym).toBe(pseudonymFromBytes([0, 0, 0, 0, 2]))
       }).pipe(Effect.provide(appOn(db))),
   )
 

@@ -11,6 +11,7 @@ import {
   ImplausibleDate,
   type NewBeneficiary,
   type Principal,
+  pseudonymFromBytes,
 } from "@coordina/domain"
 import { AuditLog, BeneficiariesRepository } from "@coordina/store"
 import { Context, Effect, Layer, Option } from "effect"
@@ -38,7 +39,9 @@ const make = Effect.gen(function* () {
     const created = yield* createAudited(
       principal.id,
       "beneficiary",
-      Effect.flatMap(ids.next("bnf"), (id) => beneficiaries.create(id, input)),
+      Effect.flatMap(Effect.all([ids.next("bnf"), ids.random(5)]), ([id, bytes]) =>
+        beneficiaries.create(id, input, pseudonymFromBytes(bytes)),
+      ),
     )
     return view(canReadPersonal(principal) ? { ...created, personal: input.personal } : { ...created })
   })

@@ -19,7 +19,7 @@ import {
   ParticipationsRepository,
   ProjectsRepository,
 } from "@coordina/store"
-import { Context, Effect, Layer } from "effect"
+import { Chunk, Context, Effect, Layer, Option, Stream } from "effect"
 import { Ids } from "./Ids.js"
 import { periodGuard } from "./PeriodLocks.js"
 import { createAudited, transaction } from "./Transaction.js"
@@ -68,6 +68,24 @@ const make = Effect.gen(function* () {
         ),
       ),
     )
+  })
+
+  /**
+   * Every event of the caller's projects (or of one), as a stream read 500 at a time: the list,
+   * for a file. Fails before the first row when the project is not the caller's.
+   */
+  const rows = Effect.fn("Events.rows")(function* (principal: Principal, projectId: string | undefined) {
+    if (projectId) yield* visibleProject(projects, principal, projectId)
+    const page = (cursor: string | undefined) =>
+      events
+        .list({ projectId, cursor, limit: 500, scope: projectScope(principal) })
+        .pipe(
+          Effect.map(
+            (found) =>
+              [Chunk.fromIterable(found.items), Option.fromNullable(found.nextCursor ?? undefined)] as const,
+          ),
+        )
+    return Stream.paginateChunkEffect(undefined as string | undefined, page)
   })
 
   /** A page of events of the caller's projects (filtered in the query, so pages are full). */
@@ -153,7 +171,7 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { create, list, get, register, participations: participationsOf, setAttendance } as const
+  return { create, list, rows, get, register, participations: participationsOf, setAttendance } as const
 })
 
 /** The events use cases. */

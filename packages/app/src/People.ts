@@ -13,8 +13,14 @@ import {
   type Principal,
   projectScope,
 } from "@coordina/domain"
-import { type Page, type PageRequest, ParticipationsRepository, PeopleRepository } from "@coordina/store"
-import { Context, Effect, Layer } from "effect"
+import {
+  InstitutionsRepository,
+  type Page,
+  type PageRequest,
+  ParticipationsRepository,
+  PeopleRepository,
+} from "@coordina/store"
+import { Chunk, Context, Effect, Layer, Option, Stream } from "effect"
 import { Ids } from "./Ids.js"
 import { createAudited, transaction } from "./Transaction.js"
 import { audit, captureWrites } from "./UseCase.js"
@@ -25,6 +31,16 @@ export interface PeopleQuery extends PageRequest {
   readonly q?: string | undefined
 }
 
+/** A person as the people list shows them, for a file: the institution by name. */
+export interface PersonRow {
+  readonly id: string
+  readonly givenName: string
+  readonly familyName: string
+  readonly institution: string
+  readonly email?: string | undefined
+  readonly phone?: string | undefined
+}
+
 /** A person as the caller sees it: the record and what the caller may do with it. */
 export const personView = (principal: Principal, person: Person): PersonView => ({
   ...person,
@@ -33,6 +49,7 @@ export const personView = (principal: Principal, person: Person): PersonView => 
 
 const make = Effect.gen(function* () {
   const people = yield* PeopleRepository
+  const institutions = yield* InstitutionsRepository
   const participations = yield* ParticipationsRepository
   const ids = yield* Ids
   const writes = yield* captureWrites
@@ -51,7 +68,11 @@ const make = Effect.gen(function* () {
     const page: Page<Person> = wanted
       ? { items: yield* people.getMany(wanted), nextCursor: null }
       : yield* people.list(rest)
-    return { items: page.items.map(view(principal)), nextCursor: page.nextCursor } satisfies Page<PersonView>
+    return {
+      items: page.items.map(view(principal)),
+      nextCursor: page.nextCursor,
+      total: page.total ?? page.items.length,
+    } satisfies Page<PersonView>
   })
 
   /** A page of possible duplicates to review, by name. */
@@ -114,7 +135,33 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { create, search, duplicates, get, participations: participationsOf, merge, unmerge } as const
+  /** Every surviving person matching `q`, as a stream read 500 at a time: the list, for a file. */
+  const rows = (q: string | undefined) => {
+    const page = (cursor: string | undefined) =>
+      Effect.gen(function* () {
+        const found = yield* people.list({ q, cursor, limit: 500 })
+        const names = new Map(
+          (yield* institutions.getMany(found.items.map((p) => p.institutionId))).map((i) => [
+            i.id as string,
+            i.name as string,
+          ]),
+        )
+        const out = found.items.map(
+          (p): PersonRow => ({
+            id: p.id,
+            givenName: p.givenName,
+            familyName: p.familyName,
+            institution: names.get(p.institutionId) ?? p.institutionId,
+            email: p.email,
+            phone: p.phone,
+          }),
+        )
+        return [Chunk.fromIterable(out), Option.fromNullable(found.nextCursor ?? undefined)] as const
+      })
+    return Effect.succeed(Stream.paginateChunkEffect(undefined as string | undefined, page))
+  }
+
+  return { create, search, rows, duplicates, get, participations: participationsOf, merge, unmerge } as const
 })
 
 /** The people use cases. */

@@ -69,6 +69,7 @@ describe.each(testDatabases())("PeriodLocks on $name", (db) => {
         const unlocked = yield* service.unlock(callers.admin, mine, "lck_1", "A missed sign-in")
         expect(unlocked).toMatchObject({
           status: "unlocked",
+          allowedActions: [],
           unlockedBy: "usr_admin",
           reason: "A missed sign-in",
         })
@@ -95,7 +96,7 @@ describe.each(testDatabases())("PeriodLocks on $name", (db) => {
           }),
         ])
         expect(yield* service.list(callers.auditor, mine)).toEqual([
-          expect.objectContaining({ id: "lck_1", status: "unlocked" }),
+          expect.objectContaining({ id: "lck_1", status: "unlocked", allowedActions: [] }),
         ])
       }).pipe(Effect.provide(testApp(db))),
   )

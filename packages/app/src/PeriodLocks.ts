@@ -6,11 +6,15 @@
  * @module
  */
 import {
+  allows,
   canSeeProject,
   type DateSpan,
   LockNotFound,
   LockNotInForce,
+  lockActions,
   lockDecision,
+  type PeriodLockFacts,
+  type PeriodLockView,
   periodLocked,
   type PeriodLocked,
   type Principal,
@@ -63,6 +67,12 @@ export const periodGuard = Effect.gen(function* () {
     })
 })
 
+/** A lock as the caller sees it: with what the server lets them do with it. */
+const withActions = (principal: Principal, lock: PeriodLockFacts): PeriodLockView => ({
+  ...lock,
+  allowedActions: lockActions(lock, allows(principal, "period-locks", "write")),
+})
+
 const make = Effect.gen(function* () {
   const locks = yield* PeriodLocksRepository
   const projects = yield* ProjectsRepository
@@ -77,7 +87,7 @@ const make = Effect.gen(function* () {
   /** The project's locks, by period. */
   const list = Effect.fn("PeriodLocks.list")(function* (principal: Principal, projectId: string) {
     yield* visibleProject(principal, projectId)
-    return (yield* locks.listByProject(projectId)).map(toLockView)
+    return (yield* locks.listByProject(projectId)).map((l) => withActions(principal, toLockView(l)))
   })
 
   /** The project's revisions (corrections of unlocked periods), oldest first. */
@@ -113,7 +123,7 @@ const make = Effect.gen(function* () {
           before: toLockView(before),
           after,
         })
-        return after
+        return withActions(principal, after)
       }),
     )
   })

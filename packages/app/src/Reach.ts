@@ -18,8 +18,15 @@ import {
   type SeriesStep,
   seriesDates,
 } from "@coordina/domain"
-import { PeopleRepository, ProjectsRepository, ReachRepository } from "@coordina/store"
-import { Context, Effect, Layer } from "effect"
+import {
+  DisseminationRepository,
+  EventsRepository,
+  InstitutionsRepository,
+  PeopleRepository,
+  ProjectsRepository,
+  ReachRepository,
+} from "@coordina/store"
+import { Chunk, Context, Effect, Layer, Option, Stream } from "effect"
 import { Today } from "./Today.js"
 import { visibleProject } from "./UseCase.js"
 
@@ -30,6 +37,16 @@ export interface DrillDown {
   readonly bucket?: string | undefined
   readonly limit?: number | undefined
   readonly cursor?: string | undefined
+}
+
+/** A person behind a figure as the explorer lists them: names resolved, for a file. */
+export interface ReachPersonRow {
+  readonly personId: string
+  readonly displayName?: string | undefined
+  readonly institution?: string | undefined
+  readonly firstDate: string
+  /** The title of the event (direct) or dissemination activity (indirect) of first contact. */
+  readonly via: string
 }
 
 /** The dates of a series: the project's start to today (or its end) by default, monthly. */
@@ -43,6 +60,9 @@ const make = Effect.gen(function* () {
   const reach = yield* ReachRepository
   const projects = yield* ProjectsRepository
   const people = yield* PeopleRepository
+  const institutions = yield* InstitutionsRepository
+  const eventsRepo = yield* EventsRepository
+  const dissemination = yield* DisseminationRepository
   const today = yield* Today
 
   /** The project's reach as of a date. */
@@ -128,7 +148,50 @@ const make = Effect.gen(function* () {
     return (yield* reach.timeline(project)).period(from, to)
   })
 
-  return { report, people: peopleOf, series, events, period } as const
+  /** The title of an event or dissemination activity, or its id when neither has it. */
+  const titleOf = (id: string) =>
+    eventsRepo.get(id).pipe(
+      Effect.map((e) => e.title as string),
+      Effect.orElse(() => dissemination.get(id).pipe(Effect.map((a) => a.title as string))),
+      Effect.orElseSucceed(() => id),
+    )
+
+  /**
+   * Every person behind a figure, with institution names and event titles, as a stream read
+   * 500 at a time: what the explorer shows, for a file of any length. Fails before the first
+   * row when the project is not the caller's.
+   */
+  const peopleRows = Effect.fn("Reach.peopleRows")(function* (
+    principal: Principal,
+    projectId: string,
+    drill: Omit<DrillDown, "limit" | "cursor">,
+  ) {
+    yield* visibleProject(projects, principal, projectId)
+    const titles = new Map<string, string>()
+    const page = (cursor: string | undefined) =>
+      Effect.gen(function* () {
+        const found = yield* peopleOf(principal, projectId, { ...drill, limit: 500, cursor })
+        const names = new Map(
+          (yield* institutions.getMany(
+            found.items.flatMap((p) => (p.institutionId ? [p.institutionId] : [])),
+          )).map((i) => [i.id as string, i.name as string]),
+        )
+        for (const p of found.items) if (!titles.has(p.via)) titles.set(p.via, yield* titleOf(p.via))
+        const rows = found.items.map(
+          (p): ReachPersonRow => ({
+            personId: p.personId,
+            displayName: p.displayName,
+            institution: p.institutionId ? (names.get(p.institutionId) ?? p.institutionId) : undefined,
+            firstDate: p.firstDate,
+            via: titles.get(p.via) ?? p.via,
+          }),
+        )
+        return [Chunk.fromIterable(rows), Option.fromNullable(found.nextCursor ?? undefined)] as const
+      })
+    return Stream.paginateChunkEffect(undefined as string | undefined, page)
+  })
+
+  return { report, people: peopleOf, peopleRows, series, events, period } as const
 })
 
 /** The reach use cases. */

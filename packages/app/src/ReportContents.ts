@@ -16,6 +16,7 @@ import {
 } from "@coordina/domain"
 import {
   ActivitiesRepository,
+  EvidenceRepository,
   PeriodLocksRepository,
   ReachRepository,
   ReportRecordsRepository,
@@ -31,6 +32,7 @@ const make = Effect.gen(function* () {
   const reach = yield* ReachRepository
   const records = yield* ReportRecordsRepository
   const activities = yield* ActivitiesRepository
+  const evidence = yield* EvidenceRepository
   const locks = yield* PeriodLocksRepository
   const reports = yield* ReportsRepository
   const review = yield* ReviewRepository
@@ -66,15 +68,17 @@ const make = Effect.gen(function* () {
     yield* onStep(25, "reach before the period")
     const reachBeforeStart = yield* reach.reach(project, dayBefore(period.start))
     yield* onStep(40, "reach over time")
-    const timeline = yield* reach.timeline(project)
+    // From the reach just computed, not a second pass over every participation.
+    const timeline = yield* reach.timelineUpTo(project, period.end)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
-    const [events, participations, firstAttended, dissemination, plan, revisions] = yield* Effect.all([
+    const [events, participations, firstAttended, dissemination, plan, files, revisions] = yield* Effect.all([
       records.events(project.id),
       records.periodParticipations(project.id, period.start, period.end),
       records.firstAttended(project.id, period.start, period.end),
       records.dissemination(project.id, period.start, period.end),
       activities.listByProject(project.id),
+      evidence.listByProject(project.id),
       revisionsSinceLastReport(project.id),
     ])
     const agreements = project.agreementsInScope
@@ -101,7 +105,7 @@ const make = Effect.gen(function* () {
       dissemination,
       agreements,
       attendance,
-      evidence: [],
+      evidence: files,
       revisions,
     }) satisfies ReportContent
   })

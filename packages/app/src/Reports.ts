@@ -5,7 +5,9 @@
  * @module
  */
 import {
+  allows,
   canSeeProject,
+  reportActions,
   type Principal,
   ProjectNotFound,
   type ReportFormat,
@@ -40,8 +42,8 @@ import { ReportContents } from "./ReportContents.js"
 import { nowIso } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
-/** The API's view of a stored generation. */
-export const toReportView = (r: ReportRow): ReportView => ({
+/** The API's view of a stored generation; `mayWrite` is whether the caller may write reports. */
+export const toReportView = (r: ReportRow, mayWrite = false): ReportView => ({
   id: r.id,
   projectId: r.projectId,
   kind: r.kind,
@@ -78,7 +80,10 @@ export const toReportView = (r: ReportRow): ReportView => ({
   ...(r.submittedBy ? { submittedBy: r.submittedBy } : {}),
   ...(r.submitNote ? { submitNote: r.submitNote } : {}),
   ...(r.lockId ? { lockId: r.lockId } : {}),
+  allowedActions: reportActions(r, mayWrite),
 })
+
+const mayWrite = (principal: Principal) => allows(principal, "reports", "write")
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
@@ -147,7 +152,7 @@ const make = Effect.gen(function* () {
           entity: `report:${id}`,
           after: toReportView(row),
         })
-        return toReportView(row)
+        return toReportView(row, mayWrite(principal))
       }),
     )
   })
@@ -160,8 +165,9 @@ const make = Effect.gen(function* () {
     for (const r of rows) {
       const k = `${r.kind}|${r.periodStart}|${r.periodEnd}|${r.language}`
       const list = groups.get(k)
-      if (list) list.push(toReportView(r))
-      else groups.set(k, [toReportView(r)])
+      const view = toReportView(r, mayWrite(principal))
+      if (list) list.push(view)
+      else groups.set(k, [view])
     }
     return [...groups.values()].map((versions) => ({
       kind: versions[0]!.kind,
@@ -173,7 +179,7 @@ const make = Effect.gen(function* () {
   })
 
   const get = Effect.fn("Reports.get")(function* (principal: Principal, id: string) {
-    return toReportView(yield* visibleReport(principal, id))
+    return toReportView(yield* visibleReport(principal, id), mayWrite(principal))
   })
 
   /**
@@ -260,7 +266,7 @@ const make = Effect.gen(function* () {
           lockedBy: principal.id,
         })
         yield* reports.submit(id, { by: principal.id, at, note, lockId })
-        const after = toReportView(Option.getOrThrow(yield* reports.get(id)))
+        const after = toReportView(Option.getOrThrow(yield* reports.get(id)), mayWrite(principal))
         yield* audit.record({
           actor: principal.id,
           action: "submit",

@@ -2,6 +2,7 @@ import { AuditLog, PeopleRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { Events } from "./Events.js"
 import { People } from "./People.js"
 import { SheetImport, type SheetTable } from "./SheetImport.js"
 import { callers, eventOf, testApp, twoProjects } from "./testing/index.js"
@@ -41,6 +42,8 @@ describe.each(testDatabases())("SheetImport on $name", (db) => {
         expect(imported).toMatchObject({ dryRun: false, peopleCreated: 2 })
         const people = (yield* (yield* People).search(callers.admin, {})).items
         expect(people.map((p) => p.id).every((id) => /^per_\d{6}$/.test(id))).toBe(true)
+        const participations = yield* (yield* Events).participations(callers.admin, event.id, {})
+        expect(participations.items.map((p) => p.id).every((id) => /^par_\d{6}$/.test(id))).toBe(true)
         const log = yield* (yield* AuditLog).list({ entity: `event:${event.id}` }, {})
         expect(log.items.map((e) => [e.action, e.actor])).toEqual([
           ["create", "usr_admin"],

@@ -2,6 +2,11 @@
  * The atomic import of an event's sign-in sheet: every row is checked before anything is stored,
  * one bad row rejects the sheet with every error, and nothing changes; a dry run answers the same
  * preview without saving. The sheet is parsed only once the caller may import into the event.
+ *
+ * A sheet may hold 50,000 rows. Its rows are checked and planned a slice at a time, with a pause
+ * between slices, so an import never holds other requests up for more than a few milliseconds
+ * at a time. Rows are checked before the import's transaction begins (a bad sheet never takes
+ * it), and checked again inside it only if what they were checked against changed meanwhile.
  * @module
  */
 import {
@@ -9,16 +14,21 @@ import {
   canSeeProject,
   EventNotFound,
   eventSpan,
+  ImportPlanner,
   institutionReferences,
-  planImport,
+  type KnownRecords,
   type Principal,
-  readRows,
+  type readRows,
   rejectSheet,
+  type SheetInstitution,
+  type SheetRow,
+  SheetRowReader,
   summarisePlan,
 } from "@coordina/domain"
-import { AuditLog, SignInSheetsRepository } from "@coordina/store"
+import { AuditLog, type SheetEventRecord, SignInSheetsRepository } from "@coordina/store"
 import { Context, Effect, Either, Layer } from "effect"
 import { Ids } from "./Ids.js"
+import { makePacer } from "./Pause.js"
 import { periodGuard } from "./PeriodLocks.js"
 
 /** A parsed sheet: a header row and the rows below it, as the domain reads them. */
@@ -27,10 +37,27 @@ export type SheetTable = Parameters<typeof readRows>[0]
 /** One import: the event, the parse of the uploaded file, and whether only to preview. */
 export interface SheetUpload<E> {
   readonly eventId: string
-  /** Parses the upload; run only after the caller's scope is checked. */
+  /** Parses the upload; run only after the caller's scope is checked (and again if need be). */
   readonly sheet: Effect.Effect<SheetTable, E>
   readonly dryRun: boolean
 }
+
+/** Rows checked or planned in one step, between which the import may pause: well under a millisecond of work. */
+const stepRows = 100
+
+/** What a sheet's rows were checked against: the event's dates and the institutions found. */
+interface CheckedAgainst {
+  readonly event: SheetEventRecord
+  readonly references: { readonly ids: ReadonlyArray<string>; readonly names: ReadonlyArray<string> }
+  readonly institutions: ReadonlyArray<SheetInstitution>
+}
+
+/** The institutions as a comparable text, whatever order the store gave them in. */
+const institutionsText = (institutions: ReadonlyArray<SheetInstitution>) =>
+  institutions
+    .map((i) => `${i.id}\u0000${i.name}`)
+    .sort()
+    .join("\u0001")
 
 const make = Effect.gen(function* () {
   const sheets = yield* SignInSheetsRepository
@@ -38,51 +65,126 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const guard = yield* periodGuard
 
+  /**
+   * Parses the upload and checks its rows against the event, a slice at a time, looking up the
+   * institutions each slice names that no earlier slice did. The parsed table lives only here.
+   */
+  const checkRows = <E, F>(
+    sheet: Effect.Effect<SheetTable, E>,
+    event: SheetEventRecord,
+    beforeRows: (tableRows: number) => Effect.Effect<void, F>,
+  ) =>
+    Effect.gen(function* () {
+      const table = yield* sheet
+      // A file that is no sheet is refused first, a locked period next, and bad rows last.
+      yield* beforeRows(table.rows.length)
+      const started = SheetRowReader.start(table.header, event)
+      if (Either.isLeft(started)) return yield* rejectSheet(started.left)
+      const reader = started.right
+      const lookedUp = { ids: new Set<string>(), names: new Set<string>() }
+      const institutions: Array<SheetInstitution> = []
+      const pace = makePacer()
+      for (let from = 0; from < table.rows.length; from += stepRows) {
+        const slice = table.rows.slice(from, from + stepRows)
+        const named = institutionReferences({ header: table.header, rows: slice })
+        const fresh = {
+          ids: named.ids.filter((id) => !lookedUp.ids.has(id)),
+          names: named.names.filter((name) => !lookedUp.names.has(name)),
+        }
+        if (fresh.ids.length > 0 || fresh.names.length > 0) {
+          for (const id of fresh.ids) lookedUp.ids.add(id)
+          for (const name of fresh.names) lookedUp.names.add(name)
+          const found = yield* sheets.institutions(fresh)
+          reader.addInstitutions(found)
+          institutions.push(...found)
+        }
+        reader.read(slice, from)
+        yield* pace
+      }
+      const rows = reader.result()
+      if (Either.isLeft(rows)) return yield* rejectSheet(rows.left)
+      const against: CheckedAgainst = {
+        event,
+        references: { ids: [...lookedUp.ids], names: [...lookedUp.names] },
+        institutions,
+      }
+      return { rows: rows.right, against, tableRows: table.rows.length }
+    })
+
+  /** Whether the event and the institutions the rows were checked against are still the same. */
+  const unchanged = (against: CheckedAgainst, event: SheetEventRecord) =>
+    Effect.gen(function* () {
+      if (event.startDate !== against.event.startDate || event.endDate !== against.event.endDate) return false
+      const now = yield* sheets.institutions(against.references)
+      return institutionsText(now) === institutionsText(against.institutions)
+    })
+
+  /** Plans the rows against the records on file, a slice at a time. */
+  const planRows = (rows: ReadonlyArray<SheetRow>, known: KnownRecords) =>
+    Effect.gen(function* () {
+      const planner = new ImportPlanner(known)
+      const pace = makePacer()
+      for (let from = 0; from < rows.length; from += stepRows) {
+        const slice = rows.slice(from, from + stepRows)
+        planner.add(slice, yield* Effect.forEach(slice, () => ids.next("per")))
+        yield* pace
+      }
+      const plan = planner.result()
+      if (Either.isLeft(plan)) return yield* rejectSheet(plan.left)
+      return plan.right
+    })
+
   /** Imports (or previews) a sign-in sheet for an event of the caller's projects. */
   const run = Effect.fn("SheetImport.run")(function* <E>(principal: Principal, upload: SheetUpload<E>) {
     const { eventId, dryRun } = upload
     const found = yield* sheets.event(eventId)
     // An event of a project outside the caller's scope is not theirs to learn about.
     if (!canSeeProject(principal, found.projectId)) return yield* new EventNotFound({ eventId })
-    const table = yield* upload.sheet
+    const guarded = (event: SheetEventRecord, tableRows: number, preview: boolean) =>
+      guard({
+        projectId: event.projectId,
+        span: eventSpan(event),
+        actor: principal.id,
+        entity: `event:${eventId}`,
+        change: `imported a sign-in sheet of ${tableRows} rows into event ${eventId}`,
+        dryRun: preview,
+      })
+    // Outside the transaction the guard only refuses a locked period; inside, it holds the
+    // project and records the revision.
+    const checked = yield* checkRows(upload.sheet, found, (tableRows) => guarded(found, tableRows, true))
+    if (dryRun) {
+      // A preview writes nothing, so it takes no transaction (and holds no connection) at all.
+      const known = yield* sheets.known(eventId, candidateKeys(checked.rows))
+      return summarisePlan(yield* planRows(checked.rows, known), true)
+    }
     return yield* sheets.transaction(
       Effect.gen(function* () {
         const event = yield* sheets.event(eventId)
-        yield* guard({
-          projectId: event.projectId,
-          span: eventSpan(event),
-          actor: principal.id,
-          entity: `event:${eventId}`,
-          change: `imported a sign-in sheet of ${table.rows.length} rows into event ${eventId}`,
-          dryRun,
-        })
-        const institutions = yield* sheets.institutions(institutionReferences(table))
-        const rows = readRows(table, { event, institutions })
-        if (Either.isLeft(rows)) return yield* rejectSheet(rows.left)
-        const known = yield* sheets.known(eventId, candidateKeys(rows.right))
-        const personIds = yield* Effect.forEach(rows.right, () => ids.next("per"))
-        const plan = planImport(rows.right, known, personIds)
-        if (Either.isLeft(plan)) return yield* rejectSheet(plan.left)
-        const result = summarisePlan(plan.right, dryRun)
-        if (dryRun) return result
-        const changes = yield* sheets.apply(event, plan.right)
+        yield* guarded(event, checked.tableRows, false)
+        const rows: ReadonlyArray<SheetRow> = (yield* unchanged(checked.against, event))
+          ? checked.rows
+          : (yield* checkRows(upload.sheet, event, () => Effect.void)).rows
+        const known = yield* sheets.known(eventId, candidateKeys(rows))
+        const plan = yield* planRows(rows, known)
+        const participationIds = yield* Effect.forEach(plan.createParticipations, () => ids.next("par"))
+        const changes = yield* sheets.apply(event, plan, participationIds)
         yield* auditLog.record({
           actor: principal.id,
           action: "import_sign_in_sheet",
           entity: `event:${eventId}`,
           after: {
-            rows: plan.right.rows,
-            peopleCreated: plan.right.createPeople.map((p) => p.id),
+            rows: plan.rows,
+            peopleCreated: plan.createPeople.map((p) => p.id),
             peopleUpdated: changes.peopleUpdated,
-            participationsCreated: plan.right.createParticipations.map((p) => p.personId),
+            participationsCreated: plan.createParticipations.map((p) => p.personId),
             participationsUpdated: changes.participationsUpdated,
-            possibleDuplicates: plan.right.possibleDuplicates.map((d) => ({
+            possibleDuplicates: plan.possibleDuplicates.map((d) => ({
               personId: d.personId,
               candidates: d.candidates.map((c) => c.personId),
             })),
           },
         })
-        return result
+        return summarisePlan(plan, false)
       }),
     )
   })

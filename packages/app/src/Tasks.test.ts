@@ -72,6 +72,9 @@ describe.each(testDatabases())("Plans and Tasks on $name", (db) => {
       expect(inbox.items.map((t) => [t.institutionId, t.allowedActions])).toEqual([
         ["ins_labour", ["accept", "reject"]],
       ])
+      // The count is of what this caller may see, on every page.
+      expect(inbox.total).toBe(1)
+      expect((yield* tasks.list(labour, { asOf: d("2019-04-02"), limit: 1, cursor: "tsk_" })).total).toBe(1)
       const labourTask = inbox.items[0]!.id
       const readOnly = yield* tasks.get(callers.auditor, labourTask)
       expect(readOnly.allowedActions).toEqual([])

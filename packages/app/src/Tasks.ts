@@ -69,6 +69,7 @@ const make = Effect.gen(function* () {
     return {
       items: page.items.map((t) => taskViewOn(t, asOf, mayAnswer)),
       nextCursor: page.nextCursor,
+      total: page.total,
     } satisfies TaskPage
   })
 

@@ -125,6 +125,13 @@ export const ActivityView = Schema.Struct({
 /** An activity as the API shows it. */
 export type ActivityView = typeof ActivityView.Type
 
+/** A project's plan as `GET /v1/projects/{id}/activities` answers it, ordered by code. */
+export const ActivityList = Schema.Struct({ items: Schema.Array(ActivityView) }).annotations({
+  identifier: "ActivityList",
+})
+/** A project's plan as the API answers it. */
+export type ActivityList = typeof ActivityList.Type
+
 /** The dates an activity actually spans: actual dates where known, planned ones otherwise. */
 export const activitySpan = (a: {
   readonly plannedStart: IsoDate

@@ -6,6 +6,7 @@
  * @module
  */
 import { Either, Schema } from "effect"
+import { pageOf } from "./Page.js"
 import { idMaxLength } from "./Text.js"
 import { addDays, IsoDate, maxDate, PlausibleDate } from "./CalendarDate.js"
 import { AgreementId, IllegalTransition } from "./Agreement.js"
@@ -71,10 +72,7 @@ export const TaskView = Schema.Struct({
 export type TaskView = typeof TaskView.Type
 
 /** A page of tasks, as `GET /v1/tasks` answers it. */
-export const TaskPage = Schema.Struct({
-  items: Schema.Array(TaskView),
-  nextCursor: Schema.NullOr(Schema.String),
-}).annotations({ identifier: "TaskPage" })
+export const TaskPage = pageOf(TaskView, "TaskPage")
 /** A page of tasks. */
 export type TaskPage = typeof TaskPage.Type
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import type { IsoDate } from "./CalendarDate.js"
-import { daySpan, eventSpan, lockDecision, periodLocked } from "./PeriodLock.js"
+import { daySpan, eventSpan, lockActions, lockDecision, periodLocked } from "./PeriodLock.js"
 
 const d = (s: string) => s as IsoDate
 const lock = (id: string, start: string, end: string, unlockedAt?: string) => ({
@@ -71,5 +71,13 @@ describe("periodLocked", () => {
       periodEnd: "2018-06-30",
     })
     expect(e.message).toContain("2018-03-01")
+  })
+})
+
+describe("lockActions", () => {
+  it("offers unlocking a lock in force to a caller who may unlock periods, and nothing else", () => {
+    expect(lockActions({ status: "locked" }, true)).toEqual(["unlock"])
+    expect(lockActions({ status: "locked" }, false)).toEqual([])
+    expect(lockActions({ status: "unlocked" }, true)).toEqual([])
   })
 })

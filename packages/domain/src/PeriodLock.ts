@@ -84,9 +84,28 @@ export const PeriodLockView = Schema.Struct({
   unlockedAt: Schema.optional(Schema.String),
   unlockedBy: Schema.optional(Schema.String),
   reason: Schema.optional(Schema.String.annotations({ description: "Why the admin unlocked it" })),
+  allowedActions: Schema.Array(Schema.Literal("unlock")).annotations({
+    description: "What the caller may do with this lock now, as the server decides it",
+  }),
 }).annotations({ identifier: "PeriodLock" })
 /** A locked period as the API shows it. */
 export type PeriodLockView = typeof PeriodLockView.Type
+
+/** A lock as stored, before the caller's actions are added. */
+export type PeriodLockFacts = Omit<PeriodLockView, "allowedActions">
+
+/** What a caller may do with a lock: unlock one in force, when the caller may unlock periods. */
+export const lockActions = (
+  lock: { readonly status: typeof LockStatus.Type },
+  mayUnlock: boolean,
+): ReadonlyArray<"unlock"> => (mayUnlock && lock.status === "locked" ? ["unlock"] : [])
+
+/** A project's locks as `GET /v1/projects/{id}/locks` answers them. */
+export const PeriodLockList = Schema.Struct({ items: Schema.Array(PeriodLockView) }).annotations({
+  identifier: "PeriodLockList",
+})
+/** A project's locks as the API answers them. */
+export type PeriodLockList = typeof PeriodLockList.Type
 
 /** One correction of a locked period, made after an admin unlocked it. */
 export const RevisionView = Schema.Struct({
@@ -102,6 +121,13 @@ export const RevisionView = Schema.Struct({
 }).annotations({ identifier: "Revision" })
 /** One correction of a locked period. */
 export type RevisionView = typeof RevisionView.Type
+
+/** A project's revisions as `GET /v1/projects/{id}/revisions` answers them. */
+export const RevisionList = Schema.Struct({ items: Schema.Array(RevisionView) }).annotations({
+  identifier: "RevisionList",
+})
+/** A project's revisions as the API answers them. */
+export type RevisionList = typeof RevisionList.Type
 
 /** What a client sends to submit a ready report version. */
 export class SubmitReport extends Schema.Class<SubmitReport>("SubmitReport")({

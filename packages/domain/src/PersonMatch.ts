@@ -33,14 +33,25 @@ export type MatchResult =
 
 const byId = (a: MatchCandidate, b: MatchCandidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
+/** Someone arriving, by the keys they are matched on ({@link personKeys}, worked out once). */
+export interface MatchKeys {
+  readonly nameKey: string
+  readonly emailKey?: string | undefined
+  readonly institutionId: string
+}
+
 /**
  * Matches someone against candidates (any superset of the people sharing their email or name
  * key will do). When several records share a name at the institution, the oldest (lowest id)
  * wins, so the answer does not depend on the order of the candidates.
  */
-export const matchPerson = (input: MatchInput, candidates: ReadonlyArray<MatchCandidate>): MatchResult => {
-  const { nameKey, emailKey } = personKeys(input)
-  const sorted = [...candidates].sort(byId)
+export const matchPerson = (input: MatchInput, candidates: ReadonlyArray<MatchCandidate>): MatchResult =>
+  matchByKeys({ ...personKeys(input), institutionId: input.institutionId }, candidates)
+
+/** {@link matchPerson} for someone whose keys are known already (a sheet row carries its own). */
+export const matchByKeys = (input: MatchKeys, candidates: ReadonlyArray<MatchCandidate>): MatchResult => {
+  const { nameKey, emailKey } = input
+  const sorted = candidates.length > 1 ? [...candidates].sort(byId) : candidates
   if (emailKey !== undefined) {
     const byEmail = sorted.find((c) => c.emailKey === emailKey)
     if (byEmail) return { _tag: "SameEmail", personId: byEmail.id }

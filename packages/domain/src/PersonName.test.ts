@@ -80,6 +80,14 @@ describe("names as people type them", () => {
     expect(normaliseName("Стоя\u00adнова")).toBe("stoyanova")
     expect(normaliseName("Ива\u200dн\u2060")).toBe("ivan")
   })
+  it("skips the search for format characters only where none can be: printable ASCII and Cyrillic", () => {
+    const format = /\p{Cf}/u
+    for (const [from, to] of [
+      [0x20, 0x7e],
+      [0x400, 0x4ff],
+    ] as const)
+      for (let code = from; code <= to; code++) expect(format.test(String.fromCharCode(code))).toBe(false)
+  })
   it("reads punctuation as a space", () => {
     expect(normaliseName("petrov,")).toBe("petrov")
     expect(normaliseName("maria.")).toBe("maria")

@@ -45,6 +45,11 @@ export const transliterationTable: Readonly<Record<string, string>> = {
 // Format characters (zero-width space and joiners, soft hyphen, BOM, word joiner, bidi marks)
 // are invisible: copied from PDFs and web pages, they would otherwise split or change a word.
 const formatCharacters = /\p{Cf}/gu
+// Printable ASCII and the Cyrillic block hold no format character; searching for them is most
+// of the cost of a name otherwise, so names of only these skip the search.
+const withoutFormatCharacters = /^[\x20-\x7e\u0400-\u04ff]*$/
+const dropFormatCharacters = (text: string) =>
+  withoutFormatCharacters.test(text) ? text : text.replace(formatCharacters, "")
 // Punctuation and symbols (dashes, commas, full stops, apostrophes, the minus sign, …) separate
 // words: "petrov," is "petrov", and "Стоянова-Кирова" two words.
 const separators = /[\p{P}\p{S}]/gu
@@ -53,6 +58,8 @@ const combiningMarks = /\p{M}/gu
 const finalIya = /ия(?=$|[^\p{L}])/gu
 const latinLetter = /\p{Script=Latin}/u
 const cyrillicLetter = /\p{Script=Cyrillic}/u
+// The letters of the transliteration table, so that only they are looked up.
+const cyrillicLowerLetter = /[а-я]/g
 
 /**
  * Latin letters and the Cyrillic letters that look the same in print, in both cases: what a
@@ -89,6 +96,8 @@ const toLatin = new Map(lookalikes.map(([l, c]) => [c, l]))
  * "Petrоv" with a Cyrillic о all Latin. A word evenly split is left as it is.
  */
 export const foldLookalikes = (word: string): string => {
+  // Most words are in one script: two searches rule that out before counting letter by letter.
+  if (!latinLetter.test(word) || !cyrillicLetter.test(word)) return word
   let latin = 0
   let cyrillic = 0
   for (const ch of word) {
@@ -104,11 +113,8 @@ export const foldLookalikes = (word: string): string => {
 }
 
 /** Transliterates Cyrillic (already lower-case) by the Act's table; other characters stay. */
-export const transliterate = (lower: string): string => {
-  let out = ""
-  for (const ch of lower.replace(finalIya, "ia")) out += transliterationTable[ch] ?? ch
-  return out
-}
+export const transliterate = (lower: string): string =>
+  lower.replace(finalIya, "ia").replace(cyrillicLowerLetter, (ch) => transliterationTable[ch] ?? ch)
 
 /**
  * The comparable form of a name, as people type and paste it: compatibility forms unified
@@ -120,9 +126,7 @@ export const transliterate = (lower: string): string => {
  * `"maria"`; `normaliseName("Cтоянова,")` (a Latin C) is `"stoyanova"`.
  */
 export const normaliseName = (name: string): string => {
-  const words = name
-    .normalize("NFKC")
-    .replace(formatCharacters, "")
+  const words = dropFormatCharacters(name.normalize("NFKC"))
     .replace(separators, " ")
     .split(/\s+/)
     .map(foldLookalikes)

@@ -125,6 +125,21 @@ export const ReportChange = Schema.Struct({
   after: Schema.optional(Schema.String.annotations({ description: "The value after, as JSON text" })),
 }).annotations({ identifier: "ReportChange" })
 
+/** What a caller may do with a report version, as the server decides it. */
+export const ReportAction = Schema.Literal("submit").annotations({ identifier: "ReportAction" })
+/** What a caller may do with a report version. */
+export type ReportAction = typeof ReportAction.Type
+
+/**
+ * What a caller may do with a report version: submit it once it is ready and not submitted
+ * yet, when the caller may write reports. Clients show these instead of recomputing the rule.
+ */
+export const reportActions = (
+  report: { readonly status: ReportStatus; readonly submittedAt?: string | undefined },
+  mayWrite: boolean,
+): ReadonlyArray<ReportAction> =>
+  mayWrite && report.status === "ready" && report.submittedAt === undefined ? ["submit"] : []
+
 /** A report version as the API shows it. */
 export const ReportView = Schema.Struct({
   id: Schema.String,
@@ -169,9 +184,27 @@ export const ReportView = Schema.Struct({
   lockId: Schema.optional(
     Schema.String.annotations({ description: "The lock its submission put on the period" }),
   ),
+  allowedActions: Schema.Array(ReportAction).annotations({
+    description: "What the caller may do with this version now, as the server decides it",
+  }),
 }).annotations({ identifier: "ReportView" })
 /** A report version as the API shows it. */
 export type ReportView = typeof ReportView.Type
+
+/** A project's reports as `GET /v1/projects/{id}/reports` lists them: one group per key, newest first. */
+export const ReportList = Schema.Struct({
+  items: Schema.Array(
+    Schema.Struct({
+      kind: ReportKind,
+      periodStart: IsoDateSchema,
+      periodEnd: IsoDateSchema,
+      language: ReportLanguage,
+      versions: Schema.Array(ReportView),
+    }),
+  ),
+}).annotations({ identifier: "ReportList" })
+/** A project's reports, grouped by (kind, period, language). */
+export type ReportList = typeof ReportList.Type
 
 /** No report has the given id (or the caller may not know it exists). */
 export class ReportNotFound extends Schema.TaggedError<ReportNotFound>()("ReportNotFound", {

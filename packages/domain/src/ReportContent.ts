@@ -10,9 +10,10 @@
  * @module
  */
 import { Schema } from "effect"
-import { type Activity, ActivityStatus, progressInPeriod } from "./Activity.js"
+import { type Activity, ActivityStatus, activitySpan, progressInPeriod } from "./Activity.js"
 import { AnnexEvent, type AnnexParticipationRecord, attendanceAnnex } from "./AttendanceAnnex.js"
 import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
+import { attachedToOf, EvidenceKind, type EvidenceTarget, evidenceInPeriod } from "./Evidence.js"
 import type { CountMethod } from "./Dissemination.js"
 import type { InstitutionFacts } from "./Institution.js"
 import { projectEndDate } from "./Project.js"
@@ -120,6 +121,7 @@ export type ReportActivity = typeof ReportActivity.Type
 export const ReportEvidence = Schema.Struct({
   id: Schema.String,
   attachedTo: Schema.String.annotations({ description: "event:<id> or activity:<id>" }),
+  kind: EvidenceKind,
   fileName: Schema.String,
   mediaType: Schema.String,
   size: Count,
@@ -224,6 +226,17 @@ export interface ReportDisseminationRecord {
   readonly method: typeof CountMethod.Type
 }
 
+/** One evidence file of the project, as a report reads it. */
+export interface ReportEvidenceRecord {
+  readonly id: string
+  readonly attachedTo: EvidenceTarget
+  readonly kind: typeof EvidenceKind.Type
+  readonly name: string
+  readonly mediaType: string
+  readonly size: number
+  readonly sha256: string
+}
+
 /** Every record a report is computed from. */
 export interface ReportRecords {
   readonly project: ReportProject
@@ -246,7 +259,8 @@ export interface ReportRecords {
   readonly agreements?: { readonly asOfEnd: ReviewFunnel; readonly beforeStart: ReviewFunnel } | undefined
   /** An attendance annex's participations at the period's events (names only to take initials). */
   readonly attendance?: ReadonlyArray<AnnexParticipationRecord> | undefined
-  readonly evidence: ReadonlyArray<ReportEvidence>
+  /** The project's evidence files; those of the period's events and activities are reported. */
+  readonly evidence: ReadonlyArray<ReportEvidenceRecord>
   readonly revisions: ReadonlyArray<ReportRevision>
 }
 
@@ -344,6 +358,48 @@ export const eventsHeld = (
     })
 }
 
+/** The evidence of the period's events and activities, ordered by what it is attached to, then name and id. */
+export const evidenceOfPeriod = (
+  evidence: ReadonlyArray<ReportEvidenceRecord>,
+  events: ReadonlyArray<ReportEventRecord>,
+  activities: ReadonlyArray<Activity>,
+  period: ReportPeriod,
+): ReadonlyArray<ReportEvidence> => {
+  const eventStarts = new Map(events.map((e) => [e.id, e.startDate]))
+  const spans = new Map(activities.map((a) => [a.id as string, activitySpan(a)]))
+  return evidence
+    .filter((e) =>
+      evidenceInPeriod(
+        e,
+        period,
+        (id) => eventStarts.get(id),
+        (id) => spans.get(id),
+      ),
+    )
+    .map((e) => ({
+      id: e.id,
+      attachedTo: attachedToOf(e.attachedTo),
+      kind: e.kind,
+      fileName: e.name,
+      mediaType: e.mediaType,
+      size: e.size,
+      sha256: e.sha256,
+    }))
+    .sort((a, b) =>
+      a.attachedTo !== b.attachedTo
+        ? a.attachedTo < b.attachedTo
+          ? -1
+          : 1
+        : a.fileName !== b.fileName
+          ? a.fileName < b.fileName
+            ? -1
+            : 1
+          : a.id < b.id
+            ? -1
+            : 1,
+    )
+}
+
 const plannedOrder = (a: Activity, b: Activity) => a.code.localeCompare(b.code, "en", { numeric: true })
 
 /** The report's content, from the records. */
@@ -421,7 +477,7 @@ export const reportContent = (records: ReportRecords): ReportContent => {
     ...(records.kind === "attendance_annex"
       ? { attendance: attendanceAnnex(records.events, records.attendance ?? [], period) }
       : {}),
-    evidence: [...records.evidence],
+    evidence: [...evidenceOfPeriod(records.evidence, records.events, records.activities, period)],
     revisions: [...records.revisions],
   }
 }

@@ -41,6 +41,15 @@ export class ReportSchedules extends Schema.Class<ReportSchedules>("ReportSchedu
   schedules: Schema.Array(ReportSchedule).pipe(Schema.maxItems(20)),
 }) {}
 
+/** A project's schedules as the API answers them: every zone filled in. */
+export const ReportSchedulesView = Schema.Struct({
+  schedules: Schema.Array(
+    Schema.Struct({ kind: ReportKind, cron: Schema.String, timeZone: Schema.String, period: Schema.String }),
+  ),
+}).annotations({ identifier: "ReportSchedulesView" })
+/** A project's schedules as the API answers them. */
+export type ReportSchedulesView = typeof ReportSchedulesView.Type
+
 /** Problems of a set of schedules: bad cron expressions and unknown zones, by path. */
 export const scheduleProblems = (schedules: ReadonlyArray<ReportSchedule>): ReadonlyArray<PathProblem> =>
   schedules.flatMap((s, i) => {

@@ -16,12 +16,14 @@ export const idMaxLength = 100
 
 const nul = String.fromCharCode(0)
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+// Most text holds no surrogate at all: a plain search rules that out before the slower one.
+const anySurrogate = /[\ud800-\udfff]/
 
 /** Why a string from outside is refused (U+0000, a lone surrogate), or undefined when it is fine. */
 export const textRefusal = (s: string): string | undefined =>
   s.includes(nul)
     ? "must not contain the NUL character (U+0000)"
-    : loneSurrogate.test(s)
+    : anySurrogate.test(s) && loneSurrogate.test(s)
       ? "must not contain a lone surrogate (not a character)"
       : undefined
 

@@ -4,8 +4,8 @@
  * and "page n of m" on every page.
  *
  * pdfkit rather than pdfmake: pdfmake is a layout layer on top of pdfkit (its 0.3 line pins an
- * older pdfkit) and weighs 39 MB in node_modules against pdfkit's 26 MB; pdfkit 0.20 draws tables
- * itself and streams pages as they are made. Both embed the same fontkit subsets, so the files
+ * older pdfkit) and weighs 39 MB in node_modules against pdfkit's 26 MB, and pdfkit streams pages
+ * as they are made. Tables are drawn row by row here (see `table`). Both embed the same fontkit subsets, so the files
  * are of the same size.
  * @module
  */
@@ -34,17 +34,36 @@ type Doc = PDFKit.PDFDocument
 
 const heading = (doc: Doc, text: string) => {
   if (doc.y > doc.page.height - margin - 120) doc.addPage()
-  doc
-    .moveDown(0.8)
-    .font("DejaVu-Bold")
-    .fontSize(13)
-    .fillColor(accent)
-    .text(text, margin)
-    .fillColor(ink)
-    .moveDown(0.3)
-  doc.font("DejaVu").fontSize(8.5)
+  doc.moveDown(0.8).font(bold).fontSize(13).fillColor(accent).text(text, margin).fillColor(ink).moveDown(0.3)
+  doc.font(regular).fontSize(8.5)
 }
 
+const border = "#cbd2d9"
+const headerFill = "#e8eef4"
+const pad = { x: 3, y: 2 }
+const tableFontSize = 8
+
+/** Column widths: fixed ones as given, the `*` ones sharing what is left of the line. */
+const columnWidths = (doc: Doc, count: number, widths?: ReadonlyArray<number | "*">) => {
+  const total = doc.page.width - 2 * margin
+  const spec = widths ?? Array.from({ length: count }, () => "*" as const)
+  const fixed = spec.reduce<number>((sum, w) => sum + (w === "*" ? 0 : w), 0)
+  const stars = spec.filter((w) => w === "*").length
+  return spec.map((w) => (w === "*" ? Math.max(20, (total - fixed) / Math.max(1, stars)) : w))
+}
+
+/**
+ * Whether a cell's text surely fits on one line of its column, judged from its length at a
+ * generous average glyph width (DejaVu Sans averages about 0.6 em), so it needs no measuring.
+ */
+const oneLine = (text: string, width: number) =>
+  text.length * tableFontSize * 0.75 < width - 2 * pad.x && !text.includes("\n")
+
+/**
+ * A table drawn row by row with pdfkit's primitives (a rectangle and a text box per cell): the
+ * header repeats on each new page. pdfkit's own `table` lays every cell out twice and took
+ * about 9 s for 2,000 rows; this measures only cells that may wrap.
+ */
 const table = (
   doc: Doc,
   header: ReadonlyArray<string>,
@@ -54,23 +73,61 @@ const table = (
 ) => {
   if (rows.length === 0) {
     doc
-      .font("DejaVu")
+      .font(regular)
       .fontSize(9)
       .fillColor(muted)
       .text(none ?? "", margin)
       .fillColor(ink)
     return
   }
-  doc.font("DejaVu").fontSize(8)
-  doc.table({
-    position: { x: margin },
-    ...(widths ? { columnStyles: [...widths] } : {}),
-    defaultStyle: { border: 0.5, borderColor: "#cbd2d9", padding: [2, 3, 2, 3] as never },
-    rowStyles: (i) =>
-      (i === 0 ? { backgroundColor: "#e8eef4", font: { src: "DejaVu-Bold" } } : undefined) as never,
-    data: [[...header], ...rows.map((r) => r.map((v) => String(v)))],
-  })
-  doc.x = margin
+  const cols = columnWidths(doc, header.length, widths)
+  const bottom = doc.page.height - margin
+  const drawRow = (cells: ReadonlyArray<string>, isHeader: boolean) => {
+    doc.font(isHeader ? bold : regular).fontSize(tableFontSize)
+    const lineHeight = doc.currentLineHeight(true)
+    const fits = cells.map((text, i) => oneLine(text, cols[i]!))
+    const height =
+      Math.max(
+        ...cells.map((text, i) =>
+          fits[i] ? lineHeight : doc.heightOfString(text, { width: cols[i]! - 2 * pad.x }),
+        ),
+      ) +
+      2 * pad.y
+    if (doc.y + height > bottom) {
+      doc.addPage()
+      if (!isHeader) drawRow(header, true)
+      doc.font(regular).fontSize(tableFontSize)
+    }
+    const top = doc.y
+    const width = cols.reduce((sum, w) => sum + w, 0)
+    if (isHeader) doc.rect(margin, top, width, height).fill(headerFill)
+    // The row's frame and its column rules as one path: one stroke a row, not one a cell.
+    doc.rect(margin, top, width, height)
+    let rule = margin
+    for (const w of cols.slice(0, -1)) {
+      rule += w
+      doc.moveTo(rule, top).lineTo(rule, top + height)
+    }
+    doc.lineWidth(0.5).strokeColor(border).stroke()
+    doc.fillColor(ink)
+    let x = margin
+    cells.forEach((text, i) => {
+      const w = cols[i]!
+      // A line that fits is drawn without pdfkit's line wrapper, which costs more than the glyphs.
+      if (fits[i]) doc.text(text, x + pad.x, top + pad.y, { lineBreak: false })
+      else doc.text(text, x + pad.x, top + pad.y, { width: w - 2 * pad.x, height })
+      x += w
+    })
+    doc.x = margin
+    doc.y = top + height
+  }
+  drawRow(header, true)
+  for (const row of rows)
+    drawRow(
+      row.map((v) => String(v)),
+      false,
+    )
+  doc.font(regular).fontSize(8.5)
 }
 
 /** Reach and the expected line over time, drawn with pdfkit's vector primitives. */
@@ -129,8 +186,8 @@ const chart = (doc: Doc, d: ReportDocument, l: Labels) => {
 const body = (doc: Doc, d: ReportDocument, l: Labels) => {
   const c = l.columns
   const id = d.identity
-  doc.font("DejaVu-Bold").fontSize(17).fillColor(accent).text(l.kind[d.kind], margin)
-  doc.font("DejaVu").fontSize(11).fillColor(ink).text(`${id.code} — ${id.title}`).moveDown(0.5)
+  doc.font(bold).fontSize(17).fillColor(accent).text(l.kind[d.kind], margin)
+  doc.font(regular).fontSize(11).fillColor(ink).text(`${id.code} — ${id.title}`).moveDown(0.5)
   const facts: ReadonlyArray<[string, string]> = [
     [l.funder, id.funder ?? "—"],
     [l.projectPeriod, `${id.projectStart} – ${id.projectEnd}`],
@@ -274,7 +331,7 @@ const pageNumbers = (doc: Doc, l: Labels) => {
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
     doc
-      .font("DejaVu")
+      .font(regular)
       .fontSize(7.5)
       .fillColor(muted)
       .text(l.page(i + 1 - range.start, range.count), margin, doc.page.height - margin / 2 - 6, {
@@ -308,9 +365,7 @@ export const renderPdf = (document: ReportDocument): Promise<Uint8Array> =>
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on("error", reject)
     try {
-      doc.registerFont("DejaVu", regular)
-      doc.registerFont("DejaVu-Bold", bold)
-      doc.font("DejaVu").fillColor(ink)
+      doc.font(regular).fillColor(ink)
       body(doc, document, l)
       pageNumbers(doc, l)
       doc.end()

@@ -4,6 +4,7 @@
  * indicators sheet naming each indicator and how it is counted, and frozen header rows.
  * @module
  */
+import { PassThrough } from "node:stream"
 import type { IsoDate, ReportDocument } from "@coordina/domain"
 import type ExcelJS from "exceljs"
 import { howCounted, indicatorName, type Labels, labelsOf } from "./Labels.js"
@@ -25,30 +26,54 @@ interface Table {
   readonly widths?: ReadonlyArray<number>
 }
 
-const addTable = (book: ExcelJS.Workbook, document: ReportDocument, l: Labels, table: Table) => {
+/** The rows above a table's header: the report's title, period and version, then the table's notes and a blank line. */
+const preamble = (document: ReportDocument, l: Labels, table: Table): ReadonlyArray<ReadonlyArray<Cell>> => [
+  [`${l.kind[document.kind]} — ${document.identity.code}`],
+  [l.period, day(document.periodStart), day(document.periodEnd)],
+  [l.version, document.version],
+  ...(table.notes ?? []).map((note) => [...note]),
+  [],
+]
+
+const headerFill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF4" } } as const
+
+/**
+ * Writes one section's sheet row by row, each row committed (written out and let go) as soon
+ * as it is complete, so a sheet of thousands of rows never sits in memory whole.
+ */
+const addTable = (
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  document: ReportDocument,
+  l: Labels,
+  table: Table,
+) => {
+  const above = preamble(document, l, table)
   // Sheet names are at most 31 characters and may not hold some punctuation.
-  const sheet = book.addWorksheet(table.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31))
-  const title = sheet.addRow([`${l.kind[document.kind]} — ${document.identity.code}`])
-  title.font = { bold: true, size: 13 }
-  sheet.addRow([l.period, day(document.periodStart), day(document.periodEnd)])
-  sheet.addRow([l.version, document.version])
-  for (const note of table.notes ?? []) sheet.addRow([...note])
-  sheet.addRow([])
-  const header = sheet.addRow([...table.header])
-  header.font = { bold: true }
-  header.eachCell((c) => {
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF4" } }
+  const sheet = book.addWorksheet(table.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31), {
+    views: [{ state: "frozen", ySplit: above.length + 1 }],
   })
-  sheet.views = [{ state: "frozen", ySplit: header.number }]
-  for (const row of table.rows) sheet.addRow([...row])
-  sheet.eachRow((row) =>
+  sheet.columns = table.header.map((_, i) => ({ width: table.widths?.[i] ?? 16 }))
+  const write = (cells: ReadonlyArray<Cell>, style?: (row: ExcelJS.Row) => void) => {
+    const row = sheet.addRow([...cells])
     row.eachCell((cell) => {
       if (cell.value instanceof Date) cell.numFmt = dateFormat
+    })
+    style?.(row)
+    row.commit()
+  }
+  above.forEach((cells, i) =>
+    write(cells, (row) => {
+      if (i === 0) row.font = { bold: true, size: 13 }
     }),
   )
-  table.header.forEach((_, i) => {
-    sheet.getColumn(i + 1).width = table.widths?.[i] ?? 16
+  write(table.header, (row) => {
+    row.font = { bold: true }
+    row.eachCell((c) => {
+      c.fill = headerFill
+    })
   })
+  for (const cells of table.rows) write(cells)
+  sheet.commit()
 }
 
 const tables = (d: ReportDocument, l: Labels): ReadonlyArray<Table> => {
@@ -209,7 +234,7 @@ const tables = (d: ReportDocument, l: Labels): ReadonlyArray<Table> => {
     {
       name: l.sections.evidence,
       header: [c.file, c.attachedTo, c.kind, c.size, c.sha256],
-      rows: d.evidence.map((e) => [e.fileName, e.attachedTo, e.mediaType, e.size, e.sha256]),
+      rows: d.evidence.map((e) => [e.fileName, e.attachedTo, e.kind, e.size, e.sha256]),
       widths: [30, 30, 20, 14, 70],
     },
     {
@@ -221,14 +246,21 @@ const tables = (d: ReportDocument, l: Labels): ReadonlyArray<Table> => {
   ]
 }
 
-/** The report as an XLSX workbook. */
+/**
+ * The report as an XLSX workbook, written by exceljs's streaming writer: rows go out to the
+ * zip as they are made, and only the compressed bytes are kept.
+ */
 export const renderXlsx = async (document: ReportDocument): Promise<Uint8Array> => {
   // exceljs is large: loaded when a workbook is first written, not when the process starts.
   const { default: Excel } = await import("exceljs")
-  const book = new Excel.Workbook()
+  const out = new PassThrough()
+  const chunks: Array<Buffer> = []
+  out.on("data", (chunk: Buffer) => chunks.push(chunk))
+  const book = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   book.creator = "Coordina"
   book.created = new Date(document.generatedAt)
   const l = labelsOf(document.language)
   for (const table of tables(document, l)) addTable(book, document, l, table)
-  return new Uint8Array(await book.xlsx.writeBuffer())
+  await book.commit()
+  return new Uint8Array(Buffer.concat(chunks))
 }

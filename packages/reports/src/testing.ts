@@ -82,6 +82,7 @@ export const sampleDocument = (language: ReportLanguage, events = 0): ReportDocu
       {
         id: "evd_1",
         attachedTo: "event:evt_0",
+        kind: "sign_in_sheet",
         fileName: "присъствен-списък.pdf",
         mediaType: "application/pdf",
         size: 20480,

@@ -16,9 +16,11 @@ import {
   NewMeasure,
   NewMunicipalOffer,
   planChanges,
+  pseudonymFromBytes,
   stateOn,
   type InstitutionId,
 } from "@coordina/domain"
+import { randomBytes } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
 import { SqlClient } from "@effect/sql"
 import { Effect, Either, Layer } from "effect"
@@ -30,6 +32,9 @@ import { IntegrationPlansRepository } from "./IntegrationPlansRepository.js"
 import { MunicipalOffersRepository } from "./MunicipalOffersRepository.js"
 import { insertInstitution } from "./testing/agreementsFixtures.js"
 import { freshDatabaseLayer, testDatabases } from "./testing/index.js"
+
+/** A random pseudonym, as the app's `Ids` draws one. */
+const newPseudonym = () => pseudonymFromBytes(randomBytes(5))
 
 const d = isoDate
 const rec = { at: "2019-03-15T10:00:00.000Z", by: "test" }
@@ -68,7 +73,7 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
   it.effect.skipIf(!db.available)("keeps the personal data apart from the case record", () =>
     Effect.gen(function* () {
       const beneficiaries = yield* BeneficiariesRepository
-      const b = yield* beneficiaries.create(newId("bnf"), newBeneficiary)
+      const b = yield* beneficiaries.create(newId("bnf"), newBeneficiary, newPseudonym())
       expect(b).toMatchObject({ statusKind: "refugee", familyMembers: 2 })
       expect(b.pseudonym).toMatch(/^BNF-/)
       expect(b).not.toHaveProperty("personal")
@@ -108,7 +113,7 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
       yield* insertInstitution("ins_town", { planningRegion: "BG42", province: "BG421" })
       const offers = yield* MunicipalOffersRepository
       const agreements = yield* AgreementsRepository
-      const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
+      const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary, newPseudonym())
       const offer = yield* offers.create(
         newId("off"),
         new NewMunicipalOffer({
@@ -155,7 +160,7 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
       yield* insertInstitution("ins_town")
       const offers = yield* MunicipalOffersRepository
       const agreements = yield* AgreementsRepository
-      const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
+      const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary, newPseudonym())
       const offer = yield* offers.create(
         newId("off"),
         new NewMunicipalOffer({
@@ -191,7 +196,11 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
       const byTown = yield* agreements.list({ municipalityId: "ins_town", asOf: "2019-06-01" })
       expect(byTown.items).toHaveLength(2)
       expect(yield* agreements.municipalitiesOfBeneficiary(b.id)).toEqual(["ins_town"])
-      const unmatched = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
+      const unmatched = yield* (yield* BeneficiariesRepository).create(
+        newId("bnf"),
+        newBeneficiary,
+        newPseudonym(),
+      )
       yield* declare(unmatched.id)
       expect(yield* agreements.municipalitiesOfBeneficiary(unmatched.id)).toEqual([])
     }).pipe(Effect.provide(layer())),
@@ -231,7 +240,7 @@ describe.each(testDatabases())("agreements store on $name", (db) => {
         const plans = yield* IntegrationPlansRepository
         const tasks = yield* CoordinationTasksRepository
         const sql = yield* SqlClient.SqlClient
-        const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary)
+        const b = yield* (yield* BeneficiariesRepository).create(newId("bnf"), newBeneficiary, newPseudonym())
         const offer = yield* (yield* MunicipalOffersRepository).create(
           newId("off"),
           new NewMunicipalOffer({

@@ -3,14 +3,12 @@
  * `beneficiary_personal`, so that counting never touches names.
  * @module
  */
-import { randomBytes } from "node:crypto"
 import { SqlClient } from "@effect/sql"
 import {
   BeneficiaryCase,
   BeneficiaryNotFound,
   BeneficiaryPersonal,
   type NewBeneficiary,
-  pseudonymFromBytes,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { int, opt } from "./Rows.js"
@@ -54,8 +52,12 @@ const make = Effect.gen(function* () {
     )
   })
 
-  /** Registers a beneficiary under `id` (from the caller's `Ids`). */
-  const create = Effect.fn("BeneficiariesRepository.create")(function* (id: string, input: NewBeneficiary) {
+  /** Registers a beneficiary under `id` and `pseudonym` (both from the caller's `Ids`). */
+  const create = Effect.fn("BeneficiariesRepository.create")(function* (
+    id: string,
+    input: NewBeneficiary,
+    pseudonym: string,
+  ) {
     const createdAt = DateTime.formatIso(yield* DateTime.now)
     const p = input.personal
     yield* sql
@@ -63,7 +65,7 @@ const make = Effect.gen(function* () {
         Effect.all([
           sql`INSERT INTO beneficiaries ${sql.insert({
             id,
-            pseudonym: pseudonymFromBytes(randomBytes(5)),
+            pseudonym,
             statusKind: input.statusKind,
             statusDecisionDate: input.statusDecisionDate,
             familyMembers: input.familyMembers,

@@ -83,31 +83,34 @@ const make = Effect.gen(function* () {
 
   const list = Effect.fn("CoordinationTasksRepository.list")(function* (filter: TaskFilter) {
     const limit = pageSize(filter.limit)
+    const matching = sql.and([
+      filter.institutionId ? sql`institution_id = ${filter.institutionId}` : sql`1 = 1`,
+      filter.visibleTo
+        ? sql`(${sql.or([
+            sql`1 = 0`,
+            ...(filter.visibleTo.institutionIds.length
+              ? [sql.in("institution_id", filter.visibleTo.institutionIds)]
+              : []),
+            ...(filter.visibleTo.municipalityIds.length
+              ? [sql.in("municipality_id", filter.visibleTo.municipalityIds)]
+              : []),
+          ])})`
+        : sql`1 = 1`,
+      filter.agreementId ? sql`agreement_id = ${filter.agreementId}` : sql`1 = 1`,
+      filter.overdue === undefined
+        ? sql`1 = 1`
+        : filter.overdue
+          ? overdueCondition(sql, filter.asOf)
+          : sql`NOT ${overdueCondition(sql, filter.asOf)}`,
+    ])
     const rows = yield* sql`
       SELECT * FROM coordination_tasks
-      WHERE ${sql.and([
-        filter.cursor ? sql`id > ${filter.cursor}` : sql`1 = 1`,
-        filter.institutionId ? sql`institution_id = ${filter.institutionId}` : sql`1 = 1`,
-        filter.visibleTo
-          ? sql`(${sql.or([
-              sql`1 = 0`,
-              ...(filter.visibleTo.institutionIds.length
-                ? [sql.in("institution_id", filter.visibleTo.institutionIds)]
-                : []),
-              ...(filter.visibleTo.municipalityIds.length
-                ? [sql.in("municipality_id", filter.visibleTo.municipalityIds)]
-                : []),
-            ])})`
-          : sql`1 = 1`,
-        filter.agreementId ? sql`agreement_id = ${filter.agreementId}` : sql`1 = 1`,
-        filter.overdue === undefined
-          ? sql`1 = 1`
-          : filter.overdue
-            ? overdueCondition(sql, filter.asOf)
-            : sql`NOT ${overdueCondition(sql, filter.asOf)}`,
-      ])}
+      WHERE ${filter.cursor ? sql`id > ${filter.cursor}` : sql`1 = 1`} AND ${matching}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
-    return toPage(rows.map(toTask), limit) satisfies Page<CoordinationTask>
+    const [counted] = yield* sql`SELECT COUNT(*) AS n FROM coordination_tasks WHERE ${matching}`.pipe(
+      Effect.orDie,
+    )
+    return { ...toPage(rows.map(toTask), limit), total: int(counted?.n) } satisfies Page<CoordinationTask>
   })
 
   /** Every task of an agreement, in the order they were opened. */

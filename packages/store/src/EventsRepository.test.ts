@@ -76,6 +76,8 @@ describe.each(testDatabases())("events, participations and dissemination on $nam
       expect(yield* events.get(event.id)).toEqual(event)
       expect((yield* events.list({ projectId: project.id })).items.map((e) => e.id)).toEqual([event.id])
       expect((yield* events.list({ projectId: "prj_other" })).items).toEqual([])
+      expect((yield* events.list({ projectId: project.id })).total).toBe(1)
+      expect((yield* events.list({ projectId: "prj_other" })).total).toBe(0)
       const missing = yield* Effect.flip(
         events.create(new NewEvent({ ...event, projectId: "prj_missing" as never })),
       )
@@ -122,6 +124,8 @@ describe.each(testDatabases())("events, participations and dissemination on $nam
         }),
       )
       const list = yield* repo.listByEvent(event.id, { limit: 1 })
+      // The count is of the whole list, not of the page.
+      expect(list.total).toBe(2)
       expect(list.items).toHaveLength(1)
       expect((yield* repo.listByEvent(event.id, { cursor: list.nextCursor! })).items[0]?.role).toBe("speaker")
       expect(Option.isNone(yield* repo.find(event.id, "per_missing"))).toBe(true)

@@ -65,13 +65,16 @@ const make = Effect.gen(function* () {
     },
   ) {
     const limit = pageSize(options.limit)
+    const matching = sql.and([
+      options.projectId ? sql`project_id = ${options.projectId}` : sql`1 = 1`,
+      inScope(sql, "project_id", options.scope ?? "all"),
+    ])
     const rows = yield* sql`
       SELECT * FROM events
-      WHERE ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`}
-        AND ${options.projectId ? sql`project_id = ${options.projectId}` : sql`1 = 1`}
-        AND ${inScope(sql, "project_id", options.scope ?? "all")}
+      WHERE ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`} AND ${matching}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
-    return toPage(rows.map(eventFromRow), limit) satisfies Page<Event>
+    const [counted] = yield* sql`SELECT COUNT(*) AS n FROM events WHERE ${matching}`.pipe(Effect.orDie)
+    return { ...toPage(rows.map(eventFromRow), limit), total: int(counted?.n) } satisfies Page<Event>
   })
 
   return { get, create, list } as const

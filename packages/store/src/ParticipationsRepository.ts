@@ -177,7 +177,10 @@ const make = Effect.gen(function* () {
       SELECT * FROM participations
       WHERE event_id = ${eventId} AND ${options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`}
       ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
-    return toPage(yield* assemble(rows), limit) satisfies Page<Participation>
+    const [counted] = yield* sql`SELECT COUNT(*) AS n FROM participations WHERE event_id = ${eventId}`.pipe(
+      Effect.orDie,
+    )
+    return { ...toPage(yield* assemble(rows), limit), total: int(counted?.n) } satisfies Page<Participation>
   })
 
   /**

@@ -121,6 +121,25 @@ describe.each(testDatabases())("PeopleRepository on $name", (db) => {
     }).pipe(Effect.provide(layer())),
   )
 
+  it.effect.skipIf(!db.available)("counts every match of a search on each page, the cursor aside", () =>
+    Effect.gen(function* () {
+      const people = yield* PeopleRepository
+      const { m1 } = yield* setup
+      for (let i = 0; i < 7; i++)
+        yield* people.create(
+          new NewPerson({ givenName: `Иван${i}`, familyName: "Петров", institutionId: m1 }),
+        )
+      yield* people.create(new NewPerson({ givenName: "Мария", familyName: "Иванова", institutionId: m1 }))
+      const first = yield* people.list({ q: "petrov", limit: 3 })
+      expect(first.items).toHaveLength(3)
+      expect(first.total).toBe(7)
+      const second = yield* people.list({ q: "petrov", limit: 3, cursor: first.nextCursor! })
+      expect(second.total).toBe(7)
+      expect((yield* people.list({})).total).toBe(8)
+      expect((yield* people.list({ q: "nobody" })).total).toBe(0)
+    }).pipe(Effect.provide(layer())),
+  )
+
   it.effect.skipIf(!db.available)("fills blanks but never overwrites what is on file", () =>
     Effect.gen(function* () {
       const people = yield* PeopleRepository

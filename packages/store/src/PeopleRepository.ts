@@ -204,18 +204,21 @@ const make = Effect.gen(function* () {
     options: PageRequest & { readonly q?: string | undefined; readonly includeMerged?: boolean },
   ) {
     const limit = pageSize(options.limit)
-    if (findsNobody(options.q ?? "")) return { items: [], nextCursor: null } satisfies Page<Person>
+    if (findsNobody(options.q ?? "")) return { items: [], nextCursor: null, total: 0 } satisfies Page<Person>
     const terms = searchTerms(options.q ?? "")
-    const conditions = [
-      options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`,
+    const matching = [
       options.includeMerged ? sql`1 = 1` : sql`merged_into IS NULL`,
       ...(terms.length > 0 ? [nameSearchCondition(sql, "name_key", terms)] : []),
     ]
+    const conditions = [options.cursor ? sql`id > ${options.cursor}` : sql`1 = 1`, ...matching]
     const rows =
       yield* sql`SELECT * FROM people WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${limit + 1}`.pipe(
         Effect.orDie,
       )
-    return toPage(rows.map(personFromRow), limit) satisfies Page<Person>
+    const [counted] = yield* sql`SELECT COUNT(*) AS n FROM people WHERE ${sql.and(matching)}`.pipe(
+      Effect.orDie,
+    )
+    return { ...toPage(rows.map(personFromRow), limit), total: int(counted?.n) } satisfies Page<Person>
   })
 
   /**

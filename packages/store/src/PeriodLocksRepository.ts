@@ -9,7 +9,7 @@
  * @module
  */
 import { SqlClient } from "@effect/sql"
-import type { IsoDate, PeriodLockView, RevisionView } from "@coordina/domain"
+import type { IsoDate, PeriodLockFacts, RevisionView } from "@coordina/domain"
 import { Context, Effect, Layer, Option } from "effect"
 
 /** A lock as stored. */
@@ -42,7 +42,7 @@ const toLock = (r: Record<string, unknown>): PeriodLockRow => ({
 })
 
 /** The API's view of a stored lock. */
-export const toLockView = (l: PeriodLockRow): PeriodLockView => ({
+export const toLockView = (l: PeriodLockRow): PeriodLockFacts => ({
   id: l.id,
   projectId: l.projectId,
   reportId: l.reportId,

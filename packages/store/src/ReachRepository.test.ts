@@ -81,7 +81,14 @@ describe.each(testDatabases())("ReachRepository on $name", (db) => {
             expect(new Map(fromStore.indirectNamed), `seed ${seed}`).toEqual(new Map(pure.indirectNamed))
           }
           const timeline = yield* reach.timeline(project)
-          expect(timeline.series(asOfs)).toEqual(timelineOf(mapped, project).series(asOfs))
+          const pureTimeline = timelineOf(mapped, project)
+          expect(timeline.series(asOfs)).toEqual(pureTimeline.series(asOfs))
+          // The timeline a report builds from its reach agrees on every date up to that reach's.
+          for (const asOf of asOfs) {
+            const upTo = asOfs.filter((d) => d <= asOf)
+            const fromReach = yield* reach.timelineUpTo(project, asOf)
+            expect(fromReach.series(upTo), `seed ${seed}, ${asOf}`).toEqual(pureTimeline.series(upTo))
+          }
         }
       }).pipe(Effect.provide(layer())),
     120_000,

@@ -440,7 +440,29 @@ const make = (
       return yield* fold(project.id, new ReachTimeline(project))
     })
 
-    return { fold, reach, report, eventAttendance, timeline } as const
+    /**
+     * The timeline for dates up to `asOf`, built from the reach on `asOf` (computed once and kept
+     * with it) when every event needs one attended day: a person's first qualifying day is then
+     * the first day of their attribution, so a report's chart costs no second pass over the
+     * participations. When some event needs more days, the day a person qualifies is not in the
+     * result, and the timeline is folded from every participation as {@link timeline} does.
+     */
+    const timelineUpTo = Effect.fn("ReachRepository.timelineUpTo")(function* (
+      project: ReachProject,
+      asOf: IsoDate,
+    ) {
+      const institutions = yield* institutionFacts
+      const events = yield* projectEvents(project.id)
+      const criteria = qualificationCriteria(project, institutions.values(), events)
+      if (criteria.requiredDays.length > 0) return yield* fold(project.id, new ReachTimeline(project))
+      const result = yield* reach(project, asOf)
+      const timeline = new ReachTimeline(project)
+      for (const a of result.direct.values()) timeline.addReached(a.personId, a.day)
+      yield* foldDissemination(project.id, timeline)
+      return timeline
+    }, Effect.orDie)
+
+    return { fold, reach, report, eventAttendance, timeline, timelineUpTo } as const
   })
 
 /** Computes reach from the stored records. */

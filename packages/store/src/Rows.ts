@@ -23,10 +23,11 @@ export interface PageRequest {
 /** The page size a list asks for: 50 by default, at most 500. */
 export const pageSize = (limit: number | undefined): number => Math.min(Math.max(limit ?? 50, 1), 500)
 
-/** A page of items and the cursor of the next one, if there is more. */
+/** A page of items and the cursor of the next one, if there is more; `total` counts every page. */
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
   readonly nextCursor: string | null
+  readonly total?: number | undefined
 }
 
 /** Cuts a `limit + 1` row fetch into a page, with the last id as the next cursor. */

@@ -17,11 +17,10 @@ import {
   type PersonChange,
   type SheetEvent,
   type SheetInstitution,
+  normaliseEmail,
   normaliseName,
-  personKeys,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer } from "effect"
-import { newId } from "./Ids.js"
 
 /** The event a sheet is for, with the project its participations belong to. */
 export interface SheetEventRecord extends SheetEvent {
@@ -178,24 +177,29 @@ const make = Effect.gen(function* () {
     })
 
   /**
-   * Writes an import plan: new people, changes to people on file, new participations with
-   * their days, and the days, role and institution of participations on file. Answers what
-   * changed on records that existed, for the audit log.
+   * Writes an import plan: new people, changes to people on file, new participations (under
+   * `participationIds`, one per participation to create, from the caller's ids) with their
+   * days, and the days, role and institution of participations on file. Answers what changed
+   * on records that existed, for the audit log.
    */
   const apply = Effect.fn("SignInSheetsRepository.apply")(function* (
     event: SheetEventRecord,
     plan: ImportPlan,
+    participationIds: ReadonlyArray<string>,
   ) {
+    if (participationIds.length !== plan.createParticipations.length)
+      return yield* Effect.dieMessage("apply: one id per participation to create is required")
     const now = DateTime.formatIso(yield* DateTime.now)
     yield* insertAll("people", plan.createPeople, (p) => {
-      const keys = personKeys(p)
+      // The plan carries the row's name key: worked out once per row, not again here.
+      const emailKey = normaliseEmail(p.email)
       return {
         id: p.id,
         givenName: p.givenName,
         familyName: p.familyName,
-        nameKey: keys.nameKey,
+        nameKey: p.nameKey,
         email: p.email ?? null,
-        emailKey: keys.emailKey ?? null,
+        emailKey: emailKey ?? null,
         phone: null,
         gender: p.gender ?? null,
         institutionId: p.institutionId,
@@ -210,8 +214,7 @@ const make = Effect.gen(function* () {
       Effect.orDie,
     )
 
-    const ids = plan.createParticipations.map(() => newId("par"))
-    const created = plan.createParticipations.map((p, i) => ({ p, id: ids[i]! }))
+    const created = plan.createParticipations.map((p, i) => ({ p, id: participationIds[i]! }))
     yield* insertAll("participations", created, ({ p, id }) => ({
       id,
       projectId: event.projectId,

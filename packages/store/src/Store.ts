@@ -35,6 +35,7 @@ import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 import { ReportsRepository } from "./ReportsRepository.js"
 import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
+import { EvidenceRepository } from "./EvidenceRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -67,6 +68,7 @@ export const repositories = Layer.mergeAll(
   ReportsRepository.layer,
   PeriodLocksRepository.layer,
   CalendarRepository.layer,
+  EvidenceRepository.layer,
 )
 
 /** The services the store provides. */

@@ -3,6 +3,7 @@
  * @module
  */
 export { ActivitiesRepository } from "./ActivitiesRepository.js"
+export { EvidenceRepository } from "./EvidenceRepository.js"
 export {
   chunkSize,
   diskStorage,

@@ -3,6 +3,8 @@
  * the time to produce all four formats of its final report (content through the ReportContents
  * service, then JSON, CSV, XLSX and PDF) against the time to compute its reach alone
  * (ReachRepository.reach on the last day, what `GET …/reach` runs), in the same run: goal ≤ 3×.
+ * Both are measured cold, as a worker meets them: before each run a write to the project moves
+ * its reach data version, so neither is served from the reach cache.
  * Then the peak memory of a worker process generating that report (2,000 events): goal < 200 MB.
  *
  * Options: `--scale 0.1` for a smaller run; `--runs 3`; `--only sqlite|postgres`.
@@ -53,6 +55,11 @@ const benchOne = async (name: string, databaseUrl: string) => {
     await runtime.runPromise(generate(size, log))
     const project = await runtime.runPromise(Effect.flatMap(ProjectsRepository, (r) => r.get(benchProjectId)))
     const period = { start: project.startDate, end: projectEndDate(project) }
+    // A write to the project, as any change to its records would make: the reach cache misses.
+    const cold = () =>
+      runtime.runPromise(
+        Effect.flatMap(SqlClient.SqlClient, (sql) => sql`UPDATE projects SET id = id WHERE id = ${project.id}`),
+      )
     const reach = () =>
       runtime.runPromise(Effect.flatMap(ReachRepository, (r) => r.reach(project, period.end)))
     const report = async () => {
@@ -72,7 +79,9 @@ const benchOne = async (name: string, databaseUrl: string) => {
     const reachMs: Array<number> = []
     const reportMs: Array<number> = []
     for (let i = 0; i < runs; i++) {
+      await cold()
       reachMs.push(await timed(reach))
+      await cold()
       reportMs.push(await timed(report))
     }
     const ratio = median(reportMs) / median(reachMs)

@@ -30,6 +30,7 @@ import {
   type ProtectionStatusKind,
   placeMove,
   planChanges,
+  pseudonymFromBytes,
   rejectTask,
   terminate,
 } from "@coordina/domain"
@@ -119,6 +120,8 @@ export const loadAgreementsDemo = Effect.gen(function* () {
             familyName: `Beneficiary ${String(n).padStart(2, "0")}`,
           }),
         }),
+        // Demo records get pseudonyms counted from their number, never drawn at random.
+        pseudonymFromBytes([0, 0, 0, (n >> 8) & 255, n & 255]),
       )
       const intentDate = addDays(b.statusDecisionDate, intentDelays[n % intentDelays.length]!)
       const event = Either.getOrThrow(

@@ -22,7 +22,7 @@ export const jsonResponse = <A, I>(schema: Schema.Schema<A, I>, description: str
 })
 
 /** The error responses every authenticated route can give, plus those named. */
-export const problems = (...statuses: ReadonlyArray<400 | 403 | 404 | 409 | 412 | 413 | 422 | 428>) => {
+export const problems = (...statuses: ReadonlyArray<400 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428>) => {
   const all: Record<number, string> = {
     400: "Malformed request or schema violation, with the failing paths",
     401: "Missing or invalid token",
@@ -31,6 +31,7 @@ export const problems = (...statuses: ReadonlyArray<400 | 403 | 404 | 409 | 412 
     409: "Conflict: duplicate, stale version or illegal transition",
     412: "Precondition failed",
     413: "Body too large",
+    415: "The content is of a type not accepted",
     422: "A business rule refuses the request",
     428: "If-Match is required",
   }

@@ -76,6 +76,12 @@ import type {
   ActivityVersionStale,
   PlanRuleViolated,
 } from "@coordina/domain"
+import type {
+  EvidenceNotFound,
+  EvidenceTooLarge,
+  EvidenceTypeNotAllowed,
+  EvidenceUploadInvalid,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -140,6 +146,10 @@ export type ApiError =
   | CalendarDecisionNotFound
   | CalendarDecisionVersionStale
   | CalendarDateTaken
+  | EvidenceNotFound
+  | EvidenceTooLarge
+  | EvidenceTypeNotAllowed
+  | EvidenceUploadInvalid
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -204,7 +214,14 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   CalendarDecisionNotFound: 404,
   CalendarDecisionVersionStale: 409,
   CalendarDateTaken: 409,
+  EvidenceNotFound: 404,
+  EvidenceTooLarge: 413,
+  EvidenceTypeNotAllowed: 415,
+  EvidenceUploadInvalid: 400,
 }
+
+/** Every error tag the API can answer with, as the `code` of its problem. */
+export const errorTags: ReadonlyArray<ApiError["_tag"]> = Object.keys(statusOf) as Array<ApiError["_tag"]>
 
 const kebab = (tag: string) => tag.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
 

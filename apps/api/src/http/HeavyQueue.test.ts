@@ -34,11 +34,15 @@ describe("heavy request queue", () => {
     expect(queue.admit()).toBeDefined()
   })
 
-  it("counts sheet imports, personal-data exports and report downloads as heavy, nothing else", () => {
+  it("counts sheet imports, personal-data exports, report downloads and evidence files as heavy, nothing else", () => {
     expect(isHeavy("POST", "/v1/events/evt_1/sign-in-sheet")).toBe(true)
     expect(isHeavy("GET", "/v1/people/per_1/export")).toBe(true)
     expect(isHeavy("GET", "/v1/beneficiaries/ben_1/export")).toBe(true)
     expect(isHeavy("GET", "/v1/reports/rep_1/download")).toBe(true)
+    expect(isHeavy("POST", "/v1/events/evt_1/evidence")).toBe(true)
+    expect(isHeavy("POST", "/v1/activities/act_1/evidence")).toBe(true)
+    expect(isHeavy("GET", "/v1/evidence/evd_1")).toBe(true)
+    expect(isHeavy("GET", "/v1/events/evt_1/evidence")).toBe(false)
     expect(isHeavy("GET", "/v1/people/per_1")).toBe(false)
     expect(isHeavy("GET", "/v1/events/evt_1/sign-in-sheet")).toBe(false)
     expect(isHeavy("GET", "/health")).toBe(false)

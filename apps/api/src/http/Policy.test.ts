@@ -147,6 +147,11 @@ describe("the policy of every route for every caller", () => {
       "GET /v1/projects/:id/locks",
       "POST /v1/projects/:id/locks/:lockId/unlock",
       "GET /v1/projects/:id/revisions",
+      "POST /v1/events/:id/evidence",
+      "GET /v1/events/:id/evidence",
+      "POST /v1/activities/:id/evidence",
+      "GET /v1/activities/:id/evidence",
+      "GET /v1/evidence/:id",
     ])
       expect(paths).toContain(expected)
     expect(routes.length).toBeGreaterThan(15)

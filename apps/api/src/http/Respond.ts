@@ -11,20 +11,50 @@ import type { AppEnv, AppServices } from "./AppEnv.js"
 import { type ApiError, errorHeaders, errorProblem } from "./Errors.js"
 import { httpProblem, sendProblem } from "./Problem.js"
 
-/** Runs `effect`; on success encodes its value with `schema` and sends it with `status`. */
-export const respond = async <A, I, E extends ApiError>(
+/** Runs `effect`; on success sends its value with `send`, otherwise the problem it failed with. */
+const answer = async <A, E extends ApiError>(
   c: Context<AppEnv>,
   effect: Effect.Effect<A, E, AppServices>,
-  schema: Schema.Schema<A, I>,
-  status: ContentfulStatusCode = 200,
+  send: (value: A) => Response,
 ): Promise<Response> => {
-  const exit = await c.var.runtime.runPromiseExit(effect.pipe(Effect.map(Schema.encodeSync(schema))))
-  if (Exit.isSuccess(exit)) return c.json(exit.value as object, status)
+  const exit = await c.var.runtime.runPromiseExit(effect)
+  if (Exit.isSuccess(exit)) return send(exit.value)
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))
   console.error(Cause.pretty(exit.cause))
   return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
 }
+
+/** Runs `effect`; on success encodes its value with `schema` and sends it with `status`. */
+export const respond = <A, I, E extends ApiError>(
+  c: Context<AppEnv>,
+  effect: Effect.Effect<A, E, AppServices>,
+  schema: Schema.Schema<A, I>,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> =>
+  answer(c, effect.pipe(Effect.map(Schema.encodeSync(schema))), (value) => c.json(value as object, status))
+
+/**
+ * {@link respond} for an answer the effect has encoded with its schema and written as JSON
+ * text already, in pieces (a large one, encoded and written a slice at a time between pauses):
+ * the pieces are sent one after another, never joined into one string or buffer.
+ */
+export const respondJson = <E extends ApiError>(
+  c: Context<AppEnv>,
+  effect: Effect.Effect<ReadonlyArray<string>, E, AppServices>,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> =>
+  answer(c, effect, (pieces) => {
+    const encoder = new TextEncoder()
+    let next = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (next < pieces.length) controller.enqueue(encoder.encode(pieces[next++]))
+        else controller.close()
+      },
+    })
+    return c.body(body, status, { "Content-Type": "application/json" })
+  })
 
 /** Runs `effect` for its effect alone; success answers 204 No Content. */
 export const respondEmpty = async <E extends ApiError>(

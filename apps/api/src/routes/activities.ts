@@ -4,7 +4,7 @@
  * @module
  */
 import { Activities } from "@coordina/app"
-import { ActivityPatch, ActivityView, NewActivity, NewActivityProgress } from "@coordina/domain"
+import { ActivityList, ActivityPatch, ActivityView, NewActivity, NewActivityProgress } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -16,9 +16,6 @@ import { respond } from "../http/Respond.js"
 import { body, params } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
-const ActivityList = Schema.Struct({ items: Schema.Array(ActivityView) }).annotations({
-  identifier: "ActivityList",
-})
 const tags = ["plan"]
 
 /** The plan of one project, mounted at `/v1/projects`. */

@@ -19,6 +19,14 @@ import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { ifMatch, sentVersion } from "../http/Concurrency.js"
 import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import {
+  type ExportLayout,
+  ExportQueryFields,
+  exportableResponse,
+  exportFormatOf,
+  exportLanguageOf,
+  respondExport,
+} from "../http/Export.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
@@ -29,6 +37,31 @@ const AttendanceParam = Schema.Struct({ id: Schema.String, personId: Schema.Stri
 const ListQuery = Schema.Struct({
   ...PageQuery.fields,
   projectId: Schema.optional(Schema.String.annotations({ description: "Only this project's events" })),
+  ...ExportQueryFields,
+})
+
+// The words of apps/web/src/i18n/reach.ts (eventKind), for files read outside the app.
+const kinds: Record<string, Readonly<Record<"bg" | "en", string>>> = {
+  regional_workshop: { bg: "Регионален семинар (работна среща)", en: "Regional workshop" },
+  training_seminar: { bg: "Обучителен семинар", en: "Training seminar" },
+  conference: { bg: "Международна конференция", en: "International conference" },
+  working_meeting: { bg: "Работна среща", en: "Working meeting" },
+  study_visit: { bg: "Учебно посещение", en: "Study visit" },
+  multiplier_training: { bg: "Мултипликационно обучение", en: "Multiplier training" },
+}
+
+/** The events list's columns, as a file (the kind in the language the file is written in). */
+const eventsLayout = (language: "bg" | "en"): ExportLayout<Event> => ({
+  filename: "events",
+  sheetName: "Events",
+  columns: [
+    { header: { bg: "Наименование", en: "Title" }, value: (e) => e.title, width: 40 },
+    { header: { bg: "Вид", en: "Kind" }, value: (e) => kinds[e.kind]?.[language] ?? e.kind, width: 26 },
+    { header: { bg: "Начало", en: "Start" }, value: (e) => ({ date: e.startDate }), width: 12 },
+    { header: { bg: "Край", en: "End" }, value: (e) => ({ date: e.endDate }), width: 12 },
+    { header: { bg: "Град", en: "City" }, value: (e) => e.city },
+    { header: { bg: "Идентификатор", en: "Id" }, value: (e) => e.id, width: 24 },
+  ],
 })
 const tags = ["events"]
 
@@ -57,17 +90,31 @@ export const eventRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List events",
-      description: "The events of the projects the caller works on.",
-      responses: { 200: jsonResponse(EventPage, "A page of events"), ...problems(400, 404) },
+      description:
+        "The events of the projects the caller works on, with their count. With `format=csv|xlsx` (or `Accept: text/csv`) all of them as a file.",
+      responses: {
+        200: exportableResponse(jsonResponse(EventPage, "A page of events, or all of them as a file")),
+        ...problems(400, 404),
+      },
     }),
     requires("events", "read"),
     query(ListQuery),
-    (c) =>
-      respond(
+    (c) => {
+      const { format: _f, lang: _l, ...list } = c.req.valid("query")
+      const format = exportFormatOf(c)
+      if (format)
+        return respondExport(
+          c,
+          format,
+          Effect.flatMap(Events, (s) => s.rows(c.var.principal, list.projectId)),
+          eventsLayout(exportLanguageOf(c)),
+        )
+      return respond(
         c,
-        Effect.flatMap(Events, (s) => s.list(c.var.principal, c.req.valid("query"))),
+        Effect.flatMap(Events, (s) => s.list(c.var.principal, list)),
         EventPage,
-      ),
+      )
+    },
   )
   .get(
     "/:id",

@@ -148,7 +148,12 @@ describe.each(testDatabases())("submission and locked periods on $name", (db) =>
 
       const submitted = await api.json<Body>("POST", `/v1/reports/${h1Report}/submit`, { note: "подписан" })
       expect(submitted.status).toBe(200)
-      expect(submitted.body).toMatchObject({ id: h1Report, status: "ready", submitNote: "подписан" })
+      expect(submitted.body).toMatchObject({
+        id: h1Report,
+        status: "ready",
+        submitNote: "подписан",
+        allowedActions: [],
+      })
       expect(submitted.body.submittedAt).toEqual(expect.any(String))
       lockId = submitted.body.lockId as string
       expect(lockId).toMatch(/^lck_/)
@@ -167,6 +172,7 @@ describe.each(testDatabases())("submission and locked periods on $name", (db) =>
           periodStart: "2018-01-01",
           periodEnd: "2018-06-30",
           status: "locked",
+          allowedActions: ["unlock"],
         }),
       ])
 
@@ -234,6 +240,7 @@ describe.each(testDatabases())("submission and locked periods on $name", (db) =>
         status: "unlocked",
         reason: "Пропуснат участник в присъствения списък",
         unlockedAt: expect.any(String),
+        allowedActions: [],
       })
       const twice = await api.json<Body>("POST", `/v1/projects/${pid}/locks/${lockId}/unlock`, {
         reason: "x",

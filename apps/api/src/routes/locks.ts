@@ -6,7 +6,7 @@
  * @module
  */
 import { PeriodLocks } from "@coordina/app"
-import { PeriodLockView, RevisionView, UnlockPeriod } from "@coordina/domain"
+import { PeriodLockList, PeriodLockView, RevisionList, UnlockPeriod } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -18,12 +18,6 @@ import { body, params } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const LockParam = Schema.Struct({ id: Schema.String, lockId: Schema.String })
-const LockList = Schema.Struct({ items: Schema.Array(PeriodLockView) }).annotations({
-  identifier: "PeriodLockList",
-})
-const RevisionList = Schema.Struct({ items: Schema.Array(RevisionView) }).annotations({
-  identifier: "RevisionList",
-})
 const tags = ["reports"]
 
 /** A project's locks and revisions, mounted at `/v1/projects`. */
@@ -35,7 +29,7 @@ export const projectLockRoutes = new Hono<AppEnv>()
       summary: "The project's locked periods",
       description:
         "Each submitted report version locks the project's records dated in its period (events, participations, attendance, sign-in sheet imports, dissemination, activity progress): a change to one answers 409 `PeriodLocked` until an admin unlocks it.",
-      responses: { 200: jsonResponse(LockList, "The locks, by period"), ...problems(404) },
+      responses: { 200: jsonResponse(PeriodLockList, "The locks, by period"), ...problems(404) },
     }),
     requires("reports", "read"),
     params(IdParam),
@@ -46,7 +40,7 @@ export const projectLockRoutes = new Hono<AppEnv>()
           Effect.flatMap((s) => s.list(c.var.principal, c.req.valid("param").id)),
           Effect.map((items) => ({ items })),
         ),
-        LockList,
+        PeriodLockList,
       ),
   )
   .post(

@@ -1,4 +1,6 @@
 import { testDatabases } from "@coordina/store/testing"
+import { parse } from "csv-parse/sync"
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
@@ -114,6 +116,19 @@ describe.each(testDatabases())("institutions and people API on $name", (db) => {
     ).toBe(404)
   })
 
+  it.skipIf(!db.available)("counts a search's matches and exports all of them as CSV", async () => {
+    for (const given of ["Стоян", "Стоянка", "Стойко"])
+      await api.json("POST", "/v1/people", { givenName: given, familyName: "Експортов", institutionId: m1 })
+    const page = await api.json<Body>("GET", "/v1/people?q=eksportov&limit=2")
+    expect(list(page.body.items)).toHaveLength(2)
+    expect(page.body.total).toBe(3)
+    const csv = await api.request("GET", "/v1/people?q=eksportov&format=csv&lang=en")
+    expect(csv.status).toBe(200)
+    const records = parse(await csv.text(), { bom: true, columns: true }) as Array<Record<string, string>>
+    expect(records.map((r) => r["Given name"]).sort()).toEqual(["Стойко", "Стоян", "Стоянка"])
+    expect(new Set(records.map((r) => r.Institution))).toEqual(new Set(["Община Русе"]))
+  })
+
   it.skipIf(!db.available)("finds Cyrillic names from Latin input and the reverse", async () => {
     await api.json("POST", "/v1/people", { givenName: "Ivan", familyName: "Ivanov", institutionId: n1 })
     const latin = await api.json<Body>("GET", "/v1/people?q=maria%20petrova")
@@ -165,6 +180,49 @@ describe.each(testDatabases())("events and dissemination API on $name", (db) => 
     if (db.available) api = await startTestApp(db)
   }, 60_000)
   afterAll(() => api?.dispose())
+
+  it.skipIf(!db.available)(
+    "exports a project's events as XLSX with typed dates, and counts them",
+    async () => {
+      const project = await api.json<Body>("POST", "/v1/projects", {
+        code: `EXP-${Math.random().toString(36).slice(2, 8)}`,
+        title: "Export",
+        startDate: "2018-01-01",
+        durationMonths: 12,
+        targets: [],
+      })
+      const pid = str(project.body.id)
+      for (const day of ["2018-02-01", "2018-03-01"])
+        await api.json("POST", "/v1/events", {
+          projectId: pid,
+          kind: "training_seminar",
+          title: `Семинар ${day}`,
+          startDate: day,
+          endDate: day,
+          city: "Русе",
+        })
+      const page = await api.json<Body>("GET", `/v1/events?projectId=${pid}&limit=1`)
+      expect(page.body.total).toBe(2)
+      const xlsx = await api.request("GET", `/v1/events?projectId=${pid}&format=xlsx&lang=bg`)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(await xlsx.arrayBuffer())
+      const sheet = book.worksheets[0]!
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        "Наименование",
+        "Вид",
+        "Начало",
+        "Край",
+        "Град",
+        "Идентификатор",
+      ])
+      expect(sheet.rowCount).toBe(3)
+      expect(sheet.getRow(2).getCell(2).value).toBe("Обучителен семинар")
+      expect(sheet.getRow(2).getCell(3).value).toEqual(new Date("2018-02-01T00:00:00Z"))
+      const other = await api.request("GET", "/v1/events?projectId=prj_none&format=csv")
+      expect(other.status).toBe(404)
+    },
+  )
 
   it.skipIf(!db.available)("registers, records attendance within the event, and lists", async () => {
     const project = (

@@ -4,7 +4,7 @@
  * privacy.ts) a person's export and erasure. Every person answered carries `allowedActions`.
  * @module
  */
-import { People } from "@coordina/app"
+import { People, type PersonRow } from "@coordina/app"
 import {
   DuplicatePage,
   MergeRequest,
@@ -18,6 +18,13 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, PageQuery, problems } from "../http/Docs.js"
+import {
+  type ExportLayout,
+  ExportQueryFields,
+  exportableResponse,
+  exportFormatOf,
+  respondExport,
+} from "../http/Export.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
@@ -40,7 +47,22 @@ const SearchQuery = Schema.Struct({
         "Words of the name in Cyrillic or Latin: `petrova` finds Петрова and `Иванов` finds Ivanov",
     }),
   ),
+  ...ExportQueryFields,
 })
+
+/** The people list's columns, as a file. */
+const peopleLayout: ExportLayout<PersonRow> = {
+  filename: "people",
+  sheetName: "People",
+  columns: [
+    { header: { bg: "Собствено име", en: "Given name" }, value: (p) => p.givenName },
+    { header: { bg: "Фамилия", en: "Family name" }, value: (p) => p.familyName },
+    { header: { bg: "Институция", en: "Institution" }, value: (p) => p.institution, width: 40 },
+    { header: { bg: "Имейл", en: "Email" }, value: (p) => p.email, width: 30 },
+    { header: { bg: "Телефон", en: "Phone" }, value: (p) => p.phone },
+    { header: { bg: "Идентификатор", en: "Id" }, value: (p) => p.id, width: 24 },
+  ],
+}
 const tags = ["people"]
 
 /** The people routes proper (records, search, duplicates, merges). */
@@ -68,17 +90,31 @@ const personRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List or search people",
-      description: "Surviving records only (not those merged into another).",
-      responses: { 200: jsonResponse(PersonPage, "A page of people"), ...problems(400) },
+      description:
+        "Surviving records only (not those merged into another), with the count of all that match. With `format=csv|xlsx` (or `Accept: text/csv`) every match as a file with the list's columns.",
+      responses: {
+        200: exportableResponse(jsonResponse(PersonPage, "A page of people, or all of them as a file")),
+        ...problems(400),
+      },
     }),
     requires("people", "read"),
     query(SearchQuery),
-    (c) =>
-      respond(
+    (c) => {
+      const { format: _f, lang: _l, ...search } = c.req.valid("query")
+      const format = exportFormatOf(c)
+      if (format && !search.ids)
+        return respondExport(
+          c,
+          format,
+          Effect.flatMap(People, (s) => s.rows(search.q)),
+          peopleLayout,
+        )
+      return respond(
         c,
-        Effect.flatMap(People, (s) => s.search(c.var.principal, c.req.valid("query"))),
+        Effect.flatMap(People, (s) => s.search(c.var.principal, search)),
         PersonPage,
-      ),
+      )
+    },
   )
   .get(
     "/duplicates",

@@ -1,4 +1,6 @@
 import { testDatabases } from "@coordina/store/testing"
+import { parse } from "csv-parse/sync"
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
@@ -232,6 +234,56 @@ describe.each(testDatabases())("reach API on $name", (db) => {
     const bad = await api.json("GET", `/v1/projects/${s.pid}/reach/people?indicator=everyone`)
     expect(bad.status).toBe(400)
   })
+
+  it.skipIf(!db.available)(
+    "exports the persons behind a figure as XLSX and CSV, in either language",
+    async () => {
+      const path = `/v1/projects/${s.pid}/reach/people?asOf=2018-12-31&indicator=direct`
+      const xlsx = await api.request("GET", `${path}&format=xlsx&lang=en`)
+      expect(xlsx.status).toBe(200)
+      expect(xlsx.headers.get("content-type")).toContain("spreadsheetml")
+      expect(xlsx.headers.get("content-disposition")).toContain(".xlsx")
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(await xlsx.arrayBuffer())
+      const sheet = book.worksheets[0]!
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        "Person",
+        "Id",
+        "Institution",
+        "First contact",
+        "Via",
+      ])
+      const rows = sheet.getSheetValues().slice(2) as Array<Array<unknown>>
+      expect(rows.map((r) => r[2]).sort()).toEqual([s.maria, s.ivan, s.georgi, s.elenaNgo, s.elenaMun].sort())
+      const elena = rows.find((r) => r[2] === s.elenaMun)!
+      expect(elena[1]).toBe("Elena Stoyanova Kirova")
+      expect(elena[3]).toBe("Столична община")
+      // A date cell, not the text of a date.
+      expect(elena[4]).toBeInstanceOf(Date)
+      const csv = await api.request("GET", path, undefined, {
+        Accept: "text/csv",
+        "Accept-Language": "bg-BG",
+      })
+      expect(csv.headers.get("content-type")).toContain("text/csv")
+      const records = parse(await csv.text(), { bom: true, columns: true }) as Array<Record<string, string>>
+      expect(records).toHaveLength(5)
+      expect(Object.keys(records[0]!)).toEqual([
+        "Лице",
+        "Идентификатор",
+        "Институция",
+        "Първи контакт",
+        "Чрез",
+      ])
+      expect(records.find((r) => r.Идентификатор === s.elenaMun)?.["Първи контакт"]).toMatch(/^2018-05-1\d$/)
+      const missing = await api.request(
+        "GET",
+        "/v1/projects/prj_nope/reach/people?indicator=direct&format=xlsx",
+      )
+      expect(missing.status).toBe(404)
+      expect(missing.headers.get("content-type")).toContain("application/problem+json")
+    },
+  )
 
   it.skipIf(!db.available)("charts reach over time against the expected line", async () => {
     const series = await s.must("GET", `/v1/projects/${s.pid}/reach/series?from=2018-01-01&to=2018-12-31`)

@@ -4,7 +4,7 @@
  * Every figure is computed by the domain's rules from the stored records.
  * @module
  */
-import { Reach } from "@coordina/app"
+import { Reach, type ReachPersonRow } from "@coordina/app"
 import {
   DrillIndicator,
   EventAttendanceList,
@@ -21,6 +21,13 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
+import {
+  type ExportLayout,
+  ExportQueryFields,
+  exportableResponse,
+  exportFormatOf,
+  respondExport,
+} from "../http/Export.js"
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
@@ -42,6 +49,24 @@ const DrillQuery = Schema.Struct({
   ),
   limit: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 500))),
   cursor: Schema.optional(Schema.String.annotations({ description: "nextCursor of the previous page" })),
+  ...ExportQueryFields,
+})
+
+/** The explorer's columns, as a file. */
+const reachPeopleLayout = (projectId: string): ExportLayout<ReachPersonRow> => ({
+  filename: `reach-${projectId}`,
+  sheetName: "Reach",
+  columns: [
+    { header: { bg: "Лице", en: "Person" }, value: (r) => r.displayName ?? r.personId, width: 30 },
+    { header: { bg: "Идентификатор", en: "Id" }, value: (r) => r.personId, width: 24 },
+    { header: { bg: "Институция", en: "Institution" }, value: (r) => r.institution, width: 40 },
+    {
+      header: { bg: "Първи контакт", en: "First contact" },
+      value: (r) => ({ date: r.firstDate }),
+      width: 14,
+    },
+    { header: { bg: "Чрез", en: "Via" }, value: (r) => r.via, width: 40 },
+  ],
 })
 
 const SeriesQuery = Schema.Struct({
@@ -84,20 +109,32 @@ export const reachRoutes = new Hono<AppEnv>()
       tags,
       summary: "The persons behind a reach figure",
       description:
-        "Pseudonymous person ids, sorted, a page at a time; display names only for roles allowed to see them. People reached but not named (unnamed counts) have no record and are not listed.",
-      responses: { 200: jsonResponse(ReachPeoplePage, "A page of persons"), ...problems(400, 404) },
+        "Pseudonymous person ids, sorted, a page at a time; display names only for roles allowed to see them. People reached but not named (unnamed counts) have no record and are not listed. With `format=csv|xlsx` (or `Accept: text/csv`) the whole list as a file with the explorer's columns.",
+      responses: {
+        200: exportableResponse(jsonResponse(ReachPeoplePage, "A page of persons, or all of them as a file")),
+        ...problems(400, 404),
+      },
     }),
     requires("reach", "read"),
     params(IdParam),
     query(DrillQuery),
-    (c) =>
-      respond(
+    (c) => {
+      const id = c.req.valid("param").id
+      const { format: _f, lang: _l, ...drill } = c.req.valid("query")
+      const format = exportFormatOf(c)
+      if (format)
+        return respondExport(
+          c,
+          format,
+          Effect.flatMap(Reach, (s) => s.peopleRows(c.var.principal, id, drill)),
+          reachPeopleLayout(id),
+        )
+      return respond(
         c,
-        Effect.flatMap(Reach, (s) =>
-          s.people(c.var.principal, c.req.valid("param").id, c.req.valid("query")),
-        ),
+        Effect.flatMap(Reach, (s) => s.people(c.var.principal, id, drill)),
         ReachPeoplePage,
-      ),
+      )
+    },
   )
   .get(
     "/:id/reach/series",

@@ -105,6 +105,7 @@ describe.each(testDatabases())("funder reports API on $name", (db) => {
         version: 1,
         status: "queued",
         progress: { percent: 0 },
+        allowedActions: [],
       })
       const id = queued.body.id as string
       const early = await api.request("GET", `/v1/reports/${id}/pdf`)
@@ -119,6 +120,8 @@ describe.each(testDatabases())("funder reports API on $name", (db) => {
       const ready = await must("GET", `/v1/reports/${id}`)
       expect(ready).toMatchObject({ status: "ready", version: 1, progress: { percent: 100 }, changes: [] })
       expect(ready.formats).toEqual(["json", "xlsx", "pdf", "csv"])
+      // The server offers what the caller may do now; the web app shows it instead of deciding.
+      expect(ready.allowedActions).toEqual(["submit"])
 
       const json = await must("GET", `/v1/reports/${id}/json`)
       const reach = await must("GET", `/v1/projects/${pid}/reach?asOf=2018-06-30`)

@@ -6,7 +6,15 @@
  * @module
  */
 import { Reports } from "@coordina/app"
-import { ReportFormat, ReportRequest, ReportSchedules, ReportView, SubmitReport } from "@coordina/domain"
+import {
+  ReportFormat,
+  ReportList,
+  ReportRequest,
+  ReportSchedules,
+  ReportSchedulesView,
+  ReportView,
+  SubmitReport,
+} from "@coordina/domain"
 import { fileName } from "@coordina/reports"
 import { Cause, Effect, Exit, Option, Schema, Stream } from "effect"
 import { Hono } from "hono"
@@ -22,29 +30,6 @@ import { body, params } from "../http/Validate.js"
 const IdParam = Schema.Struct({ id: Schema.String })
 const FileParam = Schema.Struct({ id: Schema.String, format: ReportFormat })
 const tags = ["reports"]
-
-const ReportGroups = Schema.Struct({
-  items: Schema.Array(
-    Schema.Struct({
-      kind: Schema.String,
-      periodStart: Schema.String,
-      periodEnd: Schema.String,
-      language: Schema.String,
-      versions: Schema.Array(ReportView),
-    }),
-  ),
-}).annotations({ identifier: "ReportList" })
-
-const SchedulesView = Schema.Struct({
-  schedules: Schema.Array(
-    Schema.Struct({
-      kind: Schema.String,
-      cron: Schema.String,
-      timeZone: Schema.String,
-      period: Schema.String,
-    }),
-  ),
-}).annotations({ identifier: "ReportSchedulesView" })
 
 /** The reports of one project, mounted at `/v1/projects`. */
 export const projectReportRoutes = new Hono<AppEnv>()
@@ -75,7 +60,7 @@ export const projectReportRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "A project's reports with their versions",
-      responses: { 200: jsonResponse(ReportGroups, "Newest first"), ...problems(404) },
+      responses: { 200: jsonResponse(ReportList, "Newest first"), ...problems(404) },
     }),
     requires("reports", "read"),
     params(IdParam),
@@ -86,7 +71,7 @@ export const projectReportRoutes = new Hono<AppEnv>()
           Effect.flatMap((s) => s.list(c.var.principal, c.req.valid("param").id)),
           Effect.map((items) => ({ items })),
         ),
-        ReportGroups,
+        ReportList,
       ),
   )
   .get(
@@ -94,7 +79,7 @@ export const projectReportRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "A project's report schedules",
-      responses: { 200: jsonResponse(SchedulesView, "The schedules"), ...problems(404) },
+      responses: { 200: jsonResponse(ReportSchedulesView, "The schedules"), ...problems(404) },
     }),
     requires("reports", "read"),
     params(IdParam),
@@ -102,7 +87,7 @@ export const projectReportRoutes = new Hono<AppEnv>()
       respond(
         c,
         Reports.pipe(Effect.flatMap((s) => s.schedules(c.var.principal, c.req.valid("param").id))),
-        SchedulesView,
+        ReportSchedulesView,
       ),
   )
   .put(
@@ -112,7 +97,7 @@ export const projectReportRoutes = new Hono<AppEnv>()
       summary: "Replace a project's report schedules",
       description:
         "Each schedule: a cron expression (minute hour day month weekday) read in `timeZone` (Europe/Sofia by default), and the period each firing reports on. A bad expression or zone: 422 naming it.",
-      responses: { 200: jsonResponse(SchedulesView, "The schedules"), ...problems(400, 404, 422) },
+      responses: { 200: jsonResponse(ReportSchedulesView, "The schedules"), ...problems(400, 404, 422) },
     }),
     requires("reports", "write"),
     params(IdParam),
@@ -125,7 +110,7 @@ export const projectReportRoutes = new Hono<AppEnv>()
             s.replaceSchedules(c.var.principal, c.req.valid("param").id, c.req.valid("json")),
           ),
         ),
-        SchedulesView,
+        ReportSchedulesView,
       ),
   )
 

@@ -1,5 +1,7 @@
+import { SignInSheetResult } from "@coordina/domain"
 import { testDatabases } from "@coordina/store/testing"
 import ExcelJS from "exceljs"
+import { Schema } from "effect"
 import iconv from "iconv-lite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { xlsxType } from "../sheets/SheetFile.js"
@@ -279,6 +281,29 @@ describe.each(testDatabases())("sign-in sheet import on $name", (db) => {
         "Content-Type": "text/csv",
       })
       expect(missing.status).toBe(404)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "answers a sheet of many rows with every row, in order, as the result schema decodes it",
+    async () => {
+      // More rows than the answer writes in one piece, so the pieces must join into one document.
+      const many = Array.from({ length: 450 }, (_, k) => [
+        `Many${k}`,
+        "Rows",
+        "",
+        "",
+        m1,
+        "",
+        "participant",
+        "all",
+      ])
+      const preview = await upload<unknown>(e2, csv(many), "text/csv", true)
+      expect(preview.status).toBe(200)
+      const decoded = Schema.decodeUnknownSync(SignInSheetResult)(preview.body)
+      expect(decoded.rows).toBe(450)
+      expect(decoded.people.map((p) => p.row)).toEqual(many.map((_, k) => k + 2))
+      expect(decoded.people.map((p) => p.givenName)).toEqual(many.map((r) => r[0]))
     },
   )
 

@@ -6,15 +6,15 @@
  * answers the same preview without saving, so staff see who will be created or matched first.
  * @module
  */
-import { SheetImport } from "@coordina/app"
-import { SignInSheetResult } from "@coordina/domain"
+import { makePacer, SheetImport } from "@coordina/app"
+import { SheetRowOutcome, SignInSheetResult } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { jsonResponse, problems } from "../http/Docs.js"
 import { requires } from "../http/Policy.js"
-import { respond } from "../http/Respond.js"
+import { respondJson } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
 import { readSheetFile, xlsxType } from "../sheets/SheetFile.js"
 
@@ -26,6 +26,34 @@ const ImportQuery = Schema.Struct({
 })
 
 const fileSchema = { type: "string", format: "binary" } as const
+
+/** Rows of the answer encoded in one step, between which the answer may pause. */
+const stepRows = 200
+const encodeOutcomes = Schema.encodeSync(Schema.Array(SheetRowOutcome))
+const encodeResult = Schema.encodeSync(SignInSheetResult)
+/** How the encoded answer without rows ends: `people` is its last field. */
+const noPeople = '"people":[]}'
+
+/**
+ * The answer encoded with its schema and written as JSON in pieces, its rows a slice at a time:
+ * the answer to a 50,000-row sheet lists 50,000 people, and encoding or writing them in one go
+ * would hold other requests up (and hold the whole text twice).
+ */
+const answerPieces = (result: SignInSheetResult) =>
+  Effect.gen(function* () {
+    const pace = makePacer()
+    const rest = JSON.stringify(encodeResult({ ...result, people: [] }))
+    if (!rest.endsWith(noPeople)) return yield* Effect.dieMessage("people is not the answer's last field")
+    const pieces = [`${rest.slice(0, -noPeople.length)}"people":[`]
+    for (let from = 0; from < result.people.length; from += stepRows) {
+      // Each slice's JSON array without its brackets, after a comma from the second on.
+      const rows = JSON.stringify(encodeOutcomes(result.people.slice(from, from + stepRows))).slice(1, -1)
+      pieces.push(from === 0 ? rows : `,${rows}`)
+      yield* pace
+    }
+    pieces.push("]}")
+    return pieces
+  })
 
 /** The sign-in sheet route, part of the events sub-app. */
 export const signInSheetRoutes = new Hono<AppEnv>().post(
@@ -55,7 +83,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     // Parsed only once the service has checked the caller may import into this event.
     const sheet = Effect.suspend(() => readSheetFile(bytes, c.req.header("Content-Type")))
-    return respond(
+    return respondJson(
       c,
       Effect.flatMap(SheetImport, (s) =>
         s.run(c.var.principal, {
@@ -63,8 +91,7 @@ export const signInSheetRoutes = new Hono<AppEnv>().post(
           sheet,
           dryRun: c.req.valid("query").dryRun ?? false,
         }),
-      ),
-      SignInSheetResult,
+      ).pipe(Effect.flatMap(answerPieces)),
     )
   },
 )

@@ -2,7 +2,9 @@
  * The hostile sign-in sheets of issue 10 against the real API process (bundled, started with
  * `coordina.nodeFlags`, over HTTP on a loopback port): each is answered 413 or 422 naming the
  * limit in under 2 s, `GET /health` keeps answering within 200 ms meanwhile, and the process's
- * peak memory (VmHWM) stays under 300 MB.
+ * peak memory (VmHWM) stays under 300 MB. Sheets of 50,000 valid rows (CSV and XLSX), the most a
+ * sheet may have, are read, checked and planned to the end while `/health` keeps answering
+ * within 200 ms throughout.
  */
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -11,9 +13,11 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ApiProcess, bundleApi, startApiProcess } from "../testing/ApiProcess.js"
 import {
+  csvOfRows,
   csvOfValidRows,
   xlsxLyingAboutSize,
   xlsxUnpackingTo,
+  xlsxOfRows,
   xlsxWithFarRow,
 } from "../testing/HostileSheets.js"
 import { xlsxType } from "./SheetFile.js"
@@ -164,6 +168,27 @@ describe("hostile sign-in sheets against the API process", () => {
       expect(answer.slowestHealth).toBeLessThan(200)
       expect(api.child.exitCode).toBeNull()
     }, 60_000)
+
+  const valid: ReadonlyArray<readonly [string, () => Uint8Array, string]> = [
+    ["a CSV of 50,000 valid rows", () => csvOfRows(50_000, institutionId), "text/csv"],
+    ["an XLSX of 50,000 valid rows", () => xlsxOfRows(50_000, institutionId), xlsxType],
+  ]
+
+  for (const [name, build, type] of valid)
+    it(`previews ${name} to the end, /health within 200 ms throughout`, async () => {
+      const bytes = build()
+      const answer = await uploadWatchingHealth(bytes, type)
+      log.push(
+        `${name} (${(bytes.length / 1e6).toFixed(3)} MB): ${answer.status} in ${answer.elapsed.toFixed(0)} ms; slowest of ${answer.checks} /health: ${answer.slowestHealth.toFixed(0)} ms; VmHWM ${api.peakMb().toFixed(0)} MB`,
+      )
+      expect(answer.status).toBe(200)
+      expect(answer.problem).toMatchObject({ dryRun: true, rows: 50_000, peopleCreated: 50_000 })
+      expect((answer.problem.people as ReadonlyArray<unknown>).length).toBe(50_000)
+      // Health was asked all along, not once or twice at the ends.
+      expect(answer.checks).toBeGreaterThan(10)
+      expect(answer.slowestHealth).toBeLessThan(200)
+      expect(api.child.exitCode).toBeNull()
+    }, 180_000)
 
   it("kept the API's peak memory under 300 MB", () => {
     expect(api.peakMb()).toBeLessThan(300)

@@ -1,7 +1,7 @@
 /**
  * Hostile sign-in sheets, built as an attacker would: tiny workbooks naming a far-away row,
- * a workbook that unpacks to about 98 MB (with honest or lying sizes), and large CSV files of
- * valid rows.
+ * a workbook that unpacks to about 98 MB (with honest or lying sizes), large CSV files of
+ * valid rows, and CSV and XLSX sheets of exactly as many valid rows as a sheet may have.
  * @module
  */
 import { strToU8, zipSync } from "fflate"
@@ -79,4 +79,33 @@ export const csvOfValidRows = (megabytes: number, institutionId: string): Uint8A
     size += Buffer.byteLength(line) + 1
   }
   return Buffer.from(lines.join("\n"))
+}
+
+/** The cells of the n-th valid row: a person of one institution, every day of the event. */
+const validRow = (n: number, institutionId: string) => [
+  `Мария${n}`,
+  `Петрова${n}`,
+  `maria${n}@example.bg`,
+  "female",
+  institutionId,
+  "",
+  "participant",
+  "all",
+]
+
+/** A CSV of `rows` valid rows under the header. */
+export const csvOfRows = (rows: number, institutionId: string): Uint8Array =>
+  Buffer.from(
+    [header, ...Array.from({ length: rows }, (_, n) => validRow(n, institutionId).join(","))].join("\n"),
+  )
+
+const column = (i: number) => String.fromCharCode(65 + i)
+
+/** An XLSX workbook of `rows` valid rows under the header, every cell an inline string. */
+export const xlsxOfRows = (rows: number, institutionId: string): Uint8Array => {
+  const line = (r: number, cells: ReadonlyArray<string>) =>
+    `<row r="${r}">${cells.map((text, i) => (text === "" ? "" : inline(`${column(i)}${r}`, text))).join("")}</row>`
+  const parts = [line(1, header.split(","))]
+  for (let n = 0; n < rows; n++) parts.push(line(n + 2, validRow(n, institutionId)))
+  return xlsxOf(parts.join(""))
 }

@@ -25,6 +25,8 @@ export interface TestApp {
     body?: unknown,
   ) => Promise<{ status: number; body: A }>
   readonly dispose: () => Promise<void>
+  /** The database the app runs on (`file:…` or `postgres://…`). */
+  readonly databaseUrl: string
   /** The Hono app itself, for tests that walk its routes. */
   readonly app: ReturnType<typeof makeApp>
   /** The app's runtime, for tests that run what the worker runs (the same services). */
@@ -39,14 +41,16 @@ export const startTestApp = async (
   options: {
     bodyLimitBytes?: number
     sheetLimitBytes?: number
+    evidenceLimitBytes?: number
     heavyConcurrency?: number
     heavyQueue?: number
     today?: Layer.Layer<Today>
   } = {},
 ): Promise<TestApp> => {
+  const databaseUrl = await db.freshUrl()
   const runtime = ManagedRuntime.make(
     App.layer({
-      databaseUrl: await db.freshUrl(),
+      databaseUrl,
       timeZone: "Europe/Sofia",
       ...(options.today ? { today: options.today } : {}),
     }),
@@ -59,6 +63,7 @@ export const startTestApp = async (
     pseudonymSalt: "test-pseudonym-salt-0123456789",
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     sheetLimitBytes: options.sheetLimitBytes ?? 20 * 1024 * 1024,
+    ...(options.evidenceLimitBytes === undefined ? {} : { evidenceLimitBytes: options.evidenceLimitBytes }),
     ...(options.heavyConcurrency === undefined ? {} : { heavyConcurrency: options.heavyConcurrency }),
     ...(options.heavyQueue === undefined ? {} : { heavyQueue: options.heavyQueue }),
     webDist: "/nonexistent",
@@ -81,6 +86,7 @@ export const startTestApp = async (
       return { status: res.status, body: text ? JSON.parse(text) : {} }
     },
     dispose: () => runtime.dispose(),
+    databaseUrl,
     app,
     runtime,
     run: (effect) => runtime.runPromise(effect),

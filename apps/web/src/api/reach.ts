@@ -49,10 +49,10 @@ export const afterReachChange = (queryClient: QueryClient) =>
 // --- People -----------------------------------------------------------------------------------
 
 /** People whose name contains every word of `q`, in Cyrillic or Latin (the API matches). */
-export const peopleQuery = (q: string, limit = 50) =>
+export const peopleQuery = (q: string, limit = 50, cursor?: string) =>
   queryOptions({
-    queryKey: personKeys.list({ q, limit }),
-    queryFn: () => api(`/v1/people${queryString({ q: q.trim(), limit })}`, { schema: PersonPage }),
+    queryKey: personKeys.list({ q, limit, cursor }),
+    queryFn: () => api(`/v1/people${queryString({ q: q.trim(), limit, cursor })}`, { schema: PersonPage }),
     placeholderData: keepPreviousData,
   })
 
@@ -108,6 +108,14 @@ export const eventsQuery = (projectId: string) =>
   queryOptions({
     queryKey: eventKeys.list({ projectId }),
     queryFn: () => allPages(`/v1/events${queryString({ projectId })}`, EventPage),
+  })
+
+/** A page of a project's events, with the count of all of them. */
+export const eventPageQuery = (projectId: string, cursor: string | undefined, limit = 50) =>
+  queryOptions({
+    queryKey: eventKeys.list({ projectId, cursor, limit }),
+    queryFn: () => api(`/v1/events${queryString({ projectId, cursor, limit })}`, { schema: EventPage }),
+    placeholderData: keepPreviousData,
   })
 
 /** One event. */

@@ -5,24 +5,13 @@
 import { useMemo } from "react"
 import { useToday } from "../api/today.js"
 import { useI18n } from "../i18n/I18n.js"
+import { instantFormatter } from "../ui/formatters.js"
 
 /** The formatter of instants in the UI's language and the configured zone. */
 export const useInstantFormat = (): ((iso: string) => string) => {
   const { language } = useI18n()
   const { zone } = useToday()
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(language === "bg" ? "bg-BG" : "en-GB", {
-      // dateStyle and timeStyle cannot be combined with timeZoneName, so the fields are named.
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: zone,
-      timeZoneName: "short",
-    })
-    return (iso) => format.format(Date.parse(iso))
-  }, [language, zone])
+  return useMemo(() => instantFormatter(language, zone), [language, zone])
 }
 
 /** A `<time>` element showing `at` in the configured zone. */

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react"
 import { I18nProvider as AriaI18nProvider } from "react-aria-components"
+import { dateFormatter, localeOf, numberFormatter } from "../ui/formatters.js"
 import { bg } from "./bg.js"
 import { en, type Messages } from "./en.js"
 
@@ -33,26 +34,20 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
     document.documentElement.lang = next
     setLanguageState(next)
   }, [])
-  const value = useMemo<I18nValue>(() => {
-    const locale = language === "bg" ? "bg-BG" : "en-GB"
-    const dates = new Intl.DateTimeFormat(locale, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    })
-    return {
+  const value = useMemo<I18nValue>(
+    () => ({
       language,
       t: dictionaries[language],
       setLanguage,
-      formatDate: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
-      formatNumber: (n, options) => new Intl.NumberFormat(locale, options).format(n),
-    }
-  }, [language, setLanguage])
+      formatDate: dateFormatter(language),
+      formatNumber: numberFormatter(language),
+    }),
+    [language, setLanguage],
+  )
   // React Aria's own texts (placeholders, announcements) follow the same language.
   return (
     <I18nContext.Provider value={value}>
-      <AriaI18nProvider locale={language === "bg" ? "bg-BG" : "en-GB"}>{children}</AriaI18nProvider>
+      <AriaI18nProvider locale={localeOf(language)}>{children}</AriaI18nProvider>
     </I18nContext.Provider>
   )
 }

@@ -1,13 +1,17 @@
 import { accessBg } from "./access.js"
 import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
+import { reportsBg } from "./reports.js"
+import { uiBg } from "./ui.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
 export const bg: Messages = {
   agreements: agreementsBg,
   reach: reachBg,
+  reports: reportsBg,
   access: accessBg,
+  ui: uiBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -5,11 +5,15 @@
 import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
+import { reportsEn } from "./reports.js"
+import { uiEn } from "./ui.js"
 
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
+  reports: reportsEn,
   access: accessEn,
+  ui: uiEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",

@@ -70,6 +70,14 @@ export class ReachTimeline {
     if (d !== undefined) this.reached.set(row.personId, minDate(this.reached.get(row.personId), d))
   }
 
+  /**
+   * Adds a person directly reached on `date`, their first qualifying day as a reach result
+   * found it: a series up to that result's as-of date then needs no pass over participations.
+   */
+  addReached(personId: string, date: IsoDate): void {
+    this.reached.set(personId, minDate(this.reached.get(personId), date))
+  }
+
   /** Adds one dissemination activity. */
   addDissemination(row: DisseminationRow): void {
     if (row.additionalCount > 0) this.unnamed.push(row)

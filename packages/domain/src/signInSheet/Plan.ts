@@ -7,7 +7,7 @@ import { Either } from "effect"
 import type { IsoDate } from "../CalendarDate.js"
 import type { ParticipationRole } from "../Participation.js"
 import { type Gender, personKeys } from "../Person.js"
-import { type MatchCandidate, matchPerson } from "../PersonMatch.js"
+import { type MatchCandidate, matchByKeys } from "../PersonMatch.js"
 import { normaliseEmail } from "../PersonName.js"
 import { SheetError } from "./Errors.js"
 import type { SheetRow } from "./Rows.js"
@@ -52,6 +52,8 @@ export interface PersonToCreate {
   readonly id: string
   readonly givenName: string
   readonly familyName: string
+  /** The normalised full name, as the row worked it out. */
+  readonly nameKey: string
   readonly email?: string | undefined
   readonly gender?: Gender | undefined
   readonly institutionId: string
@@ -182,54 +184,72 @@ class CandidatePool {
 }
 
 /**
- * The plan of importing valid rows, given the records on file. `newPersonIds` holds one id
- * per row, in row order: the id the row's person gets if the import creates them (ids of rows
- * that match someone go unused). Fails when two rows turn out to be one person on file.
+ * Plans an import a slice of rows at a time (so a caller can pause between slices and a large
+ * sheet never holds other work up for long): {@link ImportPlanner.add} each slice in row order,
+ * then {@link ImportPlanner.result}. {@link planImport} does it all at once.
  */
-export const planImport = (
-  rows: ReadonlyArray<SheetRow>,
-  known: KnownRecords,
-  newPersonIds: ReadonlyArray<string>,
-): Either.Either<ImportPlan, ReadonlyArray<SheetError>> => {
-  const people = new Map<string, KnownPerson>(known.people.map((p) => [p.id, p]))
-  const pool = new CandidatePool()
-  for (const p of known.people) pool.add({ id: p.id, ...personKeys(p), institutionId: p.institutionId })
-  const participations = new Map(known.participations.map((p) => [p.personId, p]))
-  const rowOfPerson = new Map<string, number>()
-  const errors: Array<SheetError> = []
-  const outcomes: Array<RowOutcome> = []
-  const createPeople: Array<PersonToCreate> = []
-  const updatePeople: Array<PersonChange> = []
-  const possibleDuplicates: Array<PlannedPossibleDuplicate> = []
-  const createParticipations: Array<ParticipationWrite> = []
-  const updateParticipations: Array<ParticipationWrite> = []
-  let unchangedParticipations = 0
+export class ImportPlanner {
+  private readonly people = new Map<string, KnownPerson | PersonToCreate>()
+  private readonly pool = new CandidatePool()
+  private readonly participations: ReadonlyMap<string, KnownParticipation>
+  private readonly rowOfPerson = new Map<string, number>()
+  private readonly errors: Array<SheetError> = []
+  private readonly outcomes: Array<RowOutcome> = []
+  private readonly createPeople: Array<PersonToCreate> = []
+  private readonly updatePeople: Array<PersonChange> = []
+  private readonly possibleDuplicates: Array<PlannedPossibleDuplicate> = []
+  private readonly createParticipations: Array<ParticipationWrite> = []
+  private readonly updateParticipations: Array<ParticipationWrite> = []
+  private unchangedParticipations = 0
+  private rows = 0
 
-  rows.forEach((row, index) => {
-    const match = matchPerson(row, pool.sharingKeysWith(row))
+  /** @param known what the store found that the sheet may touch. */
+  constructor(known: KnownRecords) {
+    for (const p of known.people) {
+      this.people.set(p.id, p)
+      this.pool.add({ id: p.id, ...personKeys(p), institutionId: p.institutionId })
+    }
+    this.participations = new Map(known.participations.map((p) => [p.personId, p]))
+  }
+
+  /**
+   * Plans the next valid rows. `newPersonIds` holds one id per row, in row order: the id the
+   * row's person gets if the import creates them (ids of rows that match someone go unused).
+   */
+  add(rows: ReadonlyArray<SheetRow>, newPersonIds: ReadonlyArray<string>): void {
+    for (let i = 0; i < rows.length; i++) this.plan(rows[i]!, newPersonIds[i] ?? "")
+  }
+
+  private plan(row: SheetRow, newPersonId: string): void {
+    this.rows++
+    const match = matchByKeys(
+      { nameKey: row.nameKey, emailKey: row.email, institutionId: row.institutionId },
+      this.pool.sharingKeysWith(row),
+    )
     let personId: string
     if (match._tag === "New") {
-      personId = newPersonIds[index] ?? ""
+      personId = newPersonId
       if (personId === "") throw new Error("planImport: one new person id per row is required")
       const person: PersonToCreate = {
         row: row.row,
         id: personId,
         givenName: row.givenName,
         familyName: row.familyName,
+        nameKey: row.nameKey,
         ...(row.email !== undefined ? { email: row.email } : {}),
         ...(row.gender !== undefined ? { gender: row.gender } : {}),
         institutionId: row.institutionId,
       }
-      createPeople.push(person)
+      this.createPeople.push(person)
       if (match.possibleDuplicates.length > 0)
-        possibleDuplicates.push({
+        this.possibleDuplicates.push({
           row: row.row,
           personId,
           givenName: row.givenName,
           familyName: row.familyName,
           institutionId: row.institutionId,
           candidates: match.possibleDuplicates.map((id) => {
-            const c = people.get(id)!
+            const c = this.people.get(id)!
             return {
               personId: id,
               givenName: c.givenName,
@@ -238,19 +258,19 @@ export const planImport = (
             }
           }),
         })
-      people.set(personId, person)
-      pool.add({
+      this.people.set(personId, person)
+      this.pool.add({
         id: personId,
         nameKey: row.nameKey,
         emailKey: row.email,
         institutionId: person.institutionId,
       })
-      outcomes.push({ ...outcomeOf(row, personId), outcome: "created" })
+      this.outcomes.push(outcomeOf(row, personId, "created", undefined))
     } else {
       personId = match.personId
-      const earlier = rowOfPerson.get(personId)
+      const earlier = this.rowOfPerson.get(personId)
       if (earlier !== undefined) {
-        errors.push(
+        this.errors.push(
           new SheetError({
             row: row.row,
             column: match._tag === "SameEmail" ? "email" : "given_name",
@@ -259,37 +279,61 @@ export const planImport = (
         )
         return
       }
-      const change = changeOf(row, people.get(personId)!)
-      if (change) updatePeople.push(change)
-      outcomes.push({
-        ...outcomeOf(row, personId),
-        outcome: "matched",
-        matchedBy: match._tag === "SameEmail" ? "email" : "name_and_institution",
-      })
+      const change = changeOf(row, this.people.get(personId)!)
+      if (change) this.updatePeople.push(change)
+      this.outcomes.push(
+        outcomeOf(row, personId, "matched", match._tag === "SameEmail" ? "email" : "name_and_institution"),
+      )
     }
-    rowOfPerson.set(personId, row.row)
-    const { write, changed } = participationOf(row, personId, participations.get(personId))
-    if (!changed) unchangedParticipations++
-    else if (participations.has(personId)) updateParticipations.push(write)
-    else createParticipations.push(write)
-  })
+    this.rowOfPerson.set(personId, row.row)
+    const onFile = this.participations.get(personId)
+    const { write, changed } = participationOf(row, personId, onFile)
+    if (!changed) this.unchangedParticipations++
+    else if (onFile !== undefined) this.updateParticipations.push(write)
+    else this.createParticipations.push(write)
+  }
 
-  if (errors.length > 0) return Either.left(errors)
-  return Either.right({
-    rows: rows.length,
-    outcomes,
-    createPeople,
-    updatePeople,
-    possibleDuplicates,
-    createParticipations,
-    updateParticipations,
-    unchangedParticipations,
-  })
+  /** The plan of every row added, or why it cannot be imported (two rows are one person on file). */
+  result(): Either.Either<ImportPlan, ReadonlyArray<SheetError>> {
+    if (this.errors.length > 0) return Either.left(this.errors)
+    return Either.right({
+      rows: this.rows,
+      outcomes: this.outcomes,
+      createPeople: this.createPeople,
+      updatePeople: this.updatePeople,
+      possibleDuplicates: this.possibleDuplicates,
+      createParticipations: this.createParticipations,
+      updateParticipations: this.updateParticipations,
+      unchangedParticipations: this.unchangedParticipations,
+    })
+  }
 }
 
-const outcomeOf = (row: SheetRow, personId: string) => ({
+/**
+ * The plan of importing valid rows, given the records on file. `newPersonIds` holds one id per
+ * row, in row order: the id the row's person gets if the import creates them (ids of rows
+ * that match someone go unused). Fails when two rows turn out to be one person on file.
+ */
+export const planImport = (
+  rows: ReadonlyArray<SheetRow>,
+  known: KnownRecords,
+  newPersonIds: ReadonlyArray<string>,
+): Either.Either<ImportPlan, ReadonlyArray<SheetError>> => {
+  const planner = new ImportPlanner(known)
+  planner.add(rows, newPersonIds)
+  return planner.result()
+}
+
+const outcomeOf = (
+  row: SheetRow,
+  personId: string,
+  outcome: RowOutcome["outcome"],
+  matchedBy: RowOutcome["matchedBy"],
+): RowOutcome => ({
   row: row.row,
   personId,
+  outcome,
+  matchedBy,
   givenName: row.givenName,
   familyName: row.familyName,
   institutionId: row.institutionId,

@@ -48,28 +48,41 @@ export const SignInSheetResult = Schema.Struct({
 /** The answer to a sign-in sheet import. */
 export type SignInSheetResult = typeof SignInSheetResult.Type
 
+type Mutable<A> = { -readonly [K in keyof A]: A[K] }
+
 /** The answer for a plan; a dry run leaves out the ids of people it did not create. */
 export const summarisePlan = (plan: ImportPlan, dryRun: boolean): SignInSheetResult => {
-  const created = new Set(plan.createPeople.map((p) => p.id))
-  const idOf = (personId: string) => (dryRun && created.has(personId) ? {} : { personId })
+  const created = dryRun ? new Set(plan.createPeople.map((p) => p.id)) : undefined
+  const shown = (personId: string) => created === undefined || !created.has(personId)
+  let matched = 0
+  // Built field by field rather than spread: a sheet has up to 50,000 outcomes.
+  const people = plan.outcomes.map((o) => {
+    const out: Mutable<typeof SheetRowOutcome.Type> = {
+      row: o.row,
+      outcome: o.outcome,
+      givenName: o.givenName,
+      familyName: o.familyName,
+      institutionId: o.institutionId,
+    }
+    if (o.outcome === "matched") matched++
+    if (shown(o.personId)) out.personId = o.personId
+    if (o.matchedBy) out.matchedBy = o.matchedBy
+    return out
+  })
   return {
     dryRun,
     rows: plan.rows,
     peopleCreated: plan.createPeople.length,
-    peopleMatched: plan.outcomes.filter((o) => o.outcome === "matched").length,
+    peopleMatched: matched,
     possibleDuplicates: plan.possibleDuplicates.map(({ personId, ...rest }) => ({
       ...rest,
-      ...idOf(personId),
+      ...(shown(personId) ? { personId } : {}),
     })),
     participations: {
       created: plan.createParticipations.length,
       updated: plan.updateParticipations.length,
       unchanged: plan.unchangedParticipations,
     },
-    people: plan.outcomes.map(({ personId, matchedBy, ...rest }) => ({
-      ...rest,
-      ...idOf(personId),
-      ...(matchedBy ? { matchedBy } : {}),
-    })),
+    people,
   }
 }

@@ -11,7 +11,7 @@ import { Gender, NewPerson } from "../Person.js"
 import { fullNameKey, normaliseEmail, normaliseName } from "../PersonName.js"
 import { textRefusal } from "../Text.js"
 import { SheetError } from "./Errors.js"
-import { type SheetColumn, columnName, readHeader } from "./Header.js"
+import { type ColumnIndex, type SheetColumn, columnName, readHeader } from "./Header.js"
 
 /** One valid row of a sheet, with its spreadsheet row number. */
 export class SheetRow extends Schema.Class<SheetRow>("SheetRow")({
@@ -80,6 +80,16 @@ const error = (check: RowCheck, column: SheetColumn | string, message: string) =
   return undefined
 }
 
+/**
+ * Whether the row has an error in the column already. Rows are read in order, so a row's
+ * errors are the last ones: only they are looked at, and a sheet of bad rows stays linear.
+ */
+const hasError = (check: RowCheck, column: string): boolean => {
+  for (let i = check.errors.length - 1; i >= 0 && check.errors[i]!.row === check.row; i--)
+    if (check.errors[i]!.column === column) return true
+  return false
+}
+
 const readDays = (
   check: RowCheck,
   cell: string,
@@ -105,7 +115,7 @@ const readDays = (
       days.add(part)
     }
   }
-  if (days.size === 0 && !check.errors.some((e) => e.row === check.row && e.column === "days"))
+  if (days.size === 0 && !hasError(check, "days"))
     error(check, "days", 'Write the days attended: "all" or dates YYYY-MM-DD joined by ";".')
   return [...days].sort()
 }
@@ -183,7 +193,7 @@ const readPerson = (
     if ((field === "givenName" || field === "familyName") && person[field] === "") continue
     const column = personColumns[field] ?? field
     // A cell refused already (the input gate's characters) is not refused twice.
-    if (reported.has(column) || check.errors.some((e) => e.row === check.row && e.column === column)) continue
+    if (reported.has(column) || hasError(check, column)) continue
     reported.add(column)
     error(
       check,
@@ -204,39 +214,68 @@ const sameRowKeys = (row: SheetRow): ReadonlyArray<string> => [
 ]
 
 /**
- * Checks every row of a sheet and reads the valid ones. Blank rows are skipped; any error
- * anywhere makes the whole sheet fail, with every error listed.
+ * Reads a sheet's rows a slice at a time (so a caller can pause between slices and a large
+ * sheet never holds other work up for long): {@link SheetRowReader.start} with the header,
+ * {@link SheetRowReader.addInstitutions} before the rows that name them, {@link SheetRowReader.read}
+ * each slice in row order, then {@link SheetRowReader.result}. {@link readRows} does it all at once.
  */
-export const readRows = (
-  table: { readonly header: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string>> },
-  context: SheetContext,
-): Either.Either<ReadonlyArray<SheetRow>, ReadonlyArray<SheetError>> => {
-  const header = readHeader(table.header)
-  if (Either.isLeft(header)) return Either.left(header.left)
-  const at = header.right
-  const byId = new Map(context.institutions.map((i) => [i.id, i]))
-  const byName = new Map<string, Array<SheetInstitution>>()
-  for (const i of context.institutions) {
-    const key = normaliseName(i.name)
-    byName.set(key, [...(byName.get(key) ?? []), i])
-  }
-  const allDays = daysOf(context.event)
-  const extraColumns = new Set(table.header.flatMap((cell, i) => (columnName(cell) === "" ? [i] : [])))
-  const errors: Array<SheetError> = []
-  const rows: Array<SheetRow> = []
-  const firstRowOf = new Map<string, number>()
+export class SheetRowReader {
+  private readonly byId = new Map<string, SheetInstitution>()
+  private readonly byName = new Map<string, Array<SheetInstitution>>()
+  private readonly allDays: ReadonlyArray<IsoDate>
+  private readonly extraColumns: ReadonlySet<number>
+  private readonly errors: Array<SheetError> = []
+  private readonly rows: Array<SheetRow> = []
+  private readonly firstRowOf = new Map<string, number>()
 
-  table.rows.forEach((cells, i) => {
+  private constructor(
+    private readonly header: ReadonlyArray<string>,
+    private readonly at: ColumnIndex,
+    private readonly event: SheetEvent,
+  ) {
+    this.allDays = daysOf(event)
+    this.extraColumns = new Set(header.flatMap((cell, i) => (columnName(cell) === "" ? [i] : [])))
+  }
+
+  /** A reader of the rows under `header`, or the header's errors. */
+  static start(
+    header: ReadonlyArray<string>,
+    event: SheetEvent,
+  ): Either.Either<SheetRowReader, ReadonlyArray<SheetError>> {
+    const columns = readHeader(header)
+    if (Either.isLeft(columns)) return Either.left(columns.left)
+    return Either.right(new SheetRowReader(header, columns.right, event))
+  }
+
+  /** Institutions rows may name, by id or by name; more does no harm, a repeat is ignored. */
+  addInstitutions(institutions: ReadonlyArray<SheetInstitution>): void {
+    for (const i of institutions) {
+      if (this.byId.has(i.id)) continue
+      this.byId.set(i.id, i)
+      const key = normaliseName(i.name)
+      const named = this.byName.get(key)
+      if (named) named.push(i)
+      else this.byName.set(key, [i])
+    }
+  }
+
+  /** Checks the next rows; `firstIndex` is the first one's index among the rows below the header. */
+  read(rows: ReadonlyArray<ReadonlyArray<string>>, firstIndex: number): void {
+    for (let i = 0; i < rows.length; i++) this.readRow(rows[i]!, firstIndex + i + 2)
+  }
+
+  private readRow(cells: ReadonlyArray<string>, rowNumber: number): void {
     if (isBlank(cells)) return
-    const check: RowCheck = { errors, row: i + 2 }
+    const { errors, header, at } = this
+    const check: RowCheck = { errors, row: rowNumber }
     const cell = (column: SheetColumn) => cells[at[column]] ?? ""
     const before = errors.length
     cells.forEach((value, col) => {
       const refusal = textRefusal(value)
-      if (refusal) error(check, table.header[col]?.trim() || `column ${col + 1}`, `The cell ${refusal}.`)
+      if (refusal) error(check, header[col]?.trim() || `column ${col + 1}`, `The cell ${refusal}.`)
     })
     cells.forEach((value, col) => {
-      if ((col >= table.header.length || extraColumns.has(col)) && value.trim() !== "")
+      if ((col >= header.length || this.extraColumns.has(col)) && value.trim() !== "")
         error(check, `column ${col + 1}`, `"${value.trim()}" is in a column without a header.`)
     })
     const givenName = cell("given_name").trim()
@@ -251,10 +290,10 @@ export const readRows = (
       check,
       cell("institution_id"),
       cell("institution_name"),
-      byId,
-      byName,
+      this.byId,
+      this.byName,
     )
-    const days = readDays(check, cell("days"), context.event, allDays)
+    const days = readDays(check, cell("days"), this.event, this.allDays)
     if (errors.length > before || institutionId === undefined || days === undefined) return
 
     // Every field was checked above: skip the schema's second look (it is most of the cost of a large sheet).
@@ -273,21 +312,39 @@ export const readRows = (
       true,
     )
     const keys = sameRowKeys(row)
-    const earlier = keys.map((k) => firstRowOf.get(k)).find((r) => r !== undefined)
+    const earlier = keys.map((k) => this.firstRowOf.get(k)).find((r) => r !== undefined)
     if (earlier !== undefined) {
       error(
         check,
-        keys[0]!.startsWith("email:") && firstRowOf.get(keys[0]!) !== undefined ? "email" : "given_name",
+        keys[0]!.startsWith("email:") && this.firstRowOf.get(keys[0]!) !== undefined ? "email" : "given_name",
         `The same person as row ${earlier}; list each person once.`,
       )
       return
     }
-    for (const k of keys) firstRowOf.set(k, check.row)
-    rows.push(row)
-  })
+    for (const k of keys) this.firstRowOf.set(k, check.row)
+    this.rows.push(row)
+  }
 
-  if (errors.length > 0) return Either.left(errors)
-  if (rows.length === 0)
-    return Either.left([new SheetError({ row: 2, column: "", message: "The sheet has no rows." })])
-  return Either.right(rows)
+  /** The valid rows read, or every error found in them (a sheet without rows is an error). */
+  result(): Either.Either<ReadonlyArray<SheetRow>, ReadonlyArray<SheetError>> {
+    if (this.errors.length > 0) return Either.left(this.errors)
+    if (this.rows.length === 0)
+      return Either.left([new SheetError({ row: 2, column: "", message: "The sheet has no rows." })])
+    return Either.right(this.rows)
+  }
+}
+
+/**
+ * Checks every row of a sheet and reads the valid ones. Blank rows are skipped; any error
+ * anywhere makes the whole sheet fail, with every error listed.
+ */
+export const readRows = (
+  table: { readonly header: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string>> },
+  context: SheetContext,
+): Either.Either<ReadonlyArray<SheetRow>, ReadonlyArray<SheetError>> => {
+  const reader = SheetRowReader.start(table.header, context.event)
+  if (Either.isLeft(reader)) return Either.left(reader.left)
+  reader.right.addInstitutions(context.institutions)
+  reader.right.read(table.rows, 0)
+  return reader.right.result()
 }

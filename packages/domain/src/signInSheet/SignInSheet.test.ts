@@ -6,6 +6,7 @@ import type { Gender } from "../Person.js"
 import {
   candidateKeys,
   type ImportPlan,
+  ImportPlanner,
   institutionReferences,
   type KnownParticipation,
   type KnownPerson,
@@ -15,6 +16,7 @@ import {
   type SheetContext,
   sheetColumns,
   type SheetRow,
+  SheetRowReader,
   summarisePlan,
 } from "./index.js"
 
@@ -507,5 +509,75 @@ describe("importing a sheet twice", () => {
       expect(apply(after, again)).toEqual(after)
     },
     { fastCheck: { numRuns: 300 } },
+  )
+})
+
+/** `items` cut where `cuts` say (each cut a share of the length), in order. */
+const sliced = <A>(items: ReadonlyArray<A>, cuts: ReadonlyArray<number>): ReadonlyArray<ReadonlyArray<A>> => {
+  const at = [...new Set(cuts.map((c) => Math.floor(c * items.length)))].sort((a, b) => a - b)
+  const out: Array<ReadonlyArray<A>> = []
+  let from = 0
+  for (const to of [...at, items.length]) {
+    out.push(items.slice(from, to))
+    from = to
+  }
+  return out
+}
+
+describe("reading and planning a slice at a time", () => {
+  const cutsArb = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 })
+  const cellsOf = (c: typeof cellsArb extends fc.Arbitrary<infer A> ? A : never, bad: boolean) =>
+    row(
+      c.name[0],
+      c.name[1],
+      bad ? "not an email" : c.email,
+      c.gender,
+      c.institution,
+      "",
+      c.role,
+      bad ? "" : c.days,
+    )
+
+  it.prop(
+    "reads and plans exactly as all at once, errors included, however the rows are cut",
+    [
+      fc.array(fc.tuple(cellsArb, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 10 }),
+      fc.array(knownArb, { maxLength: 6 }),
+      cutsArb,
+      cutsArb,
+    ],
+    ([cells, known, readCuts, planCuts]) => {
+      // Some rows blank, some bad: the row numbers of their errors must not move.
+      const table = {
+        header,
+        rows: cells.map(([c, blank, bad]) => (blank && bad ? ["", "", ""] : cellsOf(c, bad && !blank))),
+      }
+      const whole = readRows(table, twoDays)
+      const reader = Either.getOrThrow(SheetRowReader.start(header, twoDays.event))
+      let first = 0
+      for (const slice of sliced(table.rows, readCuts)) {
+        // Institutions arrive as the slices that name them are read, some twice.
+        reader.addInstitutions(twoDays.institutions.slice(0, 1))
+        reader.addInstitutions(twoDays.institutions)
+        reader.read(slice, first)
+        first += slice.length
+      }
+      expect(reader.result()).toEqual(whole)
+      fc.pre(Either.isRight(whole))
+      const sheet = whole.right
+      const records = {
+        people: known.map((k, i) => person(`per_old${i}`, k.name[0], k.name[1], k.institution, {})),
+        participations: [],
+      }
+      const ids = sheet.map((r) => `per_new${r.row}`)
+      const planner = new ImportPlanner(records)
+      let done = 0
+      for (const slice of sliced(sheet, planCuts)) {
+        planner.add(slice, ids.slice(done, done + slice.length))
+        done += slice.length
+      }
+      expect(planner.result()).toEqual(planImport(sheet, records, ids))
+    },
+    { fastCheck: { numRuns: 200 } },
   )
 })

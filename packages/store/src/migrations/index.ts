@@ -18,6 +18,7 @@ import reports from "./0502_reports.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
 import periodLocks from "./0700_period_locks.js"
 import agreementsInScope from "./0701_agreements_in_scope.js"
+import evidence from "./0710_evidence.js"
 
 const migrations = {
   "1_projects": projects,
@@ -34,6 +35,7 @@ const migrations = {
   "600_reach_data_versions": reachDataVersions,
   "700_period_locks": periodLocks,
   "701_agreements_in_scope": agreementsInScope,
+  "710_evidence": evidence,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

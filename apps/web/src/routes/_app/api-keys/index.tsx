@@ -1,13 +1,12 @@
 import { type ApiKey, keyUsable, todayIn } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
-import type { ColumnDef } from "@tanstack/react-table"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
 import { apiKeysQuery } from "../../../api/access.js"
 import { useToday } from "../../../api/today.js"
 import { CreateApiKeyDialog, RevokeApiKeyDialog } from "../../../components/access/ApiKeyDialogs.js"
-import { DataTable } from "../../../components/access/DataTable.js"
+import { type Column, DataTable, Page } from "@/ui/index.js"
 import { useI18n } from "../../../i18n/I18n.js"
 
 export const Route = createFileRoute("/_app/api-keys/")({
@@ -21,7 +20,7 @@ function ApiKeysPage() {
   const [creating, setCreating] = useState(false)
   const [revoking, setRevoking] = useState<ApiKey | null>(null)
   const { zone, now } = useToday()
-  const columns = useMemo<ReadonlyArray<ColumnDef<ApiKey>>>(() => {
+  const columns = useMemo<ReadonlyArray<Column<ApiKey>>>(() => {
     // The day of an instant in the configured zone, as every date of the UI.
     const day = (instant: string | undefined) =>
       instant ? formatDate(todayIn(zone, Date.parse(instant))) : "—"
@@ -76,29 +75,27 @@ function ApiKeysPage() {
     ]
   }, [t, formatDate, zone, now])
   return (
-    <section>
-      <div className="page-header">
-        <h1>{t.access.apiKeys.title}</h1>
+    <Page
+      title={t.access.apiKeys.title}
+      lead={t.access.apiKeys.intro}
+      actions={
         <Button className="button primary" onPress={() => setCreating(true)}>
           {t.access.apiKeys.new}
         </Button>
-      </div>
-      <p className="muted">{t.access.apiKeys.intro}</p>
-      {data.items.length === 0 ? (
-        <p className="muted">{t.app.none}</p>
-      ) : (
-        <DataTable
-          rows={data.items}
-          columns={columns}
-          caption={t.access.apiKeys.title}
-          rowId={(k) => k.id}
-          testId="api-keys-table"
-        />
-      )}
+      }
+    >
+      <DataTable
+        id="api-keys-table"
+        rows={data.items}
+        columns={columns}
+        caption={t.access.apiKeys.title}
+        rowId={(k) => k.id}
+        empty={t.app.none}
+      />
       <CreateApiKeyDialog isOpen={creating} onOpenChange={setCreating} />
       {revoking && (
         <RevokeApiKeyDialog key={revoking.id} apiKey={revoking} onClose={() => setRevoking(null)} />
       )}
-    </section>
+    </Page>
   )
 }

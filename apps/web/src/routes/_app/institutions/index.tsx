@@ -1,13 +1,13 @@
-import { InstitutionKind, InstitutionLevel, PlanningRegionCode } from "@coordina/domain"
+import { type Institution, InstitutionKind, InstitutionLevel, PlanningRegionCode } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
-import { useEffect, useState } from "react"
-import { institutionsQuery } from "../../../api/institutions.js"
-import { SelectField, TextInput } from "../../../components/Fields.js"
-import { kindOptions, levelOptions, placeName, regionOptions } from "../../../components/reach/labels.js"
-import { CreatePanel } from "../../../components/reach/CreatePanel.js"
-import { useI18n } from "../../../i18n/I18n.js"
+import { useEffect, useMemo, useState } from "react"
+import { institutionsQuery } from "@/api/institutions.js"
+import { type Column, DataTable, Select, TextField } from "@/ui/index.js"
+import { kindOptions, levelOptions, placeName, regionOptions } from "@/components/reach/labels.js"
+import { CreatePanel } from "@/components/reach/CreatePanel.js"
+import { useI18n } from "@/i18n/I18n.js"
 import { InstitutionForm } from "./-components/InstitutionForm.js"
 
 const InstitutionsSearch = Schema.Struct({
@@ -38,6 +38,35 @@ function InstitutionsPage() {
     return () => clearTimeout(timer)
   })
   const items = data
+  const columns = useMemo<ReadonlyArray<Column<Institution>>>(
+    () => [
+      {
+        id: "name",
+        header: r.name,
+        cell: ({ row }) => (
+          <Link to="/institutions/$institutionId" params={{ institutionId: row.original.id }}>
+            {row.original.name}
+          </Link>
+        ),
+      },
+      { id: "kind", header: r.kind, cell: ({ row }) => t.reach.institutionKind[row.original.kind] },
+      { id: "level", header: r.level, cell: ({ row }) => t.reach.level[row.original.level] },
+      {
+        id: "planningRegion",
+        header: r.planningRegion,
+        cell: ({ row }) =>
+          row.original.planningRegion
+            ? placeName(row.original.planningRegion, language)
+            : row.original.country,
+      },
+      {
+        id: "province",
+        header: r.province,
+        cell: ({ row }) => (row.original.province ? placeName(row.original.province, language) : ""),
+      },
+    ],
+    [r, t, language],
+  )
   const setFilter = (patch: Partial<typeof filter>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
   return (
@@ -51,22 +80,22 @@ function InstitutionsPage() {
         form={(done) => <InstitutionForm onCreated={(i) => done(r.created(i.name))} />}
       />
       <search aria-label={r.filters} className="filters">
-        <TextInput label={r.name} type="search" value={name} onChange={setName} />
-        <SelectField
+        <TextField label={r.name} type="search" value={name} onChange={setName} />
+        <Select
           label={r.kind}
           value={filter.kind}
           onChange={(kind) => setFilter({ kind: kind as typeof filter.kind })}
           options={kindOptions(t.reach)}
           emptyLabel={t.reach.any}
         />
-        <SelectField
+        <Select
           label={r.level}
           value={filter.level}
           onChange={(level) => setFilter({ level: level as typeof filter.level })}
           options={levelOptions(t.reach)}
           emptyLabel={t.reach.any}
         />
-        <SelectField
+        <Select
           label={r.planningRegion}
           value={filter.planningRegion}
           onChange={(planningRegion) =>
@@ -79,36 +108,14 @@ function InstitutionsPage() {
       <p className="muted" aria-live="polite">
         {r.count(items.length)}
       </p>
-      {items.length === 0 ? (
-        <p className="muted">{t.app.none}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{r.name}</th>
-              <th scope="col">{r.kind}</th>
-              <th scope="col">{r.level}</th>
-              <th scope="col">{r.planningRegion}</th>
-              <th scope="col">{r.province}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link to="/institutions/$institutionId" params={{ institutionId: i.id }}>
-                    {i.name}
-                  </Link>
-                </td>
-                <td>{t.reach.institutionKind[i.kind]}</td>
-                <td>{t.reach.level[i.level]}</td>
-                <td>{i.planningRegion ? placeName(i.planningRegion, language) : i.country}</td>
-                <td>{i.province ? placeName(i.province, language) : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        id="institutions"
+        caption={r.title}
+        columns={columns}
+        rows={items}
+        rowId={(i) => i.id}
+        empty={t.app.none}
+      />
     </section>
   )
 }

@@ -1,16 +1,28 @@
+import type { PersonView } from "@coordina/domain"
 import { useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
-import { useEffect, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { Button } from "react-aria-components"
-import { peopleQuery } from "../../../api/reach.js"
-import { ProblemAlert, StatusMessage } from "../../../components/reach/Fields.js"
-import { TextInput } from "../../../components/Fields.js"
-import { useInstitutionNames } from "../../../api/institutions.js"
-import { useI18n } from "../../../i18n/I18n.js"
+import { useInstitutionNames } from "@/api/institutions.js"
+import { queryString } from "@/api/client.js"
+import { peopleQuery } from "@/api/reach.js"
+import { useI18n } from "@/i18n/I18n.js"
+import {
+  type Column,
+  DataTable,
+  Page,
+  Problem,
+  Section,
+  Status,
+  TextField,
+  useCursorPaging,
+} from "@/ui/index.js"
+import { ExportButtons } from "@/ui/Export.js"
 import { PersonForm } from "./-components/PersonForm.js"
 
 const PeopleSearch = Schema.Struct({ q: Schema.optional(Schema.String) })
+const pageSize = 50
 
 export const Route = createFileRoute("/_app/people/")({
   validateSearch: Schema.standardSchemaV1(PeopleSearch),
@@ -39,69 +51,79 @@ function PeoplePage() {
   useEffect(() => {
     if ((q ?? "") !== settled) void navigate({ search: settled ? { q: settled } : {}, replace: true })
   }, [settled, q, navigate])
-  const results = useQuery(peopleQuery(settled))
+  const paging = useCursorPaging(settled)
+  const results = useQuery(peopleQuery(settled, pageSize, paging.cursor))
   const institutionName = useInstitutionNames(results.data?.items.map((p) => p.institutionId))
+  const columns = useMemo<ReadonlyArray<Column<PersonView>>>(
+    () => [
+      {
+        id: "name",
+        header: r.name,
+        cell: ({ row }) => (
+          <Link to="/people/$personId" params={{ personId: row.original.id }}>
+            {row.original.givenName} {row.original.familyName}
+          </Link>
+        ),
+      },
+      {
+        id: "institution",
+        header: r.institution,
+        cell: ({ row }) => institutionName(row.original.institutionId),
+      },
+      { id: "email", header: r.email, cell: ({ row }) => row.original.email ?? "" },
+      { id: "phone", header: r.phone, cell: ({ row }) => row.original.phone ?? "" },
+    ],
+    [r, institutionName],
+  )
   return (
-    <section>
-      <div className="page-head">
-        <h1>{r.title}</h1>
+    <Page
+      title={r.title}
+      actions={
         <Button className="button primary" aria-expanded={creating} onPress={() => setCreating((c) => !c)}>
           {r.create}
         </Button>
-      </div>
+      }
+    >
       {creating && (
-        <section aria-labelledby="new-person" className="panel">
-          <h2 id="new-person">{r.createTitle}</h2>
+        <Section title={r.createTitle} id="new-person">
           <PersonForm
             onCreated={(p) => {
               setCreating(false)
               setCreated(r.created(`${p.givenName} ${p.familyName}`))
             }}
           />
-        </section>
+        </Section>
       )}
-      {created && <StatusMessage>{created}</StatusMessage>}
-      <search className="filters">
-        <TextInput
-          label={r.search}
-          value={text}
-          onChange={setText}
-          type="search"
-          description={r.searchHelp}
-        />
-      </search>
+      {created && <Status>{created}</Status>}
       {results.isError ? (
-        <ProblemAlert error={results.error} />
+        <Problem error={results.error} />
       ) : (
-        <section aria-label={r.results} aria-busy={results.isFetching}>
-          {results.data && results.data.items.length === 0 ? (
-            <p className="muted">{r.noResults}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{r.name}</th>
-                  <th scope="col">{r.institution}</th>
-                  <th scope="col">{r.email}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(results.data?.items ?? []).map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to="/people/$personId" params={{ personId: p.id }}>
-                        {p.givenName} {p.familyName}
-                      </Link>
-                    </td>
-                    <td>{institutionName(p.institutionId)}</td>
-                    <td>{p.email ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <DataTable
+          id="people"
+          caption={r.results}
+          columns={columns}
+          page={results.data}
+          rowId={(p) => p.id}
+          paging={paging}
+          pageSize={pageSize}
+          isFetching={results.isFetching}
+          empty={r.noResults}
+          toolbar={
+            <>
+              <search className="filters">
+                <TextField
+                  label={r.search}
+                  value={text}
+                  onChange={setText}
+                  type="search"
+                  description={r.searchHelp}
+                />
+              </search>
+              <ExportButtons path={`/v1/people${queryString({ q: settled.trim() || undefined })}`} />
+            </>
+          }
+        />
       )}
-    </section>
+    </Page>
   )
 }

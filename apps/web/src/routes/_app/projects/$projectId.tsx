@@ -74,6 +74,12 @@ function ProjectPage() {
         <Link to="/projects/$projectId/explorer" params={{ projectId }} activeProps={{ className: "active" }}>
           {t.reach.nav.explorer}
         </Link>
+        <Link to="/projects/$projectId/plan" params={{ projectId }} activeProps={{ className: "active" }}>
+          {t.reports.nav.plan}
+        </Link>
+        <Link to="/projects/$projectId/reports" params={{ projectId }} activeProps={{ className: "active" }}>
+          {t.reports.nav.reports}
+        </Link>
       </nav>
       <Outlet />
     </section>

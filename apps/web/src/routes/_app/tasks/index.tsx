@@ -1,60 +1,64 @@
 import { useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
-import { tasksQuery } from "../../../api/agreements.js"
-import { SelectField } from "../../../components/Fields.js"
-import { ProblemBox, useLabels } from "../../../components/agreements/Shared.js"
-import { useI18n } from "../../../i18n/I18n.js"
-import { TaskTable } from "./-components/TaskTable.js"
+import { taskPageQuery } from "@/api/tasks.js"
+import { useLabels } from "@/components/agreements/Shared.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { DataTable, Page, Problem, Select, useCursorPaging } from "@/ui/index.js"
+import { useTaskColumns } from "./-components/taskColumns.js"
 
 export const Route = createFileRoute("/_app/tasks/")({
   validateSearch: Schema.standardSchemaV1(Schema.Struct({ institutionId: Schema.optional(Schema.String) })),
   component: Inbox,
 })
 
-/** An institution's inbox: the coordination tasks addressed to it. */
+const pageSize = 50
+
+/** The inbox: every task the caller may see, or those addressed to one institution. */
 function Inbox() {
   const { t } = useI18n()
   const ti = t.agreements.inbox
   const { institutionId } = Route.useSearch()
   const navigate = useNavigate({ from: Route.fullPath })
   const labels = useLabels()
-  const tasks = useQuery({ ...tasksQuery({ institutionId }), enabled: institutionId !== undefined })
+  const paging = useCursorPaging(institutionId ?? "")
+  const tasks = useQuery(taskPageQuery({ institutionId }, paging.cursor, pageSize))
+  const columns = useTaskColumns(true)
   return (
-    <section>
-      <div className="page-head">
-        <h1>{ti.title}</h1>
-        <div className="page-actions">
-          <Link to="/tasks/overdue" search={{}} className="button">
-            {ti.showOverdue}
-          </Link>
-        </div>
-      </div>
-      <div className="filters">
-        <SelectField
-          label={ti.institution}
-          value={institutionId ?? ""}
-          onChange={(v) => void navigate({ search: { institutionId: v === "" ? undefined : v } })}
-          placeholder={t.agreements.form.choose}
-          options={labels.institutions.map((i) => ({ id: i.id, label: i.name }))}
-        />
-      </div>
-      {institutionId === undefined ? (
-        <p className="muted">{ti.chooseInstitution}</p>
-      ) : tasks.isError ? (
-        <ProblemBox error={tasks.error} />
-      ) : tasks.isPending ? (
-        <p className="muted">{t.app.loading}</p>
-      ) : tasks.data.length === 0 ? (
-        <p className="muted">{ti.none}</p>
+    <Page
+      title={ti.title}
+      actions={
+        <Link to="/tasks/overdue" search={{}} className="button">
+          {ti.showOverdue}
+        </Link>
+      }
+    >
+      {tasks.isError ? (
+        <Problem error={tasks.error} />
       ) : (
-        <TaskTable
-          tasks={tasks.data}
-          caption={`${ti.title}: ${labels.institution(institutionId)}`}
-          showInstitution={false}
-          withActions
+        <DataTable
+          id="tasks"
+          caption={institutionId ? `${ti.title}: ${labels.institution(institutionId)}` : ti.title}
+          columns={columns}
+          page={tasks.data}
+          rowId={(task) => task.id}
+          paging={paging}
+          pageSize={pageSize}
+          isFetching={tasks.isFetching}
+          empty={ti.none}
+          toolbar={
+            <div className="filters">
+              <Select
+                label={ti.institution}
+                value={institutionId}
+                onChange={(v) => void navigate({ search: { institutionId: v } })}
+                emptyLabel={t.ui.select.none}
+                options={labels.institutions.map((i) => ({ id: i.id, label: i.name }))}
+              />
+            </div>
+          }
         />
       )}
-    </section>
+    </Page>
   )
 }

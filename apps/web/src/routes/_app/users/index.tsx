@@ -1,11 +1,10 @@
 import type { User } from "@coordina/domain"
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
-import type { ColumnDef } from "@tanstack/react-table"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
 import { usersQuery } from "../../../api/access.js"
-import { DataTable } from "../../../components/access/DataTable.js"
+import { type Column, DataTable, Page } from "@/ui/index.js"
 import { RolesSummary } from "../../../components/access/RolesEditor.js"
 import {
   CreateUserDialog,
@@ -26,7 +25,7 @@ function UsersPage() {
   const { data } = useSuspenseQuery(usersQuery())
   const [creating, setCreating] = useState(false)
   const [open, setOpen] = useState<Open>(null)
-  const columns = useMemo<ReadonlyArray<ColumnDef<User>>>(
+  const columns = useMemo<ReadonlyArray<Column<User>>>(
     () => [
       { id: "displayName", header: t.access.users.displayName, cell: ({ row }) => row.original.displayName },
       { id: "email", header: t.access.users.email, cell: ({ row }) => row.original.email },
@@ -71,25 +70,23 @@ function UsersPage() {
     [t],
   )
   return (
-    <section>
-      <div className="page-header">
-        <h1>{t.access.users.title}</h1>
+    <Page
+      title={t.access.users.title}
+      lead={t.access.users.intro}
+      actions={
         <Button className="button primary" onPress={() => setCreating(true)}>
           {t.access.users.new}
         </Button>
-      </div>
-      <p className="muted">{t.access.users.intro}</p>
-      {data.items.length === 0 ? (
-        <p className="muted">{t.app.none}</p>
-      ) : (
-        <DataTable
-          rows={data.items}
-          columns={columns}
-          caption={t.access.users.title}
-          rowId={(u) => u.id}
-          testId="users-table"
-        />
-      )}
+      }
+    >
+      <DataTable
+        id="users-table"
+        rows={data.items}
+        columns={columns}
+        caption={t.access.users.title}
+        rowId={(u) => u.id}
+        empty={t.app.none}
+      />
       <CreateUserDialog isOpen={creating} onOpenChange={setCreating} />
       {open?.kind === "edit" && (
         <EditUserDialog key={open.user.id} user={open.user} onClose={() => setOpen(null)} />
@@ -97,6 +94,6 @@ function UsersPage() {
       {open?.kind === "password" && (
         <ResetPasswordDialog key={open.user.id} user={open.user} onClose={() => setOpen(null)} />
       )}
-    </section>
+    </Page>
   )
 }

@@ -3,12 +3,12 @@ import type { AgreementAction, ProcedureRuleSet } from "@coordina/domain"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form, Group } from "react-aria-components"
-import { offersQuery, runAction, afterAgreementChange, agreementKeys } from "../../../../api/agreements.js"
-import { ApiProblem } from "../../../../api/client.js"
-import { SelectField, TextAreaInput, TextInput } from "../../../../components/Fields.js"
-import { ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
-import { useTodayDate } from "../../../../api/today.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { offersQuery, runAction, afterAgreementChange, agreementKeys } from "@/api/agreements.js"
+import { ApiProblem } from "@/api/client.js"
+import { SelectField, TextAreaInput, TextInput } from "@/components/Fields.js"
+import { ProblemBox, useLabels } from "@/components/agreements/Shared.js"
+import { useTodayDate } from "@/api/today.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 /**
  * The legal actions allowed now (as the domain's state machine says), each opening its form.

@@ -8,11 +8,11 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { afterAgreementChange, setPlan } from "../../../../api/agreements.js"
-import { useTodayDate } from "../../../../api/today.js"
-import { SelectField, TextInput } from "../../../../components/Fields.js"
-import { DaysLeft, ProblemBox, useLabels } from "../../../../components/agreements/Shared.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { afterAgreementChange, setPlan } from "@/api/agreements.js"
+import { useTodayDate } from "@/api/today.js"
+import { SelectField, TextInput } from "@/components/Fields.js"
+import { DaysLeft, ProblemBox, useLabels } from "@/components/agreements/Shared.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 /** The measures of the individual integration plan, with their status today. */
 export const MeasuresTable = ({

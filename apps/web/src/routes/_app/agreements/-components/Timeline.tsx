@@ -1,7 +1,7 @@
 import type { AgreementEvent } from "@coordina/domain"
-import { Instant } from "../../../../components/Instant.js"
-import { useLabels } from "../../../../components/agreements/Shared.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { Instant } from "@/components/Instant.js"
+import { useLabels } from "@/components/agreements/Shared.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 /** The agreement's history, oldest first: what happened, when it was recorded, by whom, and the details. */
 export const Timeline = ({

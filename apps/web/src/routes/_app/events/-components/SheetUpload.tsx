@@ -2,11 +2,12 @@ import type { SignInSheetResult } from "@coordina/domain"
 import { useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Button, DropZone, FileTrigger, Label, ProgressBar, Text } from "react-aria-components"
-import { ApiProblem } from "../../../../api/client.js"
-import { uploadSheet, afterReachChange } from "../../../../api/reach.js"
-import { ProblemAlert, StatusMessage } from "../../../../components/reach/Fields.js"
-import { useInstitutionNames } from "../../../../api/institutions.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { ApiProblem } from "@/api/client.js"
+import { uploadSheet, afterReachChange } from "@/api/reach.js"
+import { ProblemAlert, StatusMessage } from "@/components/reach/Fields.js"
+import { useInstitutionNames } from "@/api/institutions.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { translateMessage, useProblemTexts } from "@/ui/index.js"
 
 type Phase =
   | { readonly step: "idle" }
@@ -131,6 +132,7 @@ export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
 /** Every error of a rejected sheet: row, column and message. */
 function SheetRejection({ error }: { readonly error: unknown }) {
   const { t } = useI18n()
+  const texts = useProblemTexts()
   const s = t.reach.sheet
   const rows =
     error instanceof ApiProblem
@@ -153,7 +155,7 @@ function SheetRejection({ error }: { readonly error: unknown }) {
             <tr key={`${e.row}:${e.column}:${e.message}`}>
               <td className="number">{e.row === 0 ? s.wholeFile : e.row}</td>
               <td>{e.column}</td>
-              <td>{e.message}</td>
+              <td>{translateMessage(e.message, texts)}</td>
             </tr>
           ))}
         </tbody>

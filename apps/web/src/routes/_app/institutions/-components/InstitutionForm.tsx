@@ -2,17 +2,17 @@ import type { Institution } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createInstitution, institutionKeys } from "../../../../api/institutions.js"
-import { ProblemAlert } from "../../../../components/reach/Fields.js"
-import { SelectField, TextInput } from "../../../../components/Fields.js"
+import { createInstitution, institutionKeys } from "@/api/institutions.js"
+import { ProblemAlert } from "@/components/reach/Fields.js"
+import { SelectField, TextInput } from "@/components/Fields.js"
 import {
   kindOptions,
   levelOptions,
   provinceOptions,
   regionOf,
   regionOptions,
-} from "../../../../components/reach/labels.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+} from "@/components/reach/labels.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 type Kind = Institution["kind"]
 type Level = Institution["level"]

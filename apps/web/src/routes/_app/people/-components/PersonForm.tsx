@@ -1,17 +1,27 @@
-import type { Person } from "@coordina/domain"
+import { Gender, NewPerson, type Person } from "@coordina/domain"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link } from "@tanstack/react-router"
-import { type FormEvent, useState } from "react"
+import { Schema } from "effect"
 import { Button, Form } from "react-aria-components"
-import { ApiProblem } from "../../../../api/client.js"
-import { institutionsQuery } from "../../../../api/institutions.js"
-import { createPerson, personKeys } from "../../../../api/reach.js"
-import { ProblemAlert } from "../../../../components/reach/Fields.js"
-import { SelectField, TextInput } from "../../../../components/Fields.js"
-import { optionsOf } from "../../../../components/reach/labels.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { ApiProblem } from "@/api/client.js"
+import { institutionsQuery } from "@/api/institutions.js"
+import { createPerson, personKeys } from "@/api/reach.js"
+import { optionsOf } from "@/components/reach/labels.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { Problem, Select, TextField, useFormField, useSchemaForm } from "@/ui/index.js"
 
-type Gender = NonNullable<Person["gender"]>
+const blank = Schema.Literal("")
+const trimmed = <A,>(schema: Schema.Schema<A, string>) => Schema.compose(Schema.Trim, schema)
+
+/** What the form holds: the domain's fields for a new person, blanks for what is left out. */
+const PersonFormValues = Schema.Struct({
+  givenName: trimmed(NewPerson.fields.givenName),
+  familyName: trimmed(NewPerson.fields.familyName),
+  email: Schema.Union(blank, trimmed(NewPerson.fields.email.from)),
+  phone: Schema.Union(blank, trimmed(NewPerson.fields.phone.from)),
+  gender: Schema.Union(blank, Gender),
+  institutionId: NewPerson.fields.institutionId,
+})
 
 /** Adds a person; an email already on file links to the person who has it. */
 export const PersonForm = ({ onCreated }: { readonly onCreated: (p: Person) => void }) => {
@@ -19,21 +29,23 @@ export const PersonForm = ({ onCreated }: { readonly onCreated: (p: Person) => v
   const r = t.reach.people
   const queryClient = useQueryClient()
   const { data: institutions } = useQuery(institutionsQuery())
-  const [givenName, setGivenName] = useState("")
-  const [familyName, setFamilyName] = useState("")
-  const [email, setEmail] = useState("")
-  const [phone, setPhone] = useState("")
-  const [gender, setGender] = useState<Gender | undefined>(undefined)
-  const [institutionId, setInstitutionId] = useState<string | undefined>(undefined)
+  const form = useSchemaForm(PersonFormValues, {
+    givenName: "",
+    familyName: "",
+    email: "",
+    phone: "",
+    gender: "",
+    institutionId: "",
+  })
   const mutation = useMutation({
-    mutationFn: () =>
+    mutationFn: (v: typeof PersonFormValues.Type) =>
       createPerson({
-        givenName: givenName.trim(),
-        familyName: familyName.trim(),
-        institutionId: institutionId ?? "",
-        ...(email.trim() ? { email: email.trim() } : {}),
-        ...(phone.trim() ? { phone: phone.trim() } : {}),
-        ...(gender ? { gender } : {}),
+        givenName: v.givenName,
+        familyName: v.familyName,
+        institutionId: v.institutionId,
+        ...(v.email ? { email: v.email } : {}),
+        ...(v.phone ? { phone: v.phone } : {}),
+        ...(v.gender ? { gender: v.gender } : {}),
       }),
     onSuccess: async (person) => {
       await personKeys.invalidate(queryClient)
@@ -44,27 +56,36 @@ export const PersonForm = ({ onCreated }: { readonly onCreated: (p: Person) => v
     mutation.error instanceof ApiProblem && mutation.error.status === 409
       ? mutation.error.text("existingId")
       : undefined
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    mutation.mutate()
-  }
+  const c = form.control
+  const gender = useFormField(c, "gender")
+  const institution = useFormField(c, "institutionId")
   return (
-    <Form onSubmit={submit} className="form-grid" aria-label={r.createTitle}>
-      <TextInput label={r.givenName} value={givenName} onChange={setGivenName} isRequired autoFocus />
-      <TextInput label={r.familyName} value={familyName} onChange={setFamilyName} isRequired />
-      <TextInput label={r.email} value={email} onChange={setEmail} type="email" />
-      <TextInput label={r.phone} value={phone} onChange={setPhone} type="tel" />
-      <SelectField
+    <Form
+      onSubmit={form.handleSubmit((v) => mutation.mutate(v))}
+      className="form-grid"
+      aria-label={r.createTitle}
+      validationBehavior="aria"
+    >
+      <TextField label={r.givenName} {...useFormField(c, "givenName")} isRequired autoFocus />
+      <TextField label={r.familyName} {...useFormField(c, "familyName")} isRequired />
+      <TextField label={r.email} {...useFormField(c, "email")} type="email" />
+      <TextField label={r.phone} {...useFormField(c, "phone")} type="tel" />
+      <Select
         label={r.gender}
-        value={gender}
-        onChange={(g) => setGender(g as Gender | undefined)}
+        {...gender}
+        value={gender.value || undefined}
+        onChange={(g) => gender.onChange(g ?? "")}
         options={optionsOf(t.reach.gender)}
         emptyLabel="—"
       />
-      <SelectField
+      <Select
         label={r.institution}
-        value={institutionId}
-        onChange={setInstitutionId}
+        {...institution}
+        value={institution.value || undefined}
+        onChange={(id) => {
+          institution.onChange(id ?? "")
+          institution.onBlur()
+        }}
         options={(institutions ?? []).map((i) => ({ id: i.id, label: i.name }))}
         isRequired
       />
@@ -76,7 +97,7 @@ export const PersonForm = ({ onCreated }: { readonly onCreated: (p: Person) => v
           </Link>
         </div>
       ) : (
-        mutation.isError && <ProblemAlert error={mutation.error} />
+        mutation.isError && <Problem error={mutation.error} />
       )}
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={mutation.isPending}>

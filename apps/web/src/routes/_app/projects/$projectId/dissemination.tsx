@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute } from "@tanstack/react-router"
-import { disseminationQuery } from "../../../../api/reach.js"
-import { CreatePanel } from "../../../../components/reach/CreatePanel.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { disseminationQuery } from "@/api/reach.js"
+import { CreatePanel } from "@/components/reach/CreatePanel.js"
+import { useI18n } from "@/i18n/I18n.js"
 import { DisseminationForm } from "./-components/DisseminationForm.js"
 
 /** The dissemination activities of a project, and a form for a new one. */

@@ -1,14 +1,22 @@
-import { useSuspenseQuery } from "@tanstack/react-query"
+import type { Event } from "@coordina/domain"
+import { useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
-import { eventsQuery } from "../../../../api/reach.js"
-import { placeName } from "../../../../components/reach/labels.js"
-import { CreatePanel } from "../../../../components/reach/CreatePanel.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { useMemo } from "react"
+import { queryString } from "@/api/client.js"
+import { eventPageQuery } from "@/api/reach.js"
+import { CreatePanel } from "@/components/reach/CreatePanel.js"
+import { placeName } from "@/components/reach/labels.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { type Column, DataTable, Problem, useCursorPaging } from "@/ui/index.js"
+import { ExportButtons } from "@/ui/Export.js"
 import { EventForm } from "./-components/EventForm.js"
 
-/** The events of a project, and a form for a new one. */
+const pageSize = 50
+
+/** The events of a project, a page at a time, and a form for a new one. */
 export const Route = createFileRoute("/_app/projects/$projectId/events")({
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(eventsQuery(params.projectId)),
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(eventPageQuery(params.projectId, undefined, pageSize)),
   component: EventsPage,
 })
 
@@ -16,9 +24,36 @@ function EventsPage() {
   const { t, language, formatDate } = useI18n()
   const r = t.reach.events
   const { projectId } = Route.useParams()
-  const { data } = useSuspenseQuery(eventsQuery(projectId))
-  const events = [...data].sort((a, b) =>
-    a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
+  const paging = useCursorPaging(projectId)
+  const events = useQuery(eventPageQuery(projectId, paging.cursor, pageSize))
+  const columns = useMemo<ReadonlyArray<Column<Event>>>(
+    () => [
+      {
+        id: "name",
+        header: r.name,
+        cell: ({ row }) => (
+          <Link to="/events/$eventId" params={{ eventId: row.original.id }}>
+            {row.original.title}
+          </Link>
+        ),
+      },
+      { id: "kind", header: r.kind, cell: ({ row }) => t.reach.eventKind[row.original.kind] },
+      {
+        id: "dates",
+        header: r.dates,
+        cell: ({ row }) => {
+          const e = row.original
+          return `${formatDate(e.startDate)}${e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : ""}`
+        },
+      },
+      {
+        id: "city",
+        header: r.city,
+        cell: ({ row }) =>
+          `${row.original.city}${row.original.planningRegion ? ` (${placeName(row.original.planningRegion, language)})` : ""}`,
+      },
+    ],
+    [r, t, language, formatDate],
   )
   return (
     <>
@@ -30,39 +65,21 @@ function EventsPage() {
         formId="new-event"
         form={(done) => <EventForm projectId={projectId} onCreated={(e) => done(r.created(e.title))} />}
       />
-      {events.length === 0 ? (
-        <p className="muted">{t.app.none}</p>
+      {events.isError ? (
+        <Problem error={events.error} />
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{r.name}</th>
-              <th scope="col">{r.kind}</th>
-              <th scope="col">{r.dates}</th>
-              <th scope="col">{r.city}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to="/events/$eventId" params={{ eventId: e.id }}>
-                    {e.title}
-                  </Link>
-                </td>
-                <td>{t.reach.eventKind[e.kind]}</td>
-                <td>
-                  {formatDate(e.startDate)}
-                  {e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : ""}
-                </td>
-                <td>
-                  {e.city}
-                  {e.planningRegion ? ` (${placeName(e.planningRegion, language)})` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          id="events"
+          caption={r.title}
+          columns={columns}
+          page={events.data}
+          rowId={(e) => e.id}
+          paging={paging}
+          pageSize={pageSize}
+          isFetching={events.isFetching}
+          empty={t.app.none}
+          toolbar={<ExportButtons path={`/v1/events${queryString({ projectId })}`} />}
+        />
       )}
     </>
   )

@@ -14,13 +14,15 @@ import {
 import { Schema } from "effect"
 import { useMemo, useState } from "react"
 import { Button } from "react-aria-components"
-import { disseminationQuery, eventsQuery, reachPeopleQuery, reachQuery } from "../../../../api/reach.js"
-import { ProblemAlert } from "../../../../components/reach/Fields.js"
-import { SelectField, TextInput } from "../../../../components/Fields.js"
-import { bucketLabel } from "../../../../components/reach/labels.js"
-import { useInstitutionNames } from "../../../../api/institutions.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { disseminationQuery, eventsQuery, reachPeopleQuery, reachQuery } from "@/api/reach.js"
+import { ProblemAlert } from "@/components/reach/Fields.js"
+import { SelectField, TextInput } from "@/components/Fields.js"
+import { bucketLabel } from "@/components/reach/labels.js"
+import { useInstitutionNames } from "@/api/institutions.js"
+import { useI18n } from "@/i18n/I18n.js"
 import { ExplorerSearch } from "./-components/search.js"
+import { queryString } from "@/api/client.js"
+import { ExportButtons } from "@/ui/Export.js"
 
 /** The people behind any reach figure: a headline figure or a bucket of a breakdown. */
 export const Route = createFileRoute("/_app/projects/$projectId/explorer")({
@@ -153,7 +155,16 @@ function Explorer() {
       ) : people.isPending ? (
         <p className="muted">{t.app.loading}</p>
       ) : (
-        <PeopleTable rows={rows} total={people.data.total} />
+        <>
+          <ExportButtons
+            path={`/v1/projects/${encodeURIComponent(projectId)}/reach/people${queryString({
+              asOf: search.asOf,
+              indicator,
+              bucket: search.bucket,
+            })}`}
+          />
+          <PeopleTable rows={rows} total={people.data.total} />
+        </>
       )}
     </>
   )

@@ -3,15 +3,19 @@ import { type BreakdownKey, breakdownKeys } from "@coordina/domain"
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
 import { Schema } from "effect"
+import { lazy, Suspense } from "react"
 import { Meter } from "react-aria-components"
-import { reachQuery, reachSeriesQuery } from "../../../../api/reach.js"
-import { useTodayDate } from "../../../../api/today.js"
-import { ProblemAlert } from "../../../../components/reach/Fields.js"
-import { TextInput } from "../../../../components/Fields.js"
-import { bucketLabel } from "../../../../components/reach/labels.js"
-import { useI18n } from "../../../../i18n/I18n.js"
-import { ReachChart } from "./-components/ReachChart.js"
+import { reachQuery, reachSeriesQuery } from "@/api/reach.js"
+import { useTodayDate } from "@/api/today.js"
+import { ProblemAlert } from "@/components/reach/Fields.js"
+import { TextInput } from "@/components/Fields.js"
+import { bucketLabel } from "@/components/reach/labels.js"
+import { useI18n } from "@/i18n/I18n.js"
 import { DashboardSearch } from "./-components/search.js"
+
+// The charting library is the largest part of the dashboard: the figures and targets show
+// first, the charts follow when their code has loaded (tooling/scripts/web-size.mjs).
+const ReachChart = lazy(() => import("./-components/ReachChart.js").then((m) => ({ default: m.ReachChart })))
 
 /** The project's reach dashboard: headline figures, targets over time, breakdowns. */
 export const Route = createFileRoute("/_app/projects/$projectId/")({
@@ -57,9 +61,8 @@ function Dashboard() {
             params={{ projectId }}
             search={{ indicator: f.indicator, asOf }}
             className="figure"
-            aria-label={d.showPeople(f.label, formatNumber(f.value))}
           >
-            <span className="figure-label">{f.label}</span>
+            <span className="figure-label">{f.label}</span>{" "}
             <span className="figure-value">{formatNumber(f.value)}</span>
             {f.indicator === "indirect" && (
               <span className="muted figure-detail">
@@ -78,23 +81,25 @@ function Dashboard() {
       {series.isError ? (
         <ProblemAlert error={series.error} />
       ) : series.data && series.data.points.length > 0 ? (
-        <div className="charts">
-          {(reach.targets.length > 0
-            ? reach.targets.map((target) => ({
-                indicator: target.indicator,
-                value: target.value as number | undefined,
-              }))
-            : [{ indicator: "direct" as const, value: undefined }]
-          ).map((target) => (
-            <ReachChart
-              key={target.indicator}
-              series={series.data}
-              indicator={target.indicator}
-              target={target.value}
-              title={t.projects.indicator[target.indicator]}
-            />
-          ))}
-        </div>
+        <Suspense fallback={<p className="muted">{t.app.loading}</p>}>
+          <div className="charts">
+            {(reach.targets.length > 0
+              ? reach.targets.map((target) => ({
+                  indicator: target.indicator,
+                  value: target.value as number | undefined,
+                }))
+              : [{ indicator: "direct" as const, value: undefined }]
+            ).map((target) => (
+              <ReachChart
+                key={target.indicator}
+                series={series.data}
+                indicator={target.indicator}
+                target={target.value}
+                title={t.projects.indicator[target.indicator]}
+              />
+            ))}
+          </div>
+        </Suspense>
       ) : (
         <p className="muted">{series.isPending ? t.app.loading : d.noSeries}</p>
       )}

@@ -1,8 +1,8 @@
 import type { TaskView } from "@coordina/domain"
 import { Link } from "@tanstack/react-router"
-import { DaysLeft, useLabels } from "../../../../components/agreements/Shared.js"
-import { TaskActions } from "../../../../components/agreements/TaskActions.js"
-import { useI18n } from "../../../../i18n/I18n.js"
+import { DaysLeft, useLabels } from "@/components/agreements/Shared.js"
+import { TaskActions } from "@/components/agreements/TaskActions.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 /** Coordination tasks with their agreement, due date and status, and (optionally) their actions. */
 export const TaskTable = ({

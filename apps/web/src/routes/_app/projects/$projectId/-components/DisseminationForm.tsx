@@ -2,12 +2,12 @@ import type { DisseminationActivity, Person } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form, Label, Radio, RadioGroup } from "react-aria-components"
-import { createDissemination, afterReachChange } from "../../../../../api/reach.js"
-import { CountInput, ProblemAlert } from "../../../../../components/reach/Fields.js"
-import { SelectField, TextInput } from "../../../../../components/Fields.js"
-import { optionsOf } from "../../../../../components/reach/labels.js"
-import { PersonPicker } from "../../../../../components/reach/PersonPicker.js"
-import { useI18n } from "../../../../../i18n/I18n.js"
+import { createDissemination, afterReachChange } from "@/api/reach.js"
+import { CountInput, ProblemAlert } from "@/components/reach/Fields.js"
+import { SelectField, TextInput } from "@/components/Fields.js"
+import { optionsOf } from "@/components/reach/labels.js"
+import { PersonPicker } from "@/components/reach/PersonPicker.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 type Kind = DisseminationActivity["kind"]
 type Method = DisseminationActivity["method"]

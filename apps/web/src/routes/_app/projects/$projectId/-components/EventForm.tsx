@@ -2,11 +2,11 @@ import type { Event } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
-import { createEvent, eventKeys } from "../../../../../api/reach.js"
-import { ProblemAlert } from "../../../../../components/reach/Fields.js"
-import { SelectField, TextInput } from "../../../../../components/Fields.js"
-import { optionsOf, regionOptions } from "../../../../../components/reach/labels.js"
-import { useI18n } from "../../../../../i18n/I18n.js"
+import { createEvent, eventKeys } from "@/api/reach.js"
+import { ProblemAlert } from "@/components/reach/Fields.js"
+import { SelectField, TextInput } from "@/components/Fields.js"
+import { optionsOf, regionOptions } from "@/components/reach/labels.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 type Kind = Event["kind"]
 type Region = NonNullable<Event["planningRegion"]>

@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts"
-import { useI18n } from "../../../../../i18n/I18n.js"
+import { useI18n } from "@/i18n/I18n.js"
 
 type Indicator = "direct" | "indirect" | "total"
 
