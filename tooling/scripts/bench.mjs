@@ -5,6 +5,9 @@
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { ensureSystemPackages } from "./system-packages.mjs"
+import { requireEnginesNode } from "./node-version.mjs"
+
+requireEnginesNode()
 
 const args = process.argv.slice(2).filter((a) => a !== "--")
 const only = args[args.indexOf("--only") + 1]

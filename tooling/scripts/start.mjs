@@ -6,6 +6,9 @@ import { spawnSync } from "node:child_process"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { supervise } from "./supervise.mjs"
+import { requireEnginesNode } from "./node-version.mjs"
+
+requireEnginesNode()
 
 const root = join(import.meta.dirname, "../..")
 const port = process.env.PORT ?? "3000"

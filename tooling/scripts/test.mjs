@@ -6,6 +6,9 @@ import { spawnSync } from "node:child_process"
 import { rmSync } from "node:fs"
 import { join } from "node:path"
 import { ensureSystemPackages } from "./system-packages.mjs"
+import { requireEnginesNode } from "./node-version.mjs"
+
+requireEnginesNode()
 
 const root = join(import.meta.dirname, "../..")
 ensureSystemPackages(["chromium", "postgresql"])

@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url"
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
 const conditions = ["@coordina/source"]
+// Run in every package: fails when the tests do not run on the Node the project requires.
+const runtimeTest = join(root, "tooling/vitest/runtime.test.js")
 
 /** @param {string} name @param {import("vitest/config").UserConfig["test"]} [test] */
 export const packageConfig = (name, test = {}) => {
@@ -15,7 +17,7 @@ export const packageConfig = (name, test = {}) => {
     resolve: { conditions: [...conditions, "module", "import", "default"] },
     ssr: { resolve: { conditions, externalConditions: conditions } },
     test: {
-      include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
+      include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts", runtimeTest],
       reporters: ["verbose", ["json", { outputFile: join(resultsDir, `${name}.json`) }]],
       testTimeout: 30_000,
       hookTimeout: 120_000,

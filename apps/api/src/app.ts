@@ -15,10 +15,11 @@ import type { AppEnv, AppRuntime } from "./http/AppEnv.js"
 import { authenticate, hashToken } from "./http/Auth.js"
 import { heavyRequests, makeHeavyQueue } from "./http/HeavyQueue.js"
 import { idempotency } from "./http/Idempotency.js"
+import { takeTurns, turnLimits } from "./http/Turns.js"
 import { upload } from "./http/Upload.js"
 import { noSourceMaps, spaIndex, webFiles } from "./http/WebApp.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
-import { inputGate } from "./http/InputGate.js"
+import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
@@ -146,6 +147,7 @@ export const makeApp = (
   const sheetBytes = config.sheetLimitBytes ?? config.bodyLimitBytes
   const sheetLimit = limitOf(sheetBytes)
   app.use("/v1/*", (c, next) => {
+    if (bodiless(c)) return next()
     // An evidence file streams through its own limits (Multipart.ts), never whole into memory.
     if (isEvidenceUpload(c.req.path) && c.req.method === "POST") return next()
     if (!isSheetUpload(c.req.path)) return bodyLimitOf(c, next)
@@ -165,6 +167,8 @@ export const makeApp = (
       makeHeavyQueue({ concurrency: config.heavyConcurrency ?? 2, queue: config.heavyQueue ?? 8 }),
     ),
   )
+  // Ordinary requests take turns, first come first served, so none waits behind newer ones.
+  app.use("/v1/*", takeTurns(makeHeavyQueue(turnLimits)))
   // A CSV with too many rows is refused while it arrives.
   const sheetUpload = upload(sheetBytes, () => makeUploadWatch())
   app.use("/v1/*", (c, next) =>

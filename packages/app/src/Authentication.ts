@@ -1,7 +1,8 @@
 /**
  * Who a bearer token or session cookie belongs to, and the throttle on wrong bearer tokens: an
  * address that sent too many is refused for a while before its tokens are even looked at. The
- * count is in the database, so every API instance agrees.
+ * count is in the database and taken under a lock, so every API instance agrees and no parallel
+ * burst gets more than the limit checked.
  * @module
  */
 import type { Principal, RoleGrant, Scope } from "@coordina/domain"
@@ -16,6 +17,9 @@ export interface Identity extends Principal {
   readonly sessionId?: string
   readonly expiresAt?: string
 }
+
+/** What a bearer token proves: the admin token, or a session's or an API key's identity. */
+export type BearerIdentity = Identity | "admin-token"
 
 const make = Effect.gen(function* () {
   const sessions = yield* SessionsRepository
@@ -56,13 +60,26 @@ const make = Effect.gen(function* () {
     return Option.none<Identity>()
   })
 
-  return {
-    identify,
-    /** Whether bearer tokens from `address` may be checked now, or how long it must wait. */
-    tokenThrottle: attempts.tokenThrottle,
-    /** Notes a wrong bearer token from `address`. */
-    tokenFailed: attempts.tokenFailed,
-  } as const
+  /**
+   * What a bearer token from `address` proves, checked under the address's throttle (see the
+   * store's `checkToken`): the admin token when `isAdminToken` says so, else a session or an
+   * API key; a token that proves nothing counts against the address, and past the limit no
+   * token is checked, not even the admin token.
+   */
+  const identifyBearer = Effect.fn("Authentication.identifyBearer")(function* (
+    token: string,
+    address: string,
+    isAdminToken: (token: string) => boolean,
+  ) {
+    return yield* attempts.checkToken(
+      address,
+      isAdminToken(token)
+        ? Effect.succeed(Option.some<BearerIdentity>("admin-token"))
+        : identify(token, false),
+    )
+  })
+
+  return { identify, identifyBearer } as const
 })
 
 /** Identifying callers. */

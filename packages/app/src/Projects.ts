@@ -4,7 +4,9 @@
  * @module
  */
 import {
+  checkExtension,
   type Extension,
+  extensionMonths,
   type NewProject,
   type Principal,
   type ProjectView,
@@ -41,7 +43,10 @@ const make = Effect.gen(function* () {
     return toProjectView(yield* visibleProject(projects, principal, id))
   })
 
-  /** Lengthens a project's period (audited with the project before and after). */
+  /**
+   * Lengthens a project's period (audited with the project before and after), within the
+   * domain's cap on all extensions together; past it nothing is written.
+   */
   const extend = Effect.fn("Projects.extend")(function* (
     principal: Principal,
     id: string,
@@ -51,8 +56,15 @@ const make = Effect.gen(function* () {
     return yield* writes(
       transaction(
         Effect.gen(function* () {
-          const before = toProjectView(yield* visibleProject(projects, principal, id))
-          const after = toProjectView(yield* projects.addExtension(id, extension, extensionId))
+          const project = yield* visibleProject(projects, principal, id)
+          yield* checkExtension(project, extension)
+          const extended = yield* projects.addExtension(id, extension, extensionId)
+          // Checked again on what the transaction wrote, once it holds the project's row: an
+          // extension committed in parallel counts too, and past the cap all is rolled back.
+          const othersMonths = extensionMonths(extended) - extension.months
+          yield* checkExtension({ id, extensions: [{ months: othersMonths }] }, extension)
+          const before = toProjectView(project)
+          const after = toProjectView(extended)
           yield* audit({ actor: principal.id, action: "extend", entity: `project:${id}`, before, after })
           return after
         }),

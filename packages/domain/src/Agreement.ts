@@ -15,7 +15,7 @@
  */
 import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
-import { endOfPeriod, IsoDate, maxDate } from "./CalendarDate.js"
+import { endOfPeriod, IsoDate, maxDate, PlausibleDate } from "./CalendarDate.js"
 import { BeneficiaryId } from "./Beneficiary.js"
 import { InstitutionId } from "./Institution.js"
 import { OfferId, NoCapacityLeft, remainingCapacity } from "./MunicipalOffer.js"
@@ -107,7 +107,7 @@ export const Extended = event("extended", { date: IsoDate, endDate: IsoDate }).a
 /** The agreement was terminated on a ground of its rule set. */
 export const Terminated = event("terminated", {
   ground: TerminationGround,
-  date: IsoDate,
+  date: PlausibleDate,
   initiator: Text,
 }).annotations({ identifier: "Terminated" })
 
@@ -568,33 +568,33 @@ export const close = (
 /** What a client sends to declare an intent. */
 export class NewIntent extends Schema.Class<NewIntent>("NewIntent")({
   beneficiaryId: BeneficiaryId,
-  intentDate: IsoDate,
+  intentDate: PlausibleDate,
 }) {}
 
 /** Body of `match`. */
 export class MatchRequest extends Schema.Class<MatchRequest>("MatchRequest")({
   offerId: OfferId,
-  date: IsoDate,
+  date: PlausibleDate,
 }) {}
 
 /** Body of `conclude`. */
 export class ConcludeRequest extends Schema.Class<ConcludeRequest>("ConcludeRequest")({
-  date: IsoDate,
+  date: PlausibleDate,
   signedBy: Text,
 }) {}
 
 /** Body of `extend`. */
-export class ExtendRequest extends Schema.Class<ExtendRequest>("ExtendRequest")({ date: IsoDate }) {}
+export class ExtendRequest extends Schema.Class<ExtendRequest>("ExtendRequest")({ date: PlausibleDate }) {}
 
 /** Body of `terminate`. */
 export class TerminateRequest extends Schema.Class<TerminateRequest>("TerminateRequest")({
   ground: TerminationGround,
-  date: IsoDate,
+  date: PlausibleDate,
   initiator: Text,
 }) {}
 
 /** Body of `close`. */
 export class CloseRequest extends Schema.Class<CloseRequest>("CloseRequest")({
-  date: IsoDate,
+  date: PlausibleDate,
   reason: Text,
 }) {}

@@ -14,7 +14,9 @@ const isRealDate = (s: string): boolean => {
   const m = isoPattern.exec(s)
   if (!m) return false
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const t = new Date(Date.UTC(y, mo - 1, d))
+  const t = new Date(0)
+  // setUTCFullYear, unlike Date.UTC, does not read the years 0-99 as 1900-1999.
+  t.setUTCFullYear(y, mo - 1, d)
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
 }
 
@@ -60,12 +62,27 @@ export const isoDate = (s: string): IsoDate => {
 
 const MS_PER_DAY = 86_400_000
 
+/** The first date `YYYY-MM-DD` can write. */
+export const earliestRepresentableDate = "0001-01-01" as IsoDate
+/** The last date `YYYY-MM-DD` can write; date arithmetic never goes past it. */
+export const latestRepresentableDate = "9999-12-31" as IsoDate
+
 /** Days since 1970-01-01 for a date; the inverse of {@link fromDayNumber}. */
 export const toDayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY
 
-/** The date that is `n` days after 1970-01-01. */
+const firstDayNumber = toDayNumber(earliestRepresentableDate)
+const lastDayNumber = toDayNumber(latestRepresentableDate)
+
+/**
+ * The date that is `n` days after 1970-01-01, held within the dates `YYYY-MM-DD` can write
+ * ({@link earliestRepresentableDate} to {@link latestRepresentableDate}). The rules keep their
+ * inputs plausible, so the hold is never reached by real records; it makes sure that no
+ * arithmetic on a date (a term, an extension, a deadline) can fail or write a five-digit year.
+ */
 export const fromDayNumber = (n: number): IsoDate =>
-  new Date(n * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate
+  new Date(Math.min(lastDayNumber, Math.max(firstDayNumber, Math.trunc(n))) * MS_PER_DAY)
+    .toISOString()
+    .slice(0, 10) as IsoDate
 
 /** The date `days` calendar days after `date` (before it when negative). */
 export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(toDayNumber(date) + days)
@@ -76,9 +93,21 @@ export const daysBetween = (from: IsoDate, to: IsoDate): number => toDayNumber(t
 /** Day of the week, 0 = Sunday … 6 = Saturday. */
 export const dayOfWeek = (date: IsoDate): number => new Date(`${date}T00:00:00Z`).getUTCDay()
 
-/** Builds a date from its parts (month 1–12); parts out of range roll over as in `Date.UTC`. */
-export const makeDate = (year: number, month: number, day: number): IsoDate =>
-  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) as IsoDate
+/**
+ * Builds a date from its parts (month 1–12); parts out of range roll over as in `Date.UTC`
+ * (month 13 is January of the next year, day 0 the last day of the month before), and the
+ * result is held within the representable dates as {@link fromDayNumber} holds it.
+ */
+export const makeDate = (year: number, month: number, day: number): IsoDate => {
+  const monthIndex = month - 1
+  // A far-off year is cut to just outside the representable range, where Date still counts
+  // (it gives up past year 275,760) and fromDayNumber's hold takes over.
+  const y = Math.min(10_001, Math.max(-1, year + Math.floor(monthIndex / 12)))
+  const first = new Date(0)
+  // setUTCFullYear, unlike Date.UTC, does not read the years 0-99 as 1900-1999.
+  first.setUTCFullYear(y, ((monthIndex % 12) + 12) % 12, 1)
+  return fromDayNumber(first.getTime() / MS_PER_DAY + day - 1)
+}
 
 /** The year, month (1–12) and day of a date. */
 export const parts = (date: IsoDate): { year: number; month: number; day: number } => ({
@@ -88,8 +117,7 @@ export const parts = (date: IsoDate): { year: number; month: number; day: number
 })
 
 /** The last day of the given month (1–12). */
-export const lastDayOfMonth = (year: number, month: number): number =>
-  new Date(Date.UTC(year, month, 0)).getUTCDate()
+export const lastDayOfMonth = (year: number, month: number): number => parts(makeDate(year, month + 1, 0)).day
 
 /**
  * The last day of a period of `months` months that begins on `start`.

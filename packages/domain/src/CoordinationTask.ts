@@ -8,7 +8,7 @@
 import { Either, Schema } from "effect"
 import { pageOf } from "./Page.js"
 import { idMaxLength } from "./Text.js"
-import { addDays, IsoDate, maxDate } from "./CalendarDate.js"
+import { addDays, IsoDate, maxDate, PlausibleDate } from "./CalendarDate.js"
 import { AgreementId, IllegalTransition } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
 import { Measure, MeasureId } from "./IntegrationPlan.js"
@@ -81,19 +81,19 @@ const Text = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.ma
 
 /** Body of `accept`; `date` defaults to today. */
 export class AcceptTaskRequest extends Schema.Class<AcceptTaskRequest>("AcceptTaskRequest")({
-  date: Schema.optional(IsoDate),
+  date: Schema.optional(PlausibleDate),
 }) {}
 
 /** Body of `reject`. */
 export class RejectTaskRequest extends Schema.Class<RejectTaskRequest>("RejectTaskRequest")({
   reason: Text,
-  date: Schema.optional(IsoDate),
+  date: Schema.optional(PlausibleDate),
 }) {}
 
 /** Body of `complete`. */
 export class CompleteTaskRequest extends Schema.Class<CompleteTaskRequest>("CompleteTaskRequest")({
   outcome: Text,
-  date: Schema.optional(IsoDate),
+  date: Schema.optional(PlausibleDate),
 }) {}
 
 /** No task has the given id. */

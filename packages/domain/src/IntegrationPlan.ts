@@ -6,7 +6,7 @@
  */
 import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
-import { IsoDate } from "./CalendarDate.js"
+import { IsoDate, PlausibleDate } from "./CalendarDate.js"
 import { type Agreement, AgreementId, canTakePlan, IllegalTransition, stateOn } from "./Agreement.js"
 import { InstitutionId } from "./Institution.js"
 import { PlanArea, type ProcedureRuleSet } from "./ProcedureRuleSet.js"
@@ -38,14 +38,14 @@ export type MeasureStatus = typeof MeasureStatus.Type
 export class NewMeasure extends Schema.Class<NewMeasure>("NewMeasure")({
   area: PlanArea,
   responsibleInstitutionId: InstitutionId,
-  dueDate: IsoDate,
+  dueDate: PlausibleDate,
   note: Schema.optional(Schema.String.pipe(Schema.maxLength(2000))),
 }) {}
 
 /** Body of `PUT /v1/agreements/{id}/plan`; `date` (default today) is when the tasks open. */
 export class PlanRequest extends Schema.Class<PlanRequest>("PlanRequest")({
   measures: Schema.Array(NewMeasure).pipe(Schema.maxItems(100)),
-  date: Schema.optional(IsoDate),
+  date: Schema.optional(PlausibleDate),
 }) {}
 
 /** A measure of a plan as stored. */

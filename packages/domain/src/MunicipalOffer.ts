@@ -6,7 +6,7 @@
  */
 import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
-import { IsoDate } from "./CalendarDate.js"
+import { IsoDate, PlausibleDate } from "./CalendarDate.js"
 import { InstitutionId } from "./Institution.js"
 import { PlanArea } from "./ProcedureRuleSet.js"
 
@@ -23,7 +23,7 @@ export type OfferId = typeof OfferId.Type
 /** What a municipality sends: how many it takes, from when, with which planned measures. */
 export class NewMunicipalOffer extends Schema.Class<NewMunicipalOffer>("NewMunicipalOffer")({
   municipalityId: InstitutionId,
-  date: IsoDate,
+  date: PlausibleDate,
   capacity: Schema.Int.pipe(Schema.between(1, 10_000)),
   plannedAreas: Schema.Array(PlanArea).pipe(Schema.maxItems(50)),
   note: Schema.optional(Schema.String.pipe(Schema.maxLength(2000))),
@@ -33,6 +33,8 @@ export class NewMunicipalOffer extends Schema.Class<NewMunicipalOffer>("NewMunic
 export class MunicipalOffer extends Schema.Class<MunicipalOffer>("MunicipalOffer")({
   id: OfferId,
   ...NewMunicipalOffer.fields,
+  // Stored offers are read as they are, so a date written before the bound cannot break a read.
+  date: IsoDate,
   taken: Schema.Int,
   version: Schema.Int,
 }) {}

@@ -5,7 +5,7 @@
  */
 import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
-import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
+import { type IsoDate, IsoDate as IsoDateSchema, PlausibleDate } from "./CalendarDate.js"
 import { EventId, isEventDay } from "./Event.js"
 import { InstitutionId } from "./Institution.js"
 import { PersonId } from "./Person.js"
@@ -57,7 +57,7 @@ export class NewParticipation extends Schema.Class<NewParticipation>("NewPartici
 
 /** The days a person attended, as a client sends them. */
 export class Attendance extends Schema.Class<Attendance>("Attendance")({
-  days: Schema.Array(IsoDateSchema).pipe(Schema.maxItems(400)),
+  days: Schema.Array(PlausibleDate).pipe(Schema.maxItems(400)),
 }) {}
 
 /** A participation as stored. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
 import { isoDate } from "./CalendarDate.js"
-import { elapsedShare, NewProject, projectEndDate } from "./Project.js"
+import {
+  checkExtension,
+  elapsedShare,
+  extensionMonths,
+  maxTotalExtensionMonths,
+  NewProject,
+  projectEndDate,
+} from "./Project.js"
 
 const flagship = {
   startDate: isoDate("2017-12-01"),
@@ -50,5 +57,28 @@ describe("NewProject", () => {
         decode({ code: "X", title: "T", startDate: "2017-12-01", durationMonths: 0, targets: [] }),
       ),
     ).toBe(true)
+  })
+})
+
+describe("project extensions", () => {
+  const project = (months: ReadonlyArray<number>) => ({
+    id: "prj_1",
+    extensions: months.map((m) => ({ months: m })),
+  })
+
+  it("add at most ten years together", () => {
+    expect(maxTotalExtensionMonths).toBe(120)
+    expect(Either.isRight(checkExtension(project([60]), { months: 60 }))).toBe(true)
+    expect(Either.isRight(checkExtension(project([6, 12, 100]), { months: 2 }))).toBe(true)
+    const refused = checkExtension(project([60, 60]), { months: 1 })
+    expect(Either.isLeft(refused) && refused.left).toMatchObject({
+      _tag: "ProjectExtensionsExceeded",
+      projectId: "prj_1",
+      maxTotalExtensionMonths: 120,
+      extendedMonths: 120,
+      requestedMonths: 1,
+    })
+    expect(Either.isLeft(checkExtension(project([100]), { months: 21 }))).toBe(true)
+    expect(extensionMonths(project([6, 12, 100]))).toBe(118)
   })
 })

@@ -3,7 +3,7 @@
  * @module
  */
 import { idMaxLength } from "./Text.js"
-import { Schema } from "effect"
+import { Either, Schema } from "effect"
 import {
   type IsoDate,
   IsoDate as IsoDateSchema,
@@ -61,6 +61,13 @@ export class Target extends Schema.Class<Target>("Target")({
 
 /** The most months one extension adds to a project's period. */
 export const maxExtensionMonths = 60
+
+/**
+ * The most months all of a project's extensions together may add: ten years. Funders extend a
+ * project for a delay (COVID-19 added months, not decades); with a start by 2100 and at most
+ * 240 months planned, its end stays within the 2130s, far from what a date can write.
+ */
+export const maxTotalExtensionMonths = 120
 
 /** A lengthening of the project period, for example after COVID-19. */
 export class Extension extends Schema.Class<Extension>("Extension")({
@@ -176,6 +183,44 @@ export const elapsedShare = (
   const elapsed = daysBetween(p.startDate, asOf) + 1
   return Math.min(1, Math.max(0, elapsed / length))
 }
+
+/** The months a project's extensions add together. */
+export const extensionMonths = (p: {
+  readonly extensions: ReadonlyArray<{ readonly months: number }>
+}): number => p.extensions.reduce((sum, e) => sum + e.months, 0)
+
+/**
+ * Whether a project may take one more extension: refused when its extensions together would
+ * add more than {@link maxTotalExtensionMonths}.
+ */
+export const checkExtension = (
+  p: { readonly id: string; readonly extensions: ReadonlyArray<{ readonly months: number }> },
+  extension: { readonly months: number },
+): Either.Either<void, ProjectExtensionsExceeded> => {
+  const extendedMonths = extensionMonths(p)
+  return extendedMonths + extension.months <= maxTotalExtensionMonths
+    ? Either.void
+    : Either.left(
+        new ProjectExtensionsExceeded({
+          projectId: p.id,
+          maxTotalExtensionMonths,
+          extendedMonths,
+          requestedMonths: extension.months,
+        }),
+      )
+}
+
+/** The extensions of a project would together add more than {@link maxTotalExtensionMonths}. */
+export class ProjectExtensionsExceeded extends Schema.TaggedError<ProjectExtensionsExceeded>()(
+  "ProjectExtensionsExceeded",
+  {
+    projectId: Schema.String,
+    maxTotalExtensionMonths: Schema.Int,
+    /** The months the project's extensions add already. */
+    extendedMonths: Schema.Int,
+    requestedMonths: Schema.Int,
+  },
+) {}
 
 /** No project has the given id (or the caller may not know it exists). */
 export class ProjectNotFound extends Schema.TaggedError<ProjectNotFound>()("ProjectNotFound", {

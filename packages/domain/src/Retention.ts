@@ -10,6 +10,7 @@ import {
   endOfPeriod,
   fromDayNumber,
   IsoDate,
+  PlausibleDate,
   type IsoDate as IsoDateType,
   toDayNumber,
 } from "./CalendarDate.js"
@@ -153,5 +154,5 @@ export const RetentionPolicyView = Schema.Struct({ policy: RetentionPolicy }).an
 
 /** What a client sends for a dry run: the day to judge on (today in the configured zone by default). */
 export const RetentionDryRun = Schema.Struct({
-  asOf: Schema.optional(IsoDate.annotations({ description: "The day to judge on; today by default" })),
+  asOf: Schema.optional(PlausibleDate.annotations({ description: "The day to judge on; today by default" })),
 }).annotations({ identifier: "RetentionDryRun" })

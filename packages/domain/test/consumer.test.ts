@@ -7,11 +7,11 @@
  * Offline: `effect` and `@types/node` are linked from this workspace's installed copies, so no
  * registry is asked.
  */
-import { execFile } from "node:child_process"
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { execFile, execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
+import { delimiter, dirname, join } from "node:path"
 import { promisify } from "node:util"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
@@ -39,6 +39,22 @@ const run = async (command: string, args: ReadonlyArray<string>, cwd: string): P
     throw new Error(`${command} ${args.join(" ")} failed:\n${stdout}${stderr}`)
   }
 }
+
+/**
+ * A Node older than the one the monorepo runs on (which is 24) that still meets the package's
+ * `engines` (>=20.19), found outside any node_modules: the machine's own Node, where it has one.
+ */
+const olderNode = (): { path: string; version: string } | undefined => {
+  const dirs = (process.env.PATH ?? "").split(delimiter).filter((d) => d && !d.includes("node_modules"))
+  for (const path of [...dirs.map((d) => join(d, "node")), "/usr/bin/node", "/usr/local/bin/node"]) {
+    if (!existsSync(path)) continue
+    const version = execFileSync(path, ["-p", "process.versions.node"], { encoding: "utf8" }).trim()
+    const [major = 0, minor = 0] = version.split(".").map(Number)
+    if (major < 24 && (major > 20 || (major === 20 && minor >= 19))) return { path, version }
+  }
+  return undefined
+}
+const older = olderNode()
 
 // The machines are shared: a type-check of effect's declarations may take a while.
 const slow = 240_000
@@ -126,6 +142,13 @@ describe("the packed package in a project of its own", () => {
   it("runs from plain Node ESM and prints what the README says", async () => {
     expect(await run(process.execPath, ["example.mjs"], consumer)).toBe(outputs.get("example.mjs"))
   })
+
+  it.skipIf(older === undefined)(
+    `runs from plain Node ESM on the machine's older Node (${older?.version ?? "none found"})`,
+    async () => {
+      expect(await run(older!.path, ["example.mjs"], consumer)).toBe(outputs.get("example.mjs"))
+    },
+  )
 
   it("exports its package.json and says which Node it needs", async () => {
     const script = `import pkg from "@coordina/domain/package.json" with { type: "json" }

@@ -12,9 +12,14 @@ import {
   throttleTokens,
   tokenLimits,
 } from "@coordina/domain"
-import { Context, DateTime, Effect, Layer } from "effect"
+import { Context, DateTime, Effect, Layer, Option } from "effect"
 import { newId } from "./Ids.js"
 import { int } from "./Rows.js"
+
+/** A bearer token's check: refused unchecked past the limit, or what it proved (none when wrong). */
+export type TokenCheck<A> =
+  | { readonly _tag: "Wait"; readonly retryAfterSeconds: number }
+  | { readonly _tag: "Checked"; readonly found: Option.Option<A> }
 
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
@@ -84,24 +89,43 @@ const make = Effect.gen(function* () {
     yield* sql`UPDATE login_attempts SET success = 1 WHERE id = ${attemptId}`.pipe(Effect.orDie)
   })
 
-  /** Whether bearer tokens from `address` are refused for a while after too many wrong ones. */
-  const tokenThrottle = Effect.fn("LoginAttempts.tokenThrottle")(function* (address: string) {
-    const now = yield* nowMs
-    const rows = yield* sql`
+  /** The instants (epoch ms) of the wrong bearer tokens from `address` within the window. */
+  const tokenFailures = (address: string, now: number) =>
+    sql`
       SELECT at FROM token_failures WHERE address = ${address} AND at > ${iso(now - tokenLimits.windowMs)}
-      ORDER BY at DESC LIMIT ${tokenLimits.perAddress}`.pipe(Effect.orDie)
-    return throttleTokens(
-      rows.map((r) => Date.parse(String(r.at))),
-      now,
+      ORDER BY at DESC LIMIT ${tokenLimits.perAddress}`.pipe(
+      Effect.map((rows) => rows.map((r) => Date.parse(String(r.at)))),
     )
-  })
 
-  /** Notes a wrong bearer token sent from `address`. */
-  const tokenFailed = Effect.fn("LoginAttempts.tokenFailed")(function* (address: string) {
-    yield* sql`INSERT INTO token_failures ${sql.insert({ id: newId("tkf"), at: iso(yield* nowMs), address })}`.pipe(
-      Effect.orDie,
-    )
-  })
+  /**
+   * Checks a bearer token from `address` with `check` (which finds what the token proves, if
+   * anything), all under the address's lock, and counts a token that proves nothing before the
+   * lock is let go: parallel tokens from one address are decided one after the other, so no
+   * burst gets more than the limit checked. Past the limit `check` is not run at all. The lock
+   * is held while checking (not a failure reserved in advance) so that a burst of valid tokens
+   * never counts against the address.
+   */
+  const checkToken = <A, E, R>(
+    address: string,
+    check: Effect.Effect<Option.Option<A>, E, R>,
+  ): Effect.Effect<TokenCheck<A>, E, R> =>
+    sql
+      .withTransaction(
+        Effect.gen(function* () {
+          yield* sql`INSERT INTO throttle_locks (lock_key, at) VALUES (${`token:${address}`}, ${iso(yield* nowMs)})
+            ON CONFLICT (lock_key) DO UPDATE SET at = excluded.at`
+          // The clock is read once the lock is held: a failure counted by whoever held it before
+          // must not lie in this check's future, where the window would not see it.
+          const now = yield* nowMs
+          const decision = throttleTokens(yield* tokenFailures(address, now), now)
+          if (decision._tag === "Wait") return decision
+          const found = yield* check
+          if (Option.isNone(found))
+            yield* sql`INSERT INTO token_failures ${sql.insert({ id: newId("tkf"), at: iso(now), address })}`
+          return { _tag: "Checked", found } as const
+        }),
+      )
+      .pipe(Effect.catchTag("SqlError", Effect.die))
 
   /** Notes an attempt and whether it succeeded. */
   const record = Effect.fn("LoginAttempts.record")(function* (
@@ -132,7 +156,7 @@ const make = Effect.gen(function* () {
     return int(rows[0]?.n)
   })
 
-  return { recentFailures, reserve, succeeded, tokenThrottle, tokenFailed, record, purgeBefore } as const
+  return { recentFailures, reserve, succeeded, checkToken, record, purgeBefore } as const
 })
 
 /** Stores sign-in attempts for throttling. */

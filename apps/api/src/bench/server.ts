@@ -6,7 +6,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process"
 import { mkdirSync, readFileSync } from "node:fs"
-import { join, resolve } from "node:path"
+import { dirname, join, resolve } from "node:path"
+import { pathToFileURL } from "node:url"
 import { build } from "vite"
 import { apiNodeFlags, freePort } from "../testing/ApiProcess.js"
 
@@ -50,6 +51,18 @@ export const buildServers = async (): Promise<Bundles> => {
           const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
           if (!resolved || resolved.external) return resolved
           return { id: resolved.id, external: "absolute" }
+        },
+      },
+      {
+        // A workspace module that finds files or packages beside itself (the reports' PDF fonts
+        // and pdfkit) keeps its own location in the bundle, not the bundle's.
+        name: "own-import-meta",
+        transform(code, id) {
+          if (id.includes("/node_modules/") || !/\.[cm]?tsx?$/.test(id) || !code.includes("import.meta."))
+            return null
+          return code
+            .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(id).href))
+            .replaceAll("import.meta.dirname", JSON.stringify(dirname(id)))
         },
       },
     ],

@@ -14,6 +14,7 @@ import type { Context, MiddlewareHandler } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import type { AppEnv } from "./AppEnv.js"
 import { httpProblem, sendProblem } from "./Problem.js"
+import { makeThrottlePasses, type ThrottlePasses } from "./ThrottlePasses.js"
 
 /** The roles a principal may hold: staff roles, or `integrator` for an API key. */
 export type Role = StaffRole | "integrator"
@@ -128,36 +129,69 @@ const unauthorized = (c: Context, detail: string) =>
   sendProblem(c, httpProblem(401, detail), { "WWW-Authenticate": 'Bearer realm="coordina"' })
 
 /**
+ * The principal of a bearer token, checked under its address's throttle (the admin token too),
+ * or the 429 or 401 answer. Every wrong token gets the same 401.
+ */
+const identifyBearer = async (
+  c: Context<AppEnv>,
+  config: AuthConfig,
+  bearer: string,
+  passes: ThrottlePasses,
+): Promise<Principal | Response> => {
+  const isAdminToken = (token: string) =>
+    config.adminTokenHash !== undefined && sameHash(hashToken(token), config.adminTokenHash)
+  const address = clientAddress(c, config.trustProxy)
+  // The admin token that passed the throttle from this address a moment ago passes again
+  // without the throttle's transaction; any other token, right or wrong, is always checked.
+  const admin = isAdminToken(bearer)
+  if (admin && passes.passed(address, performance.now())) return adminPrincipal
+  const inFlight = admin ? passes.pending(address) : undefined
+  if (inFlight) {
+    await inFlight.catch(() => undefined)
+    if (passes.passed(address, performance.now())) return adminPrincipal
+  }
+  const check = c.var.runtime.runPromise(
+    Effect.flatMap(Authentication, (auth) => auth.identifyBearer(bearer, address, () => admin)),
+  )
+  const checked = await (admin ? passes.track(address, check) : check)
+  if (checked._tag === "Wait")
+    return sendProblem(c, httpProblem(429, "Too many wrong tokens from this address. Try again later."), {
+      "Retry-After": String(checked.retryAfterSeconds),
+    })
+  if (Option.isNone(checked.found)) {
+    passes.forget(address)
+    return unauthorized(c, "The token is not valid.")
+  }
+  const identity = checked.found.value
+  if (identity !== "admin-token") return { ...identity, viaCookie: false }
+  passes.remember(address, performance.now())
+  return adminPrincipal
+}
+
+/** The principal of a session cookie, or the 401 answer. */
+const identifyCookie = async (
+  c: Context<AppEnv>,
+  cookie: string | undefined,
+): Promise<Principal | Response> => {
+  if (!cookie) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
+  const principal = await c.var.runtime.runPromise(resolveToken(cookie, true))
+  return Option.isNone(principal) ? unauthorized(c, "The session has ended; sign in again.") : principal.value
+}
+
+/**
  * Rejects requests without valid credentials (401 problem), and cookie-borne changes without the
  * session's CSRF token (403); sets `principal` for the rest.
  */
-export const authenticate =
-  (config: AuthConfig): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
+export const authenticate = (config: AuthConfig): MiddlewareHandler<AppEnv> => {
+  const passes = makeThrottlePasses()
+  return async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next()
     const bearer = bearerToken(c.req.header("Authorization"))
-    const run = c.var.runtime.runPromise
-    const address = bearer ? clientAddress(c, config.trustProxy) : ""
-    if (bearer) {
-      // An address that sent too many wrong tokens has none checked for a while, not even the admin token.
-      const decision = await run(Effect.flatMap(Authentication, (auth) => auth.tokenThrottle(address)))
-      if (decision._tag === "Wait")
-        return sendProblem(c, httpProblem(429, "Too many wrong tokens from this address. Try again later."), {
-          "Retry-After": String(decision.retryAfterSeconds),
-        })
-    }
-    if (bearer && config.adminTokenHash && sameHash(hashToken(bearer), config.adminTokenHash)) {
-      c.set("principal", adminPrincipal)
-      return next()
-    }
     const cookie = bearer ? undefined : getSessionToken(c)
-    const token = bearer ?? cookie
-    if (!token) return unauthorized(c, "Send an Authorization: Bearer <token> header, or sign in.")
-    const principal = await run(resolveToken(token, cookie !== undefined))
-    if (Option.isNone(principal)) {
-      if (bearer) await run(Effect.flatMap(Authentication, (auth) => auth.tokenFailed(address)))
-      return unauthorized(c, bearer ? "The token is not valid." : "The session has ended; sign in again.")
-    }
+    const principal = bearer
+      ? await identifyBearer(c, config, bearer, passes)
+      : await identifyCookie(c, cookie)
+    if (principal instanceof Response) return principal
     if (cookie !== undefined && unsafeMethods.has(c.req.method)) {
       const sent = c.req.header("X-CSRF-Token") ?? ""
       if (!sameHash(hashToken(sent), hashToken(csrfTokenFor(cookie))))
@@ -166,6 +200,7 @@ export const authenticate =
           httpProblem(403, "A change made with the session cookie must send its X-CSRF-Token."),
         )
     }
-    c.set("principal", principal.value)
+    c.set("principal", principal)
     return next()
   }
+}

@@ -7,6 +7,7 @@
 import type {
   EventNotFound,
   ProjectCodeTaken,
+  ProjectExtensionsExceeded,
   ProjectNotFound,
   SheetTooLarge,
   SignInSheetRejected,
@@ -87,6 +88,7 @@ import { type Problem, httpProblem } from "./Problem.js"
 export type ApiError =
   | ProjectNotFound
   | ProjectCodeTaken
+  | ProjectExtensionsExceeded
   | AgreementNotFound
   | AgreementVersionStale
   | AreaNotInRuleSet
@@ -152,6 +154,7 @@ export type ApiError =
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
   ProjectCodeTaken: 409,
+  ProjectExtensionsExceeded: 422,
   AgreementNotFound: 404,
   AgreementVersionStale: 409,
   AreaNotInRuleSet: 422,

@@ -328,12 +328,45 @@ describe.each(testDatabases())("access API on $name", (db) => {
           Authorization: `Bearer ${token}`,
           "X-Forwarded-For": address,
         })
+      // A right token first: the pass it earns (remembered for a second) must not outlive the wrong ones.
+      expect((await from("198.19.0.1", adminToken)).status).toBe(200)
       for (let i = 0; i < 20; i++) expect((await from("198.19.0.1", `ck_guess${i}`)).status).toBe(401)
       const throttled = await from("198.19.0.1", "ck_guess21")
       expect(throttled.status).toBe(429)
       expect(Number(throttled.headers.get("Retry-After"))).toBeGreaterThan(0)
       expect((await from("198.19.0.1", adminToken)).status).toBe(429)
       expect((await from("198.19.0.2", adminToken)).status).toBe(200)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "checks at most 20 of 40 parallel wrong bearer tokens from one address, each refused alike",
+    async () => {
+      const from = (address: string, token: string) =>
+        api.request("GET", "/v1/audit", undefined, {
+          Authorization: `Bearer ${token}`,
+          "X-Forwarded-For": address,
+        })
+      // Session-shaped and key-shaped guesses: each kind of token is looked up its own way.
+      const guesses = Array.from({ length: 40 }, (_, i) => (i % 2 ? `ck_burst${i}` : `cs_burst${i}`))
+      // The admin token's pass of the throttle (remembered for a second) lets no guess skip it.
+      expect((await from("198.19.1.1", adminToken)).status).toBe(200)
+      const answers = await Promise.all(guesses.map((token) => from("198.19.1.1", token)))
+      const statuses = answers.map((r) => r.status)
+      expect(statuses.filter((s) => s === 401)).toHaveLength(20)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20)
+      const refusals = answers.filter((r) => r.status === 401)
+      const bodies = new Set(await Promise.all(refusals.map((r) => r.text())))
+      expect(bodies.size).toBe(1)
+      expect(new Set(refusals.map((r) => r.headers.get("WWW-Authenticate")))).toEqual(
+        new Set(['Bearer realm="coordina"']),
+      )
+      await Promise.all(answers.filter((r) => r.status === 429).map((r) => r.body?.cancel()))
+      // A burst of valid tokens from another address never counts against it.
+      const valid = await Promise.all(Array.from({ length: 30 }, () => from("198.19.1.2", adminToken)))
+      expect(valid.map((r) => r.status)).toEqual(Array(30).fill(200))
+      await Promise.all(valid.map((r) => r.body?.cancel()))
+      expect((await from("198.19.1.2", "ck_single")).status).toBe(401)
     },
   )
 

@@ -20,7 +20,7 @@ import {
   ExtendRequest,
   extend,
   IntegrationPlanView,
-  IsoDate,
+  PlausibleDate,
   MatchRequest,
   NewIntent,
   PlanRequest,
@@ -39,7 +39,7 @@ import { body, params, query } from "../http/Validate.js"
 
 const tags = ["agreements"]
 const IdParam = Schema.Struct({ id: Schema.String })
-const AsOfQuery = Schema.Struct({ asOf: Schema.optional(IsoDate) })
+const AsOfQuery = Schema.Struct({ asOf: Schema.optional(PlausibleDate) })
 
 const ifMatchHeader = {
   name: "If-Match",
@@ -105,7 +105,7 @@ export const agreementRoutes = new Hono<AppEnv>()
         state: Schema.optional(AgreementState),
         procedureId: Schema.optional(Schema.String),
         beneficiaryId: Schema.optional(Schema.String),
-        asOf: Schema.optional(IsoDate),
+        asOf: Schema.optional(PlausibleDate),
       }),
     ),
     (c) =>

@@ -80,7 +80,7 @@ export const projectRoutes = new Hono<AppEnv>()
       summary: "Extend the project period",
       responses: {
         201: jsonResponse(ProjectView, "The project with its new endDate"),
-        ...problems(400, 404),
+        ...problems(400, 404, 422),
       },
     }),
     requires("projects", "write"),

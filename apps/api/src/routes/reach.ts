@@ -8,7 +8,7 @@ import { Reach, type ReachPersonRow } from "@coordina/app"
 import {
   DrillIndicator,
   EventAttendanceList,
-  IsoDate,
+  PlausibleDate,
   maxSeriesPoints,
   PeriodReach,
   ReachPeoplePage,
@@ -34,7 +34,7 @@ import { params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const AsOf = Schema.optional(
-  IsoDate.annotations({ description: "The date reach is counted on; today by default" }),
+  PlausibleDate.annotations({ description: "The date reach is counted on; today by default" }),
 )
 const ReachQuery = Schema.Struct({ asOf: AsOf })
 
@@ -70,13 +70,13 @@ const reachPeopleLayout = (projectId: string): ExportLayout<ReachPersonRow> => (
 })
 
 const SeriesQuery = Schema.Struct({
-  from: Schema.optional(IsoDate.annotations({ description: "Default: the project's start" })),
+  from: Schema.optional(PlausibleDate.annotations({ description: "Default: the project's start" })),
   to: Schema.optional(
-    IsoDate.annotations({ description: "Default: today or the project's end, whichever is earlier" }),
+    PlausibleDate.annotations({ description: "Default: today or the project's end, whichever is earlier" }),
   ),
   step: Schema.optional(SeriesStep.annotations({ description: "month (default) or week" })),
 })
-const PeriodQuery = Schema.Struct({ from: IsoDate, to: IsoDate })
+const PeriodQuery = Schema.Struct({ from: PlausibleDate, to: PlausibleDate })
 
 const tags = ["reach"]
 

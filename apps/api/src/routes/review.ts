@@ -6,7 +6,7 @@
  * @module
  */
 import { OrdinanceReview } from "@coordina/app"
-import { IsoDate, Review, ReviewGroupBy } from "@coordina/domain"
+import { PlausibleDate, Review, ReviewGroupBy } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -27,7 +27,7 @@ export const reviewRoutes = new Hono<AppEnv>().get(
     responses: { 200: jsonResponse(Review, "The review by group, and the total"), ...problems(400) },
   }),
   requires("review", "read"),
-  query(Schema.Struct({ groupBy: Schema.optional(ReviewGroupBy), asOf: Schema.optional(IsoDate) })),
+  query(Schema.Struct({ groupBy: Schema.optional(ReviewGroupBy), asOf: Schema.optional(PlausibleDate) })),
   (c) =>
     respond(
       c,

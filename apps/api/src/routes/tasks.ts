@@ -13,7 +13,8 @@ import {
   acceptTask,
   CompleteTaskRequest,
   completeTask,
-  IsoDate,
+  type IsoDate,
+  PlausibleDate,
   RejectTaskRequest,
   rejectTask,
   TaskPage,
@@ -78,7 +79,7 @@ export const taskRoutes = new Hono<AppEnv>()
         institutionId: Schema.optional(Schema.String),
         agreementId: Schema.optional(Schema.String),
         overdue: Schema.optional(Schema.BooleanFromString),
-        asOf: Schema.optional(IsoDate),
+        asOf: Schema.optional(PlausibleDate),
       }),
     ),
     (c) =>
@@ -97,7 +98,7 @@ export const taskRoutes = new Hono<AppEnv>()
     }),
     requires("tasks", "read"),
     params(IdParam),
-    query(Schema.Struct({ asOf: Schema.optional(IsoDate) })),
+    query(Schema.Struct({ asOf: Schema.optional(PlausibleDate) })),
     (c) =>
       respond(
         c,
