@@ -5,7 +5,8 @@
  * (ReachRepository.reach on the last day, what `GET …/reach` runs), in the same run: goal ≤ 3×.
  * Both are measured cold, as a worker meets them: before each run a write to the project moves
  * its reach data version, so neither is served from the reach cache.
- * Then the peak memory of a worker process generating that report (2,000 events): goal < 200 MB.
+ * Then the peak memory of the production worker process (the built bundle, `--once`) generating
+ * that report (2,000 events): goal < 200 MB.
  *
  * Options: `--scale 0.1` for a smaller run; `--runs 3`; `--only sqlite|postgres`.
  * @module
@@ -30,7 +31,7 @@ const arg = (name: string) => {
 const scale = Number(arg("scale") ?? process.env.COORDINA_BENCH_SCALE ?? 1)
 const runs = Number(arg("runs") ?? 3)
 const only = arg("only")
-const apiDir = resolve(import.meta.dirname, "../..")
+const repoDir = resolve(import.meta.dirname, "../../../..")
 const log = (line: string) => console.log(line)
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -40,6 +41,42 @@ const size = {
   people: Math.max(1_000, Math.round(20_000 * scale)),
   events: Math.max(4, Math.round(2_000 * scale)),
   perEvent: 50,
+}
+
+// The built worker, started as `pnpm start` starts it, with one flag more: a preload (a data URL,
+// nothing on disk) that prints the process's peak resident memory as it exits. Measured inside
+// vite-node instead, its transform added about 100 MB of its own.
+const workerMain = join(repoDir, "apps/worker/dist/main.js")
+const peakMarker = "coordina-bench-peak-rss-kb="
+const peakPreload = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n${peakMarker}"+process.resourceUsage().maxRSS+"\\n"))`
+
+const buildWorker = () => {
+  const build = spawnSync(
+    "pnpm",
+    ["exec", "turbo", "run", "build", "--filter=@coordina/worker", "--output-logs=errors-only"],
+    {
+      cwd: repoDir,
+      stdio: "inherit",
+    },
+  )
+  if (build.status !== 0) throw new Error("the worker did not build")
+}
+
+const workerPeak = (databaseUrl: string) => {
+  const started = performance.now()
+  const child = spawnSync(process.execPath, ["--import", peakPreload, workerMain, "--once"], {
+    cwd: repoDir,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl, COORDINA_WORKER_ID: "bench-worker" },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const seconds = (performance.now() - started) / 1000
+  const kb = child.stderr.match(new RegExp(`${peakMarker}(\\d+)`))?.[1]
+  return {
+    seconds,
+    maxRssMb: child.status === 0 && kb ? Number(kb) / 1024 : undefined,
+    error: `exit ${child.status}: ${child.stderr.slice(-300)}`,
+  }
 }
 
 const timed = async (f: () => Promise<unknown>) => {
@@ -106,15 +143,9 @@ const benchOne = async (name: string, databaseUrl: string) => {
         })
       }),
     )
-    const child = spawnSync(
-      join(apiDir, "node_modules/.bin/vite-node"),
-      ["--config", "vitest.config.ts", "src/bench/reportChild.ts", databaseUrl],
-      { cwd: apiDir, encoding: "utf8" },
-    )
-    const line = child.stdout.trim().split("\n").at(-1) ?? "{}"
-    const peak = JSON.parse(line) as { ran?: boolean; seconds?: number; maxRssMb?: number }
+    const peak = workerPeak(databaseUrl)
     log(
-      `  worker process, final report of ${size.events} events: ${peak.seconds?.toFixed(1)} s, peak RSS ${peak.maxRssMb?.toFixed(0)} MB (goal < 200 MB; includes vite-node's own ~100 MB of transform) ${peak.ran ? "" : `(no run: ${child.stderr.slice(-300)})`}`,
+      `  worker process (apps/worker/dist/main.js --once, as \`pnpm start\` runs it), final report of ${size.events} events: ${peak.seconds.toFixed(1)} s, peak RSS ${peak.maxRssMb?.toFixed(0) ?? "?"} MB (goal < 200 MB) ${peak.maxRssMb === undefined ? `(no figure: ${peak.error})` : peak.maxRssMb < 200 ? "ok" : "OVER"}`,
     )
     return { name, ratio, peak: peak.maxRssMb }
   } finally {
@@ -122,6 +153,7 @@ const benchOne = async (name: string, databaseUrl: string) => {
   }
 }
 
+buildWorker()
 if (only !== "postgres")
   await benchOne("sqlite", `file:${join(mkdtempSync(join(tmpdir(), "coordina-rbench-")), "bench.db")}`)
 if (only !== "sqlite") {
