@@ -25,9 +25,11 @@ const step = (command, args) => {
 if (!existsSync(join(root, "node_modules/.modules.yaml"))) step("pnpm", ["install", "--frozen-lockfile"])
 step("pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"])
 
-// The API's Node flags (a heap cap that keeps its memory in bounds) live in its package.json,
-// where the benchmark and the tests read them too.
-const apiFlags = JSON.parse(readFileSync(join(root, "apps/api/package.json"), "utf8")).coordina.nodeFlags
+// The API's and the worker's Node flags (heap caps that keep their memory in bounds) live in their
+// package.json, where the benchmarks and the tests read them too.
+const nodeFlags = (app) =>
+  JSON.parse(readFileSync(join(root, `apps/${app}/package.json`), "utf8")).coordina.nodeFlags
+const apiFlags = nodeFlags("api")
 const env = { ...process.env, PORT: port }
 
 const waitForApi = async () => {
@@ -57,7 +59,7 @@ services.push(
   supervise({
     name: "worker",
     command: process.execPath,
-    args: [join(root, "apps/worker/dist/main.js")],
+    args: [...nodeFlags("worker"), join(root, "apps/worker/dist/main.js")],
     cwd: root,
     env,
     log,

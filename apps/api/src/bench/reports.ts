@@ -20,7 +20,7 @@ import { Database, newId, ProjectsRepository, ReachRepository, ReportsRepository
 import { SqlClient } from "@effect/sql"
 import { Effect, ManagedRuntime } from "effect"
 import { startPgCluster } from "@coordina/store/testing/pg-cluster"
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { benchProjectId, generate } from "./generate.js"
 
@@ -43,10 +43,17 @@ const size = {
   perEvent: 50,
 }
 
-// The built worker, started as `pnpm start` starts it, with one flag more: a preload (a data URL,
+// The built worker, started as `pnpm start` starts it (its Node flags from apps/worker/package.json
+// `coordina.nodeFlags`: a small young generation and an old-space cap, without which Node 24 let
+// garbage grow the process to 416 MB on this report), with one flag more: a preload (a data URL,
 // nothing on disk) that prints the process's peak resident memory as it exits. Measured inside
 // vite-node instead, its transform added about 100 MB of its own.
 const workerMain = join(repoDir, "apps/worker/dist/main.js")
+const workerFlags = (
+  JSON.parse(readFileSync(join(repoDir, "apps/worker/package.json"), "utf8")) as {
+    coordina: { nodeFlags: Array<string> }
+  }
+).coordina.nodeFlags
 const peakMarker = "coordina-bench-peak-rss-kb="
 const peakPreload = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n${peakMarker}"+process.resourceUsage().maxRSS+"\\n"))`
 
@@ -64,7 +71,7 @@ const buildWorker = () => {
 
 const workerPeak = (databaseUrl: string) => {
   const started = performance.now()
-  const child = spawnSync(process.execPath, ["--import", peakPreload, workerMain, "--once"], {
+  const child = spawnSync(process.execPath, [...workerFlags, "--import", peakPreload, workerMain, "--once"], {
     cwd: repoDir,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: databaseUrl, COORDINA_WORKER_ID: "bench-worker" },
