@@ -72,10 +72,9 @@ const make = Effect.gen(function* () {
     const timeline = yield* reach.timelineUpTo(project, period.end)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
-    const [events, participations, firstAttended, dissemination, plan, files, revisions] = yield* Effect.all([
+    const [events, eventFigures, dissemination, plan, files, revisions] = yield* Effect.all([
       records.events(project.id),
-      records.periodParticipations(project.id, period.start, period.end),
-      records.firstAttended(project.id, period.start, period.end),
+      records.eventFigures(project.id, period.start, period.end),
       records.dissemination(project.id, period.start, period.end),
       activities.listByProject(project.id),
       evidence.listByProject(project.id),
@@ -100,8 +99,7 @@ const make = Effect.gen(function* () {
       series,
       activities: plan,
       events,
-      participations,
-      firstAttended,
+      eventFigures,
       dissemination,
       agreements,
       attendance,

@@ -4,7 +4,7 @@ import { Activity, ActivityProgress } from "./Activity.js"
 import { isoDate } from "./CalendarDate.js"
 import { reachOf, timelineOf } from "./reach/index.js"
 import { arbitraryProject, arbitraryReachRecords } from "./reach/Arbitrary.js"
-import { canonicalJson, contentChanges, eventsHeld, reportContent } from "./ReportContent.js"
+import { canonicalJson, contentChanges, eventFigures, eventsHeld, reportContent } from "./ReportContent.js"
 import { reportContentOf, reportRecordsOf } from "./ReportReference.js"
 import { requestedPeriod } from "./Report.js"
 import { Target } from "./Project.js"
@@ -88,19 +88,22 @@ describe("report content", () => {
     ]
     const held = eventsHeld(
       events,
-      [
-        { eventId: "e1", personId: "p1", cancelled: false, attendedDays: 2 },
-        { eventId: "e1", personId: "p2", cancelled: false, attendedDays: 0 },
-        { eventId: "e1", personId: "p3", cancelled: true, attendedDays: 0 },
-        { eventId: "e2", personId: "p1", cancelled: false, attendedDays: 1 },
-        { eventId: "e2", personId: "p4", cancelled: false, attendedDays: 1 },
-        { eventId: "e2", personId: "p4b", cancelled: false, attendedDays: 1 },
-      ],
-      new Map([
-        ["p1", isoDate("2018-03-01")],
-        ["p4", isoDate("2018-04-01")],
-        ["p4b", isoDate("2018-01-01")],
-      ]),
+      eventFigures(
+        events,
+        [
+          { eventId: "e1", personId: "p1", cancelled: false, attendedDays: 2 },
+          { eventId: "e1", personId: "p2", cancelled: false, attendedDays: 0 },
+          { eventId: "e1", personId: "p3", cancelled: true, attendedDays: 0 },
+          { eventId: "e2", personId: "p1", cancelled: false, attendedDays: 1 },
+          { eventId: "e2", personId: "p4", cancelled: false, attendedDays: 1 },
+          { eventId: "e2", personId: "p4b", cancelled: false, attendedDays: 1 },
+        ],
+        new Map([
+          ["p1", isoDate("2018-03-01")],
+          ["p4", isoDate("2018-04-01")],
+          ["p4b", isoDate("2018-01-01")],
+        ]),
+      ),
       { start: isoDate("2018-02-01"), end: isoDate("2018-06-30") },
     )
     expect(held.map((e) => [e.id, e.registered, e.attended, e.persons, e.newPersons])).toEqual([

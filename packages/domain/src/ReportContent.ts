@@ -215,6 +215,18 @@ export interface ReportParticipationRecord {
   readonly attendedDays: number
 }
 
+/**
+ * One event's figures: participations registered (not cancelled) and attended (at least one day),
+ * the persons who attended, and of those the ones whose first attended day in the project is at
+ * this event or later. The store counts these in SQL; {@link eventFigures} is the rule in memory.
+ */
+export interface ReportEventFigures {
+  readonly registered: number
+  readonly attended: number
+  readonly persons: number
+  readonly newPersons: number
+}
+
 /** One dissemination activity, as a report reads it. */
 export interface ReportDisseminationRecord {
   readonly id: string
@@ -251,10 +263,8 @@ export interface ReportRecords {
   readonly activities: ReadonlyArray<Activity>
   /** The project's events; those starting in the period are reported. */
   readonly events: ReadonlyArray<ReportEventRecord>
-  /** The participations at the period's events. */
-  readonly participations: ReadonlyArray<ReportParticipationRecord>
-  /** Per person of those participations, the first day they attended anything of the project. */
-  readonly firstAttended: ReadonlyMap<string, IsoDate>
+  /** The figures of the period's events, by event id (an event missing here had no participation). */
+  readonly eventFigures: ReadonlyMap<string, ReportEventFigures>
   readonly dissemination: ReadonlyArray<ReportDisseminationRecord>
   readonly agreements?: { readonly asOfEnd: ReviewFunnel; readonly beforeStart: ReviewFunnel } | undefined
   /** An attendance annex's participations at the period's events (names only to take initials). */
@@ -320,29 +330,50 @@ export const institutionsSupported = (atEnd: ReachResult, beforeStart: ReachResu
   }
 }
 
-/** The events that start in the period, ordered by start date and id, with their figures. */
-export const eventsHeld = (
+/**
+ * Each event's figures from its participations and, per person, the first day they attended
+ * anything of the project: what the store's grouped query counts.
+ */
+export const eventFigures = (
   events: ReadonlyArray<ReportEventRecord>,
   participations: ReadonlyArray<ReportParticipationRecord>,
   firstAttended: ReadonlyMap<string, IsoDate>,
-  period: ReportPeriod,
-): ReadonlyArray<ReportEvent> => {
+): ReadonlyMap<string, ReportEventFigures> => {
   const byEvent = new Map<string, Array<ReportParticipationRecord>>()
   for (const p of participations) {
     const list = byEvent.get(p.eventId)
     if (list) list.push(p)
     else byEvent.set(p.eventId, [p])
   }
-  return events
+  const figures = new Map<string, ReportEventFigures>()
+  for (const e of events) {
+    const here = byEvent.get(e.id)
+    if (!here) continue
+    const attended = here.filter((p) => p.attendedDays > 0)
+    const persons = new Set(attended.map((p) => p.personId))
+    figures.set(e.id, {
+      registered: here.filter((p) => !p.cancelled).length,
+      attended: attended.length,
+      persons: persons.size,
+      newPersons: [...persons].filter((id) => (firstAttended.get(id) ?? e.startDate) >= e.startDate).length,
+    })
+  }
+  return figures
+}
+
+const noFigures: ReportEventFigures = { registered: 0, attended: 0, persons: 0, newPersons: 0 }
+
+/** The events that start in the period, ordered by start date and id, with their figures. */
+export const eventsHeld = (
+  events: ReadonlyArray<ReportEventRecord>,
+  figures: ReadonlyMap<string, ReportEventFigures>,
+  period: ReportPeriod,
+): ReadonlyArray<ReportEvent> =>
+  events
     .filter((e) => inPeriod(e.startDate, period))
     .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : 1))
     .map((e) => {
-      const here = byEvent.get(e.id) ?? []
-      const attended = here.filter((p) => p.attendedDays > 0)
-      const persons = new Set(attended.map((p) => p.personId))
-      const newPersons = [...persons].filter(
-        (id) => (firstAttended.get(id) ?? e.startDate) >= e.startDate,
-      ).length
+      const { registered, attended, persons, newPersons } = figures.get(e.id) ?? noFigures
       return {
         id: e.id,
         kind: e.kind,
@@ -350,13 +381,12 @@ export const eventsHeld = (
         startDate: e.startDate,
         endDate: e.endDate,
         city: e.city,
-        registered: here.filter((p) => !p.cancelled).length,
-        attended: attended.length,
-        persons: persons.size,
+        registered,
+        attended,
+        persons,
         newPersons,
       }
     })
-}
 
 /** The evidence of the period's events and activities, ordered by what it is attached to, then name and id. */
 export const evidenceOfPeriod = (
@@ -448,7 +478,7 @@ export const reportContent = (records: ReportRecords): ReportContent => {
       deliverables: [...a.deliverables],
       progress: progressInPeriod(a.progress, period.start, period.end).map((p) => p.text),
     })),
-    events: eventsHeld(records.events, records.participations, records.firstAttended, period),
+    events: eventsHeld(records.events, records.eventFigures, period),
     dissemination: records.dissemination
       .filter((d) => inPeriod(d.date, period))
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))

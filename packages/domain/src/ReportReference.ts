@@ -11,6 +11,7 @@ import { reachOf, type ReachRecords, timelineOf } from "./reach/index.js"
 import { seriesDates } from "./reach/index.js"
 import { dayBefore, type ReportKind, type ReportPeriod } from "./Report.js"
 import {
+  eventFigures,
   type ReportContent,
   reportContent,
   type ReportDisseminationRecord,
@@ -60,7 +61,7 @@ export const reportRecordsOf = (records: ReachRecords, projectId: string) => {
       additionalCount: a.additionalCount,
       method: a.method,
     }))
-  return { events, participations, firstAttended, dissemination }
+  return { events, eventFigures: eventFigures(events, participations, firstAttended), dissemination }
 }
 
 /** A report's content from records held in memory, with no plan, evidence or revisions. */
