@@ -24,6 +24,7 @@ import { httpProblem, sendProblem } from "./http/Problem.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
+import { projectLockRoutes } from "./routes/locks.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -65,6 +66,7 @@ const v1 = new Hono<AppEnv>()
   .route("/activities", activityRoutes)
   .route("/projects", projectReportRoutes)
   .route("/reports", reportRoutes)
+  .route("/projects", projectLockRoutes)
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
 

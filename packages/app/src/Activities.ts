@@ -24,6 +24,7 @@ import {
 import { ActivitiesRepository, AuditLog, ProjectsRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { nextId } from "./Ids.js"
+import { periodGuard } from "./PeriodLocks.js"
 import { createAudited, transaction } from "./Transaction.js"
 
 const periodOf = (p: Project): { start: IsoDate; end: IsoDate } => ({
@@ -40,6 +41,7 @@ const make = Effect.gen(function* () {
   const activities = yield* ActivitiesRepository
   const projects = yield* ProjectsRepository
   const audit = yield* AuditLog
+  const guard = yield* periodGuard
 
   /** A project the caller may see; another coordinator's is not found. */
   const visibleProject = (principal: Principal, projectId: string) =>
@@ -119,6 +121,13 @@ const make = Effect.gen(function* () {
     return yield* transaction(
       Effect.gen(function* () {
         const { activity, project } = yield* visibleActivity(principal, id)
+        yield* guard({
+          projectId: project.id,
+          span: { start: progress.periodStart, end: progress.periodEnd },
+          actor: principal.id,
+          entity: `activity:${id}`,
+          change: `progress text ${progressId} of ${activity.code} for ${progress.periodStart} – ${progress.periodEnd}`,
+        })
         const updated = yield* activities.addProgress(id, progressId, progress)
         yield* audit.record({
           actor: principal.id,

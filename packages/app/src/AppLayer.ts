@@ -22,6 +22,7 @@ import { Plans } from "./Plans.js"
 import { ReportContents } from "./ReportContents.js"
 import { ReportJobs } from "./ReportJobs.js"
 import { Reports } from "./Reports.js"
+import { PeriodLocks } from "./PeriodLocks.js"
 import { Privacy } from "./Privacy.js"
 import { Projects } from "./Projects.js"
 import { Reach } from "./Reach.js"
@@ -54,6 +55,7 @@ export const useCases = Layer.mergeAll(
   Activities.layer,
   ReportContents.layer,
   Reports.layer,
+  PeriodLocks.layer,
   ReportJobs.layer,
   Projects.layer,
   Institutions.layer,

@@ -5,6 +5,7 @@
  */
 import {
   canSeeProject,
+  daySpan,
   DisseminationActivityNotFound,
   type NewDisseminationActivity,
   type Principal,
@@ -13,6 +14,7 @@ import {
 import { DisseminationRepository, type PageRequest, ProjectsRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { Ids } from "./Ids.js"
+import { periodGuard } from "./PeriodLocks.js"
 import { createAudited } from "./Transaction.js"
 import { captureWrites, visibleProject } from "./UseCase.js"
 
@@ -26,6 +28,7 @@ const make = Effect.gen(function* () {
   const projects = yield* ProjectsRepository
   const ids = yield* Ids
   const writes = yield* captureWrites
+  const guard = yield* periodGuard
 
   /** Records an activity of a project the caller works on (audited). */
   const create = Effect.fn("Dissemination.create")(function* (
@@ -37,7 +40,18 @@ const make = Effect.gen(function* () {
       createAudited(
         principal.id,
         "dissemination",
-        Effect.zipRight(visibleProject(projects, principal, input.projectId), activities.create(input, id)),
+        visibleProject(projects, principal, input.projectId).pipe(
+          Effect.zipRight(
+            guard({
+              projectId: input.projectId,
+              span: daySpan(input.date),
+              actor: principal.id,
+              entity: `dissemination:${id}`,
+              change: `recorded dissemination ${id} (${input.kind}, ${input.date})`,
+            }),
+          ),
+          Effect.zipRight(activities.create(input, id)),
+        ),
       ),
     )
   })

@@ -6,6 +6,7 @@
 import {
   canSeeProject,
   EventNotFound,
+  eventSpan,
   type IsoDate,
   type NewEvent,
   type NewParticipation,
@@ -20,6 +21,7 @@ import {
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { Ids } from "./Ids.js"
+import { periodGuard } from "./PeriodLocks.js"
 import { createAudited, transaction } from "./Transaction.js"
 import { audit, captureWrites, visibleProject } from "./UseCase.js"
 
@@ -34,6 +36,7 @@ const make = Effect.gen(function* () {
   const projects = yield* ProjectsRepository
   const ids = yield* Ids
   const writes = yield* captureWrites
+  const guard = yield* periodGuard
 
   /** An event the caller may see (its project in their scope), else EventNotFound. */
   const visibleEvent = (principal: Principal, id: string) =>
@@ -51,7 +54,18 @@ const make = Effect.gen(function* () {
       createAudited(
         principal.id,
         "event",
-        Effect.zipRight(visibleProject(projects, principal, input.projectId), events.create(input, id)),
+        visibleProject(projects, principal, input.projectId).pipe(
+          Effect.zipRight(
+            guard({
+              projectId: input.projectId,
+              span: eventSpan(input),
+              actor: principal.id,
+              entity: `event:${id}`,
+              change: `created event ${id} (${input.kind}, ${input.startDate} – ${input.endDate})`,
+            }),
+          ),
+          Effect.zipRight(events.create(input, id)),
+        ),
       ),
     )
   })
@@ -76,7 +90,18 @@ const make = Effect.gen(function* () {
       createAudited(
         principal.id,
         "participation",
-        Effect.zipRight(visibleEvent(principal, eventId), participations.register(eventId, input, id)),
+        visibleEvent(principal, eventId).pipe(
+          Effect.tap((event) =>
+            guard({
+              projectId: event.projectId,
+              span: eventSpan(event),
+              actor: principal.id,
+              entity: `participation:${id}`,
+              change: `registered person ${input.personId} at event ${eventId} (${input.status})`,
+            }),
+          ),
+          Effect.zipRight(participations.register(eventId, input, id)),
+        ),
       ),
     )
   })
@@ -105,8 +130,15 @@ const make = Effect.gen(function* () {
     return yield* writes(
       transaction(
         Effect.gen(function* () {
-          yield* visibleEvent(principal, eventId)
+          const event = yield* visibleEvent(principal, eventId)
           const before = yield* participations.get(eventId, personId)
+          yield* guard({
+            projectId: event.projectId,
+            span: eventSpan(event),
+            actor: principal.id,
+            entity: `participation:${before.id}`,
+            change: `attended days of person ${personId} at event ${eventId}: [${before.attendedDays.join(", ")}] → [${[...days].sort().join(", ")}]`,
+          })
           const after = yield* participations.setAttendance(eventId, personId, days, expectedVersion)
           yield* audit({
             actor: principal.id,

@@ -14,7 +14,14 @@ import {
   reportContent,
   seriesDates,
 } from "@coordina/domain"
-import { ActivitiesRepository, ReachRepository, ReportRecordsRepository } from "@coordina/store"
+import {
+  ActivitiesRepository,
+  PeriodLocksRepository,
+  ReachRepository,
+  ReportRecordsRepository,
+  ReportsRepository,
+  ReviewRepository,
+} from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 
 /** Progress of a computation: a share done and the step being worked on. */
@@ -24,6 +31,29 @@ const make = Effect.gen(function* () {
   const reach = yield* ReachRepository
   const records = yield* ReportRecordsRepository
   const activities = yield* ActivitiesRepository
+  const locks = yield* PeriodLocksRepository
+  const reports = yield* ReportsRepository
+  const review = yield* ReviewRepository
+
+  /** The review's funnel over every agreement, on a day. */
+  const funnelOn = (asOf: ReportPeriod["end"]) =>
+    Effect.map(review.review({ groupBy: "procedure", asOf }), (r) => r.total.funnel)
+
+  /** The corrections of locked periods since the project's latest submission: the next report lists them. */
+  const revisionsSinceLastReport = (projectId: string) =>
+    Effect.gen(function* () {
+      const since = yield* reports.lastSubmittedAt(projectId)
+      return (yield* locks.revisions(projectId, since)).map(
+        ({ id, at, entity, change, unlockedBy, reason }) => ({
+          id,
+          at,
+          entity,
+          change,
+          unlockedBy,
+          reason,
+        }),
+      )
+    })
 
   const compute = Effect.fn("ReportContents.compute")(function* (
     project: Project,
@@ -39,13 +69,24 @@ const make = Effect.gen(function* () {
     const timeline = yield* reach.timeline(project)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
-    const [events, participations, firstAttended, dissemination, plan] = yield* Effect.all([
+    const [events, participations, firstAttended, dissemination, plan, revisions] = yield* Effect.all([
       records.events(project.id),
       records.periodParticipations(project.id, period.start, period.end),
       records.firstAttended(project.id, period.start, period.end),
       records.dissemination(project.id, period.start, period.end),
       activities.listByProject(project.id),
+      revisionsSinceLastReport(project.id),
     ])
+    const agreements = project.agreementsInScope
+      ? {
+          asOfEnd: yield* funnelOn(period.end),
+          beforeStart: yield* funnelOn(dayBefore(period.start)),
+        }
+      : undefined
+    const attendance =
+      kind === "attendance_annex"
+        ? yield* records.annexParticipations(project.id, period.start, period.end)
+        : undefined
     return reportContent({
       project,
       kind,
@@ -58,8 +99,10 @@ const make = Effect.gen(function* () {
       participations,
       firstAttended,
       dissemination,
+      agreements,
+      attendance,
       evidence: [],
-      revisions: [],
+      revisions,
     }) satisfies ReportContent
   })
 

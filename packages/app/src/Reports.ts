@@ -19,10 +19,24 @@ import {
   defaultScheduleZone,
   scheduleProblems,
   type PathProblem,
+  ReportAlreadySubmitted,
+  ReportFileAltered,
+  ReportOutdated,
+  canonicalJson,
 } from "@coordina/domain"
-import { AuditLog, FileStorage, ProjectsRepository, type ReportRow, ReportsRepository } from "@coordina/store"
-import { Context, Effect, Layer, Option } from "effect"
+import {
+  AuditLog,
+  FileStorage,
+  PeriodLocksRepository,
+  ProjectsRepository,
+  type ReportFileRef,
+  type ReportRow,
+  ReportsRepository,
+} from "@coordina/store"
+import { createHash } from "node:crypto"
+import { Context, Effect, Layer, Option, Stream } from "effect"
 import { nextId } from "./Ids.js"
+import { ReportContents } from "./ReportContents.js"
 import { nowIso } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
@@ -60,7 +74,13 @@ export const toReportView = (r: ReportRow): ReportView => ({
     : {}),
   ...(r.sameAs ? { sameAs: r.sameAs } : {}),
   ...(r.error ? { error: r.error } : {}),
+  ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
+  ...(r.submittedBy ? { submittedBy: r.submittedBy } : {}),
+  ...(r.submitNote ? { submitNote: r.submitNote } : {}),
+  ...(r.lockId ? { lockId: r.lockId } : {}),
 })
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 const invalid = (problems: ReadonlyArray<PathProblem>) =>
   new ReportRequestInvalid({ message: problems.map((p) => p.message).join("; "), errors: problems })
@@ -70,6 +90,8 @@ const make = Effect.gen(function* () {
   const reports = yield* ReportsRepository
   const files = yield* FileStorage
   const audit = yield* AuditLog
+  const locks = yield* PeriodLocksRepository
+  const contents = yield* ReportContents
 
   const visibleProject = (principal: Principal, projectId: string) =>
     canSeeProject(principal, projectId)
@@ -154,7 +176,35 @@ const make = Effect.gen(function* () {
     return toReportView(yield* visibleReport(principal, id))
   })
 
-  /** A ready report's file, streamed; 409 until it is ready. */
+  /**
+   * Reads the stored file once, hashing it chunk by chunk, against the SHA-256 recorded on the
+   * report when it was generated: an altered or missing file is a defect to log, and the caller
+   * gets a problem instead of bytes that are not the report.
+   */
+  const verify = (report: ReportRow, file: ReportFileRef) =>
+    Effect.gen(function* () {
+      const hash = createHash("sha256")
+      const read = yield* files.read(file.fileId).pipe(
+        Stream.runForEach((chunk) => Effect.sync(() => hash.update(chunk))),
+        Effect.either,
+      )
+      const digest = hash.digest("hex")
+      if (read._tag === "Right" && digest === file.sha256) return
+      yield* Effect.logError(
+        `report ${report.id}: its ${file.format} file ${file.fileId} does not match the SHA-256 recorded at generation`,
+        {
+          recorded: file.sha256,
+          read: read._tag === "Right" ? digest : "refused by the storage's own check",
+        },
+      )
+      return yield* new ReportFileAltered({
+        message: `The stored ${file.format} file no longer matches the checksum recorded when the report was generated; nothing was sent and the defect is logged.`,
+        reportId: report.id,
+        format: file.format,
+      })
+    })
+
+  /** A ready report's file, checked against its recorded SHA-256, then streamed; 409 until it is ready. */
   const download = Effect.fn("Reports.download")(function* (
     principal: Principal,
     id: string,
@@ -163,7 +213,64 @@ const make = Effect.gen(function* () {
     const report = yield* visibleReport(principal, id)
     const file = report.status === "ready" ? report.files?.find((f) => f.format === format) : undefined
     if (!file) return yield* new ReportNotReady({ reportId: id, currentStatus: report.status })
+    yield* verify(report, file)
     return { report, file, stream: files.read(file.fileId) }
+  })
+
+  /**
+   * Submits a ready version: records who and when, and locks the project's records dated in its
+   * period, in one transaction that holds the project's row, so no write of the period commits
+   * after the lock without meeting it.
+   */
+  const submit = Effect.fn("Reports.submit")(function* (
+    principal: Principal,
+    id: string,
+    note: string | undefined,
+  ) {
+    const lockId = yield* nextId("lck")
+    const at = yield* nowIso
+    return yield* transaction(
+      Effect.gen(function* () {
+        const found = yield* visibleReport(principal, id)
+        yield* locks.holdForLocking(found.projectId)
+        const report = Option.getOrElse(yield* reports.get(id), () => found)
+        if (report.status !== "ready")
+          return yield* new ReportNotReady({ reportId: id, currentStatus: report.status })
+        if (report.submittedAt !== undefined)
+          return yield* new ReportAlreadySubmitted({ reportId: id, submittedAt: report.submittedAt })
+        // Computed again while the project's row is held: what is locked is exactly what was reported.
+        const project = yield* projects.get(report.projectId).pipe(Effect.orDie)
+        const now = yield* contents.compute(project, report.kind, {
+          start: report.periodStart,
+          end: report.periodEnd,
+        })
+        if (sha256(canonicalJson(now)) !== report.contentHash)
+          return yield* new ReportOutdated({
+            message:
+              "The records changed since this version was generated; generate the report again and submit the new version.",
+            reportId: id,
+          })
+        yield* locks.create({
+          id: lockId,
+          projectId: report.projectId,
+          reportId: id,
+          periodStart: report.periodStart,
+          periodEnd: report.periodEnd,
+          lockedAt: at,
+          lockedBy: principal.id,
+        })
+        yield* reports.submit(id, { by: principal.id, at, note, lockId })
+        const after = toReportView(Option.getOrThrow(yield* reports.get(id)))
+        yield* audit.record({
+          actor: principal.id,
+          action: "submit",
+          entity: `report:${id}`,
+          before: toReportView(report),
+          after,
+        })
+        return after
+      }),
+    )
   })
 
   const schedules = Effect.fn("Reports.schedules")(function* (principal: Principal, projectId: string) {
@@ -209,7 +316,7 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { request, list, get, download, schedules, replaceSchedules } as const
+  return { request, list, get, download, submit, schedules, replaceSchedules } as const
 })
 
 /** Funder reports' use cases for the API. */
@@ -218,5 +325,5 @@ export class Reports extends Context.Tag("@coordina/app/Reports")<
   Effect.Effect.Success<typeof make>
 >() {
   /** The service over the store. */
-  static readonly layer = Layer.effect(Reports, make)
+  static readonly layer = Layer.effect(Reports, make).pipe(Layer.provide(ReportContents.layer))
 }

@@ -8,6 +8,7 @@ import {
   candidateKeys,
   canSeeProject,
   EventNotFound,
+  eventSpan,
   institutionReferences,
   planImport,
   type Principal,
@@ -18,6 +19,7 @@ import {
 import { AuditLog, SignInSheetsRepository } from "@coordina/store"
 import { Context, Effect, Either, Layer } from "effect"
 import { Ids } from "./Ids.js"
+import { periodGuard } from "./PeriodLocks.js"
 
 /** A parsed sheet: a header row and the rows below it, as the domain reads them. */
 export type SheetTable = Parameters<typeof readRows>[0]
@@ -34,6 +36,7 @@ const make = Effect.gen(function* () {
   const sheets = yield* SignInSheetsRepository
   const auditLog = yield* AuditLog
   const ids = yield* Ids
+  const guard = yield* periodGuard
 
   /** Imports (or previews) a sign-in sheet for an event of the caller's projects. */
   const run = Effect.fn("SheetImport.run")(function* <E>(principal: Principal, upload: SheetUpload<E>) {
@@ -45,6 +48,14 @@ const make = Effect.gen(function* () {
     return yield* sheets.transaction(
       Effect.gen(function* () {
         const event = yield* sheets.event(eventId)
+        yield* guard({
+          projectId: event.projectId,
+          span: eventSpan(event),
+          actor: principal.id,
+          entity: `event:${eventId}`,
+          change: `imported a sign-in sheet of ${table.rows.length} rows into event ${eventId}`,
+          dryRun,
+        })
         const institutions = yield* sheets.institutions(institutionReferences(table))
         const rows = readRows(table, { event, institutions })
         if (Either.isLeft(rows)) return yield* rejectSheet(rows.left)

@@ -64,6 +64,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     retention: "-",
     privacy: "-",
     calendar: "-",
+    "period-locks": "-",
   },
   case_worker: {
     projects: "-",
@@ -84,6 +85,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     retention: "-",
     privacy: "-",
     calendar: "-",
+    "period-locks": "-",
   },
   institution_user: {
     projects: "-",
@@ -104,6 +106,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     retention: "-",
     privacy: "-",
     calendar: "-",
+    "period-locks": "-",
   },
 }
 const principals: Record<string, Principal> = {
@@ -169,7 +172,7 @@ describe("API key scopes", () => {
       "reports:write",
       "audit:write",
     )
-    for (const f of ["users", "api-keys", "retention", "privacy"] as const) {
+    for (const f of ["users", "api-keys", "retention", "privacy", "period-locks"] as const) {
       expect(allows(all, f, "read")).toBe(false)
       expect(requiredScope(f, "read")).toBeUndefined()
     }

@@ -32,12 +32,14 @@ export const families = [
   "retention",
   "privacy",
   "calendar",
+  "period-locks",
 ] as const
 
 /**
  * A resource family a route reads or changes. `privacy` is export and erasure of a person's data;
  * `calendar` the working calendar's decisions, which every signed-in caller reads and only an
- * admin changes.
+ * admin changes; `period-locks` the unlocking of a period a submitted report locked, which only
+ * an admin may do (reading the locks is `reports`).
  */
 export type Family = (typeof families)[number]
 
@@ -107,6 +109,7 @@ export const scopeFamilyOf = (family: Family): ScopeFamily | undefined => {
     case "retention":
     case "privacy":
     case "calendar":
+    case "period-locks":
       return undefined
     default:
       return family

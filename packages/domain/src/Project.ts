@@ -92,6 +92,16 @@ const reachRuleFields = {
   minimumAttendanceShare: Schema.optional(MinimumAttendanceShare),
 }
 
+/** Whether the project's scope covers the integration agreements (its reports then carry the review's counts). */
+const scopeFields = {
+  agreementsInScope: Schema.optional(
+    Schema.Boolean.annotations({
+      description:
+        "The project's scope covers integration agreements: its reports carry the review's counts for their period (false when absent)",
+    }),
+  ),
+}
+
 const Code = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(64))
 const Title = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))
 
@@ -104,6 +114,7 @@ export class NewProject extends Schema.Class<NewProject>("NewProject")({
   durationMonths: PositiveInt.pipe(Schema.lessThanOrEqualTo(240)),
   targets: Schema.Array(Target).pipe(Schema.maxItems(50)),
   ...reachRuleFields,
+  ...scopeFields,
 }) {}
 
 /** A capacity-building project as stored, with its extensions. */
@@ -117,6 +128,7 @@ export class Project extends Schema.Class<Project>("Project")({
   targets: Schema.Array(Target),
   extensions: Schema.Array(Extension),
   ...reachRuleFields,
+  ...scopeFields,
   version: PositiveInt,
 }) {
   /** Total months of the period, extensions included. */

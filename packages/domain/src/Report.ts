@@ -7,7 +7,10 @@ import { Schema } from "effect"
 import { addDays, type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import { projectEndDate } from "./Project.js"
 
-/** The kinds of report a funder receives. `attendance_annex` is the only one with names. */
+/**
+ * The kinds of report a funder receives. `attendance_annex` adds each event's participant list, by
+ * initials and institution: no report holds a name (AttendanceAnnex.ts).
+ */
 export const ReportKind = Schema.Literal("interim", "final", "reach_annex", "attendance_annex").annotations({
   identifier: "ReportKind",
 })
@@ -158,6 +161,14 @@ export const ReportView = Schema.Struct({
   ),
   error: Schema.optional(Schema.String),
   scheduled: Schema.Boolean,
+  submittedAt: Schema.optional(
+    Schema.String.annotations({ description: "When it was submitted; a submitted version never changes" }),
+  ),
+  submittedBy: Schema.optional(Schema.String),
+  submitNote: Schema.optional(Schema.String),
+  lockId: Schema.optional(
+    Schema.String.annotations({ description: "The lock its submission put on the period" }),
+  ),
 }).annotations({ identifier: "ReportView" })
 /** A report version as the API shows it. */
 export type ReportView = typeof ReportView.Type

@@ -165,6 +165,51 @@ describe("report content", () => {
     ])
   })
 
+  it("carries the review's counts, and what is new in the period, only when agreements are given", () => {
+    const empty = { institutions: [], people: [], events: [], participations: [], activities: [] }
+    const reach = reachOf(empty, project, period.end)
+    const funnel = (intents: number, matched: number, concluded: number) => ({
+      intents,
+      matched,
+      concluded,
+      extended: 0,
+      terminated: 0,
+      expired: 0,
+      closed: 0,
+    })
+    const base = {
+      project: { ...project, extensions: [] },
+      kind: "interim" as const,
+      period,
+      reachAtEnd: reach,
+      reachBeforeStart: reach,
+      series: [],
+      activities: [],
+      ...reportRecordsOf(empty, project.id),
+      evidence: [],
+      revisions: [
+        {
+          id: "rev_1",
+          at: "2018-08-01T10:00:00.000Z",
+          entity: "participation:par_1",
+          change: "registered person per_1 at event evt_1 (registered)",
+          unlockedBy: "usr_admin",
+          reason: "A missed sign-in",
+        },
+      ],
+    }
+    expect(reportContent(base).agreements).toBeUndefined()
+    const content = reportContent({
+      ...base,
+      agreements: { asOfEnd: funnel(7, 4, 2), beforeStart: funnel(3, 1, 0) },
+    })
+    expect(content.agreements).toEqual({
+      asOfEnd: funnel(7, 4, 2),
+      newInPeriod: { intents: 4, matched: 3, concluded: 2, extended: 0 },
+    })
+    expect(content.revisions).toEqual(base.revisions)
+  })
+
   it("lists what changed between two versions, path by path", () => {
     expect(contentChanges({ a: 1, b: [1, 2], c: { d: "x" } }, { a: 1, b: [1, 3, 4], c: {} })).toEqual([
       { path: "b.1", before: 2, after: 3 },

@@ -11,6 +11,7 @@
  */
 import { Schema } from "effect"
 import { type Activity, ActivityStatus, progressInPeriod } from "./Activity.js"
+import { AnnexEvent, type AnnexParticipationRecord, attendanceAnnex } from "./AttendanceAnnex.js"
 import { type IsoDate, IsoDate as IsoDateSchema } from "./CalendarDate.js"
 import type { CountMethod } from "./Dissemination.js"
 import type { InstitutionFacts } from "./Institution.js"
@@ -171,6 +172,12 @@ export const ReportContent = Schema.Struct({
   events: Schema.Array(ReportEvent),
   dissemination: Schema.Array(ReportDissemination),
   agreements: Schema.optional(ReportAgreements),
+  attendance: Schema.optional(
+    Schema.Array(AnnexEvent).annotations({
+      description:
+        "Only in an attendance annex: each event of the period with its participants by initials, institution, role and days (never names)",
+    }),
+  ),
   evidence: Schema.Array(ReportEvidence),
   revisions: Schema.Array(ReportRevision),
 }).annotations({ identifier: "ReportContent" })
@@ -237,6 +244,8 @@ export interface ReportRecords {
   readonly firstAttended: ReadonlyMap<string, IsoDate>
   readonly dissemination: ReadonlyArray<ReportDisseminationRecord>
   readonly agreements?: { readonly asOfEnd: ReviewFunnel; readonly beforeStart: ReviewFunnel } | undefined
+  /** An attendance annex's participations at the period's events (names only to take initials). */
+  readonly attendance?: ReadonlyArray<AnnexParticipationRecord> | undefined
   readonly evidence: ReadonlyArray<ReportEvidence>
   readonly revisions: ReadonlyArray<ReportRevision>
 }
@@ -408,6 +417,9 @@ export const reportContent = (records: ReportRecords): ReportContent => {
             },
           },
         }
+      : {}),
+    ...(records.kind === "attendance_annex"
+      ? { attendance: attendanceAnnex(records.events, records.attendance ?? [], period) }
       : {}),
     evidence: [...records.evidence],
     revisions: [...records.revisions],

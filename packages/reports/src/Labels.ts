@@ -27,6 +27,7 @@ export interface Labels {
     readonly agreements: string
     readonly evidence: string
     readonly revisions: string
+    readonly attendance: string
     readonly chart: string
   }
   readonly indicator: Record<string, string>
@@ -77,6 +78,12 @@ export interface Labels {
     readonly reason: string
     readonly value: string
     readonly expectedLine: string
+    readonly event: string
+    readonly line: string
+    readonly initials: string
+    readonly institution: string
+    readonly role: string
+    readonly days: string
   }
   readonly none: string
 }
@@ -107,6 +114,7 @@ const en: Labels = {
     agreements: "Integration agreements",
     evidence: "Evidence",
     revisions: "Revisions",
+    attendance: "Participants per event",
     chart: "Reach against the expected line",
   },
   indicator: { direct: "Direct reach", indirect: "Indirect reach", total: "Total reach" },
@@ -165,6 +173,12 @@ const en: Labels = {
     reason: "Reason",
     value: "Value",
     expectedLine: "Expected",
+    event: "Event",
+    line: "No.",
+    initials: "Initials",
+    institution: "Institution",
+    role: "Role",
+    days: "Days attended",
   },
   none: "None in this period.",
 }
@@ -195,6 +209,7 @@ const bg: Labels = {
     agreements: "Споразумения за интеграция",
     evidence: "Доказателства",
     revisions: "Корекции",
+    attendance: "Участници по събития",
     chart: "Обхват спрямо очаквания",
   },
   indicator: { direct: "Пряк обхват", indirect: "Непряк обхват", total: "Общ обхват" },
@@ -252,6 +267,12 @@ const bg: Labels = {
     reason: "Причина",
     value: "Стойност",
     expectedLine: "Очаквано",
+    event: "Събитие",
+    line: "№",
+    initials: "Инициали",
+    institution: "Институция",
+    role: "Роля",
+    days: "Присъствени дни",
   },
   none: "Няма в този период.",
 }

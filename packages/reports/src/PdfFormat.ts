@@ -226,6 +226,27 @@ const body = (doc: Doc, d: ReportDocument, l: Labels) => {
     )
   }
 
+  if (d.attendance) {
+    heading(doc, l.sections.attendance)
+    table(
+      doc,
+      [c.event, c.line, c.initials, c.institution, c.role, c.status, c.days],
+      d.attendance.flatMap((e) =>
+        e.participants.map((p) => [
+          `${e.title} (${e.startDate})`,
+          p.line,
+          p.initials,
+          p.institution,
+          p.role,
+          p.status,
+          p.days.join(", ") || "—",
+        ]),
+      ),
+      [110, 24, 50, "*", 56, 50, 80],
+      l.none,
+    )
+  }
+
   heading(doc, l.sections.evidence)
   table(
     doc,

@@ -183,6 +183,29 @@ const tables = (d: ReportDocument, l: Labels): ReadonlyArray<Table> => {
           },
         ]
       : []),
+    ...(d.attendance
+      ? [
+          {
+            name: l.sections.attendance,
+            header: [c.event, c.startDate, c.line, c.initials, c.institution, c.role, c.status, c.days],
+            rows: d.attendance.flatMap((e) =>
+              e.participants.map(
+                (p): ReadonlyArray<Cell> => [
+                  e.title,
+                  day(e.startDate),
+                  p.line,
+                  p.initials,
+                  p.institution,
+                  p.role,
+                  p.status,
+                  p.days.join(", "),
+                ],
+              ),
+            ),
+            widths: [40, 14, 6, 12, 40, 14, 14, 30],
+          },
+        ]
+      : []),
     {
       name: l.sections.evidence,
       header: [c.file, c.attachedTo, c.kind, c.size, c.sha256],

@@ -43,6 +43,7 @@ const make = Effect.gen(function* () {
         ...(r.minimumAttendanceShare == null
           ? {}
           : { minimumAttendanceShare: Number(r.minimumAttendanceShare) }),
+        ...(int(r.agreementsInScope) === 1 ? { agreementsInScope: true } : {}),
         extensions: extensions
           .filter((e) => e.projectId === r.id)
           .map((e) =>
@@ -84,6 +85,7 @@ const make = Effect.gen(function* () {
         ? JSON.stringify(Schema.encodeSync(TargetGroup)(input.targetGroup))
         : null,
       minimumAttendanceShare: input.minimumAttendanceShare ?? null,
+      agreementsInScope: input.agreementsInScope ? 1 : 0,
       version: 1,
       createdAt: now,
       updatedAt: now,

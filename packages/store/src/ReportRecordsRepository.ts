@@ -8,6 +8,7 @@
  */
 import { SqlClient } from "@effect/sql"
 import type {
+  AnnexParticipationRecord,
   IsoDate,
   ReportDisseminationRecord,
   ReportEventRecord,
@@ -103,7 +104,56 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { events, periodParticipations, firstAttended, dissemination } as const
+  /**
+   * An attendance annex's participations at the events that start in `[start, end]`: the
+   * surviving person's names (the domain keeps only their initials), erased or not, the
+   * institution represented, role, status and attended days.
+   */
+  const annexParticipations = Effect.fn("ReportRecordsRepository.annexParticipations")(function* (
+    projectId: string,
+    start: IsoDate,
+    end: IsoDate,
+  ) {
+    const rows = yield* sql`
+      SELECT pa.id, pa.event_id, q.given_name, q.family_name, q.erased_at, i.name AS institution,
+             pa.role, pa.status
+      FROM participations pa
+      JOIN events e ON e.id = pa.event_id
+      JOIN people p ON p.id = pa.person_id
+      JOIN people q ON q.id = p.survivor_id
+      JOIN institutions i ON i.id = pa.institution_id
+      WHERE pa.project_id = ${projectId} AND e.start_date >= ${start} AND e.start_date <= ${end}
+      ORDER BY pa.id`.pipe(Effect.orDie)
+    const days = yield* sql`
+      SELECT a.participation_id, a.day
+      FROM attendance_days a
+      JOIN participations pa ON pa.id = a.participation_id
+      JOIN events e ON e.id = pa.event_id
+      WHERE pa.project_id = ${projectId} AND e.start_date >= ${start} AND e.start_date <= ${end}
+      ORDER BY a.participation_id, a.day`.pipe(Effect.orDie)
+    const daysOf = new Map<string, Array<IsoDate>>()
+    for (const d of days) {
+      const id = String(d.participationId)
+      const list = daysOf.get(id)
+      if (list) list.push(d.day as IsoDate)
+      else daysOf.set(id, [d.day as IsoDate])
+    }
+    return rows.map(
+      (r): AnnexParticipationRecord => ({
+        participationId: String(r.id),
+        eventId: String(r.eventId),
+        givenName: String(r.givenName),
+        familyName: String(r.familyName),
+        erased: r.erasedAt != null,
+        institution: String(r.institution),
+        role: String(r.role),
+        status: String(r.status),
+        days: daysOf.get(String(r.id)) ?? [],
+      }),
+    )
+  })
+
+  return { events, periodParticipations, firstAttended, dissemination, annexParticipations } as const
 })
 
 /** Reads what a report needs besides reach. */

@@ -45,6 +45,10 @@ export interface ReportRow {
   readonly sameAs: string | undefined
   readonly files: ReadonlyArray<ReportFileRef> | undefined
   readonly error: string | undefined
+  readonly submittedAt: string | undefined
+  readonly submittedBy: string | undefined
+  readonly submitNote: string | undefined
+  readonly lockId: string | undefined
 }
 
 /** A stored schedule. */
@@ -82,6 +86,10 @@ const toRow = (r: Record<string, unknown>): ReportRow => ({
   sameAs: optional(r.sameAs),
   files: r.files == null ? undefined : json<ReadonlyArray<ReportFileRef>>(r.files),
   error: optional(r.error),
+  submittedAt: optional(r.submittedAt),
+  submittedBy: optional(r.submittedBy),
+  submitNote: optional(r.submitNote),
+  lockId: optional(r.lockId),
 })
 
 /** What a new generation needs. */
@@ -208,6 +216,21 @@ const make = Effect.gen(function* () {
       UPDATE reports SET status = 'failed', step = 'failed', error = ${error.slice(0, 2000)}, claimed_by = NULL
       WHERE id = ${id} AND claimed_by = ${worker} AND status = 'running'`)
 
+  /** Records a ready, unsubmitted generation's submission; whether it was recorded. */
+  const submit = (id: string, s: { by: string; at: string; note: string | undefined; lockId: string }) =>
+    die(sql`
+      UPDATE reports SET submitted_at = ${s.at}, submitted_by = ${s.by}, submit_note = ${s.note ?? null},
+        lock_id = ${s.lockId}
+      WHERE id = ${id} AND status = 'ready' AND submitted_at IS NULL RETURNING id`).pipe(
+      Effect.map((rows) => rows.length > 0),
+    )
+
+  /** When the project's latest submission was (the revisions since then go into its next report). */
+  const lastSubmittedAt = (projectId: string) =>
+    die(sql`SELECT MAX(submitted_at) AS at FROM reports WHERE project_id = ${projectId}`).pipe(
+      Effect.map((rows) => optional(rows[0]?.at)),
+    )
+
   const schedules = (projectId: string) =>
     die(sql`SELECT * FROM report_schedules WHERE project_id = ${projectId} ORDER BY position`).pipe(
       Effect.map((rows) => rows.map(toSchedule)),
@@ -247,6 +270,8 @@ const make = Effect.gen(function* () {
     complete,
     release,
     fail,
+    submit,
+    lastSubmittedAt,
     schedules,
     allSchedules,
     replaceSchedules,

@@ -34,6 +34,7 @@ import { ActivitiesRepository } from "./ActivitiesRepository.js"
 import { type FileStorage, fileStorageFor } from "./FileStorage.js"
 import { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 import { ReportsRepository } from "./ReportsRepository.js"
+import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -64,6 +65,7 @@ export const repositories = Layer.mergeAll(
   ActivitiesRepository.layer,
   ReportRecordsRepository.layer,
   ReportsRepository.layer,
+  PeriodLocksRepository.layer,
   CalendarRepository.layer,
 )
 

@@ -33,6 +33,12 @@ export { type DuplicateGroupWithPeople, PeopleRepository, type PersonBlanks } fr
 export { ReachRepository, reachBatchSize } from "./ReachRepository.js"
 export { ReportRecordsRepository } from "./ReportRecordsRepository.js"
 export {
+  type NewRevision,
+  type PeriodLockRow,
+  PeriodLocksRepository,
+  toLockView,
+} from "./PeriodLocksRepository.js"
+export {
   type Completion,
   isUniqueViolation,
   type NewReportRow,

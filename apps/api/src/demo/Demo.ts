@@ -27,6 +27,8 @@ export const loadDemo = Effect.gen(function* () {
       targets: p.targets.map(
         (t) => new Target({ indicator: t.indicator as Target["indicator"], value: t.value }),
       ),
+      // The project is about the integration coordination mechanism itself: its reports carry the review's counts.
+      agreementsInScope: true,
     }),
   )
   // Invented institutions, people, events, attendance and dissemination (see ReachDemo.ts).

@@ -14,6 +14,14 @@ import type {
 } from "@coordina/domain"
 import type { ReportNotFound, ReportNotReady, ReportRequestInvalid } from "@coordina/domain"
 import type {
+  LockNotFound,
+  LockNotInForce,
+  PeriodLocked,
+  ReportAlreadySubmitted,
+  ReportFileAltered,
+  ReportOutdated,
+} from "@coordina/domain"
+import type {
   CalendarDateTaken,
   CalendarDecisionNotFound,
   CalendarDecisionVersionStale,
@@ -123,6 +131,12 @@ export type ApiError =
   | ReportNotFound
   | ReportNotReady
   | ReportRequestInvalid
+  | PeriodLocked
+  | LockNotFound
+  | LockNotInForce
+  | ReportAlreadySubmitted
+  | ReportFileAltered
+  | ReportOutdated
   | CalendarDecisionNotFound
   | CalendarDecisionVersionStale
   | CalendarDateTaken
@@ -179,6 +193,14 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ReportNotFound: 404,
   ReportNotReady: 409,
   ReportRequestInvalid: 422,
+  PeriodLocked: 409,
+  LockNotFound: 404,
+  LockNotInForce: 409,
+  ReportAlreadySubmitted: 409,
+  ReportOutdated: 409,
+  // The stored bytes conflict with the record of what was generated: answered as a problem
+  // (the defect is logged), never as altered bytes, and retrying will not help.
+  ReportFileAltered: 409,
   CalendarDecisionNotFound: 404,
   CalendarDecisionVersionStale: 409,
   CalendarDateTaken: 409,

@@ -27,6 +27,7 @@ type Family =
   | "retention"
   | "privacy"
   | "calendar"
+  | "period-locks"
 
 const all = (right: Right, except: Partial<Record<Family, Right>> = {}) =>
   new Proxy(except, { get: (t, k) => (t as Record<string, Right>)[k as string] ?? right }) as Record<
@@ -142,6 +143,10 @@ describe("the policy of every route for every caller", () => {
       "GET /v1/audit",
       "DELETE /v1/api-keys/:id",
       "POST /v1/people/:id/erasure",
+      "POST /v1/reports/:id/submit",
+      "GET /v1/projects/:id/locks",
+      "POST /v1/projects/:id/locks/:lockId/unlock",
+      "GET /v1/projects/:id/revisions",
     ])
       expect(paths).toContain(expected)
     expect(routes.length).toBeGreaterThan(15)

@@ -6,7 +6,7 @@
  * @module
  */
 import { Reports } from "@coordina/app"
-import { ReportFormat, ReportRequest, ReportSchedules, ReportView } from "@coordina/domain"
+import { ReportFormat, ReportRequest, ReportSchedules, ReportView, SubmitReport } from "@coordina/domain"
 import { fileName } from "@coordina/reports"
 import { Cause, Effect, Exit, Option, Schema, Stream } from "effect"
 import { Hono } from "hono"
@@ -147,13 +147,37 @@ export const reportRoutes = new Hono<AppEnv>()
         ReportView,
       ),
   )
+  .post(
+    "/:id/submit",
+    describeRoute({
+      tags,
+      summary: "Submit a ready report version and lock its period",
+      description:
+        "Records who submitted it, when and the `note`, and locks the project's records dated in the report's period: a change to one answers 409 `PeriodLocked` until an admin unlocks the period (`POST /v1/projects/{id}/locks/{lockId}/unlock`). A submitted version's files never change. Not ready yet, or submitted already: 409.",
+      responses: {
+        200: jsonResponse(ReportView, "The submitted version, with `lockId`"),
+        ...problems(400, 404, 409),
+      },
+    }),
+    requires("reports", "write"),
+    params(IdParam),
+    body(SubmitReport),
+    (c) =>
+      respond(
+        c,
+        Reports.pipe(
+          Effect.flatMap((s) => s.submit(c.var.principal, c.req.valid("param").id, c.req.valid("json").note)),
+        ),
+        ReportView,
+      ),
+  )
   .get(
     "/:id/:format",
     describeRoute({
       tags,
       summary: "A report's file (json, xlsx, pdf, csv)",
       description:
-        "Streams the stored file; its SHA-256 is in `Repr-Digest` and checked as it streams (a file altered in storage breaks off instead of arriving). 409 until the report is ready.",
+        "Streams the stored file; its SHA-256, recorded when the report was generated, is in `Repr-Digest`. The stored bytes are checked against it before the first byte is sent: a file altered in storage answers 409 `ReportFileAltered` (and is logged) instead of arriving. 409 `ReportNotReady` until the report is ready.",
       responses: {
         200: { description: "The file" },
         ...problems(400, 404, 409),

@@ -16,6 +16,8 @@ import activities from "./0500_activities.js"
 import files from "./0501_files.js"
 import reports from "./0502_reports.js"
 import reachDataVersions from "./0600_reach_data_versions.js"
+import periodLocks from "./0700_period_locks.js"
+import agreementsInScope from "./0701_agreements_in_scope.js"
 
 const migrations = {
   "1_projects": projects,
@@ -30,6 +32,8 @@ const migrations = {
   "501_files": files,
   "502_reports": reports,
   "600_reach_data_versions": reachDataVersions,
+  "700_period_locks": periodLocks,
+  "701_agreements_in_scope": agreementsInScope,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
