@@ -173,9 +173,15 @@ function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
     ...result.people.map((o) => o.institutionId),
     ...result.possibleDuplicates.flatMap((d) => d.candidates.map((c) => c.institutionId)),
   ])
+  const notCounted = result.people.filter((o) => o.notCounted !== undefined).length
   return (
     <>
       <p data-testid="sheet-summary">{s.summary(result.rows, result.peopleCreated, result.peopleMatched)}</p>
+      {notCounted > 0 && (
+        <p className="warning" data-testid="sheet-not-counted">
+          {s.notCountedSummary(notCounted)}
+        </p>
+      )}
       <p>
         {s.participationSummary(
           result.participations.created,
@@ -190,6 +196,7 @@ function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
             <th scope="col">{p.name}</th>
             <th scope="col">{p.institution}</th>
             <th scope="col">{s.outcome}</th>
+            <th scope="col">{s.reach}</th>
           </tr>
         </thead>
         <tbody>
@@ -204,6 +211,9 @@ function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
                 {o.outcome === "created"
                   ? s.created
                   : `${s.matched} ${o.matchedBy ? s.matchedBy[o.matchedBy] : ""}`}
+              </td>
+              <td data-testid={`sheet-reach-${o.row}`}>
+                {o.notCounted === undefined ? s.counts : s.notCounted[o.notCounted]}
               </td>
             </tr>
           ))}
