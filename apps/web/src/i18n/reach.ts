@@ -137,6 +137,11 @@ export const reachEn = {
     city: "City",
     planningRegion: "Planning region",
     created: (title: string) => `Event “${title}” created.`,
+    createdOutside: (title: string) =>
+      `Event “${title}” created. Warning: it lies outside the project period, check its dates.`,
+    outsidePeriod: "Outside the project period",
+    outsidePeriodWarning:
+      "This event lies outside the project period (extensions included). Check its dates: reach still counts it by the day attended.",
     registration: "Registration",
     register: "Register",
     person: "Person",
@@ -401,6 +406,11 @@ export const reachBg: ReachMessages = {
     city: "Град",
     planningRegion: "Район за планиране",
     created: (title: string) => `Събитието „${title}“ е създадено.`,
+    createdOutside: (title: string) =>
+      `Събитието „${title}“ е създадено. Внимание: то е извън периода на проекта, проверете датите му.`,
+    outsidePeriod: "Извън периода на проекта",
+    outsidePeriodWarning:
+      "Това събитие е извън периода на проекта (с удълженията). Проверете датите му: обхватът го отчита по деня на присъствие.",
     registration: "Регистрация",
     register: "Регистрирай",
     person: "Лице",
