@@ -26,8 +26,11 @@ describe.each(["bg", "en"] as const)("the sign-in sheet template in %s", (langua
   })
 
   it("is refused as it was downloaded: its example row is named, no person is read", () => {
-    const read = readRows({ header, rows: [template.example] }, context)
-    expect(Either.isLeft(read) && read.left.map((e) => [e.row, e.column])).toEqual([[2, "given_name"]])
+    const read = readRows({ header, rows: [template.example, template.allowedRow] }, context)
+    expect(Either.isLeft(read) && read.left.map((e) => [e.row, e.column])).toEqual([
+      [2, "given_name"],
+      [3, "given_name"],
+    ])
     expect(Either.isLeft(read) && read.left[0]!.message).toMatch(/example row/)
   })
 

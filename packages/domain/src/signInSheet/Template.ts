@@ -2,7 +2,7 @@
  * The downloadable sign-in sheet template: the columns, the values each enumerated column
  * allows and one example row, all from the definitions the reader checks sheets against, so
  * the template can never disagree with it. The example row is marked (its given name begins
- * with {@link exampleMarker}) and the reader refuses it by name, so a template uploaded back
+ * with {@link exampleMarker}, as does the row of allowed values) and the reader refuses it by name, so a template uploaded back
  * as it was downloaded imports no fake person.
  * @module
  */
@@ -28,10 +28,20 @@ export interface TemplateColumn {
   readonly note: string
 }
 
-/** The template: its columns, in the reader's order, and its example row (cells in that order). */
+/**
+ * The template: its columns, in the reader's order, its example row and a row listing the
+ * allowed values (for a CSV, which has no validation lists), cells in the columns' order. Both
+ * rows are marked, so the reader refuses them.
+ */
 export interface SheetTemplate {
   readonly columns: ReadonlyArray<TemplateColumn>
   readonly example: ReadonlyArray<string>
+  readonly allowedRow: ReadonlyArray<string>
+}
+
+const allowedTitle: Record<TemplateLanguage, string> = {
+  en: `${exampleMarker} Allowed values (delete this row)`,
+  bg: `${exampleMarker} Допустими стойности (изтрийте този ред)`,
 }
 
 const notes: Record<TemplateLanguage, Record<SheetColumn, string>> = {
@@ -97,4 +107,11 @@ export const sheetTemplate = (language: TemplateLanguage): SheetTemplate => ({
     }
   }),
   example: sheetColumns.map((name) => exampleRows[language][name]),
+  allowedRow: sheetColumns.map((name) =>
+    name === "given_name"
+      ? allowedTitle[language]
+      : name === "days"
+        ? "all | YYYY-MM-DD;YYYY-MM-DD"
+        : (allowedValues[name]?.join(" | ") ?? ""),
+  ),
 })
