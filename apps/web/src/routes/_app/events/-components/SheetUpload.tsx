@@ -7,7 +7,8 @@ import { uploadSheet, afterReachChange } from "@/api/reach.js"
 import { ProblemAlert, StatusMessage } from "@/components/reach/Fields.js"
 import { useInstitutionNames } from "@/api/institutions.js"
 import { useI18n } from "@/i18n/I18n.js"
-import { translateMessage, useProblemTexts } from "@/ui/index.js"
+import { download } from "@/ui/Export.js"
+import { Problem, translateMessage, useProblemTexts } from "@/ui/index.js"
 
 type Phase =
   | { readonly step: "idle" }
@@ -65,6 +66,7 @@ export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
     <section aria-labelledby="sheet-title" className="panel">
       <h2 id="sheet-title">{s.title}</h2>
       <p className="muted">{s.intro}</p>
+      <TemplateLinks />
       <DropZone
         aria-label={s.dropZone}
         className="dropzone"
@@ -126,6 +128,29 @@ export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
         </>
       )}
     </section>
+  )
+}
+
+/** The template to fill in, from the API, in the chosen language. */
+function TemplateLinks() {
+  const { t, language } = useI18n()
+  const s = t.reach.sheet
+  const [error, setError] = useState<unknown>(undefined)
+  const get = (format: "csv" | "xlsx") => {
+    setError(undefined)
+    download("/v1/sign-in-sheets/template", format, language).catch(setError)
+  }
+  return (
+    <div className="export-buttons" role="group" aria-label={s.template}>
+      <span>{s.template}:</span>
+      <Button className="button" onPress={() => get("xlsx")}>
+        {s.templateXlsx}
+      </Button>
+      <Button className="button" onPress={() => get("csv")}>
+        {s.templateCsv}
+      </Button>
+      {error !== undefined && <Problem error={error} />}
+    </div>
   )
 }
 

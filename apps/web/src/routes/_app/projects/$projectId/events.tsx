@@ -73,7 +73,12 @@ function EventsPage() {
         createLabel={r.create}
         formTitle={r.createTitle}
         formId="new-event"
-        form={(done) => <EventForm projectId={projectId} onCreated={(e) => done(e.outsideProjectPeriod ? r.createdOutside(e.title) : r.created(e.title))} />}
+        form={(done) => (
+          <EventForm
+            projectId={projectId}
+            onCreated={(e) => done(e.outsideProjectPeriod ? r.createdOutside(e.title) : r.created(e.title))}
+          />
+        )}
       />
       {events.isError ? (
         <Problem error={events.error} />

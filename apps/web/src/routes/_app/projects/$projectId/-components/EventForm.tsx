@@ -12,7 +12,10 @@ type Kind = Event["kind"]
 type Region = NonNullable<Event["planningRegion"]>
 
 /** Creates an event of the project. */
-export const EventForm = (props: { readonly projectId: string; readonly onCreated: (e: EventView) => void }) => {
+export const EventForm = (props: {
+  readonly projectId: string
+  readonly onCreated: (e: EventView) => void
+}) => {
   const { t, language } = useI18n()
   const r = t.reach.events
   const queryClient = useQueryClient()
