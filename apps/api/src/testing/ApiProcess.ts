@@ -32,10 +32,13 @@ export const bundleApi = (name: string): string => {
   const outDir = join(apiDir, "node_modules/.cache", name)
   const config = join(outDir, "..", `${name}.vite.config.mjs`)
   mkdirSync(outDir, { recursive: true })
-  // The config imports nothing, so Vite can load it from anywhere.
+  // The config imports only Node's own modules, so Vite can load it from anywhere.
   writeFileSync(
     config,
-    `export default {
+    `import { pathToFileURL } from "node:url"
+import { dirname } from "node:path"
+
+export default {
   logLevel: "warn",
   resolve: { conditions: ["@coordina/source"] },
   ssr: { resolve: { conditions: ["@coordina/source"], externalConditions: ["@coordina/source"] }, noExternal: true },
@@ -47,6 +50,17 @@ export const bundleApi = (name: string): string => {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
       if (!resolved || resolved.external) return resolved
       return { id: resolved.id, external: "absolute" }
+    },
+    // A workspace module keeps its own import.meta: what it resolves or reads next to itself
+    // (pdfkit and fonts in @coordina/reports, swagger-ui-dist) is found from its package, as
+    // under node dist/main.js, not from the bundle's place (where only NODE_PATH from pnpm's
+    // old shell shims used to find it).
+    transform(code, id) {
+      if (id.includes("/node_modules/") || !id.startsWith("/") || !code.includes("import.meta.")) return null
+      return code
+        .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(id).href))
+        .replaceAll("import.meta.dirname", JSON.stringify(dirname(id)))
+        .replaceAll("import.meta.filename", JSON.stringify(id))
     },
   }],
   build: {
