@@ -144,6 +144,8 @@ export const problemsEn = {
     noHeader: (v: string) => `"${v}" is in a column without a header.`,
     samePerson: (row: string) => `The same person as row ${row}; list each person once.`,
     noRows: "The sheet has no rows.",
+    exampleRow:
+      'This is one of the template\'s example rows (its given name begins with "#"); delete it before uploading.',
     unknownColumn: (c: string, all: string) => `Unknown column "${c}"; the columns are ${all}.`,
     columnTwice: (c: string) => `The column ${c} appears twice.`,
     columnMissing: (c: string) => `The column ${c} is missing.`,
@@ -334,6 +336,7 @@ export const problemsBg: ProblemTexts = {
     noHeader: (v) => `„${v}“ е в колона без заглавие.`,
     samePerson: (row) => `Същото лице като на ред ${row}; всяко лице се вписва веднъж.`,
     noRows: "Списъкът няма редове.",
+    exampleRow: 'Това е примерен ред от образеца (собственото име започва с "#"); изтрийте го преди качване.',
     unknownColumn: (c, all) => `Непозната колона „${c}“; колоните са ${all}.`,
     columnTwice: (c) => `Колоната ${c} се среща два пъти.`,
     columnMissing: (c) => `Колоната ${c} липсва.`,
