@@ -141,8 +141,8 @@ function TemplateLinks() {
     download("/v1/sign-in-sheets/template", format, language).catch(setError)
   }
   return (
-    <div className="export-buttons" role="group" aria-label={s.template}>
-      <span>{s.template}:</span>
+    <fieldset className="export-buttons">
+      <legend>{s.template}:</legend>
       <Button className="button" onPress={() => get("xlsx")}>
         {s.templateXlsx}
       </Button>
@@ -150,7 +150,7 @@ function TemplateLinks() {
         {s.templateCsv}
       </Button>
       {error !== undefined && <Problem error={error} />}
-    </div>
+    </fieldset>
   )
 }
 
