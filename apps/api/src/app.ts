@@ -47,12 +47,14 @@ import { reviewRoutes } from "./routes/review.js"
 import { taskRoutes } from "./routes/tasks.js"
 import { todayRoutes } from "./routes/today.js"
 import { searchRoutes } from "./routes/search.js"
+import { signInSheetTemplateRoutes } from "./routes/signInSheetTemplate.js"
 
 /** The resources of API v1, each a sub-app mounted under `/v1`. */
 const v1 = new Hono<AppEnv>()
   .route("/projects", projectRoutes)
   .route("/institutions", institutionRoutes)
   .route("/events", eventRoutes)
+  .route("/sign-in-sheets", signInSheetTemplateRoutes)
   .route("/dissemination-activities", disseminationRoutes)
   .route("/users", userRoutes)
   .route("/api-keys", apiKeyRoutes)

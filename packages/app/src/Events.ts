@@ -5,6 +5,7 @@
  */
 import {
   canSeeProject,
+  type Event,
   EventNotFound,
   eventSpan,
   type IsoDate,
@@ -12,6 +13,7 @@ import {
   type NewParticipation,
   type Principal,
   projectScope,
+  toEventView,
 } from "@coordina/domain"
 import {
   EventsRepository,
@@ -37,6 +39,17 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const writes = yield* captureWrites
   const guard = yield* periodGuard
+
+  /** Events with whether each lies outside its project's period (each project read once). */
+  const views = (found: ReadonlyArray<Event>) =>
+    Effect.gen(function* () {
+      const periods = new Map<string, Effect.Effect.Success<ReturnType<typeof projects.get>>>()
+      for (const e of found)
+        if (!periods.has(e.projectId))
+          periods.set(e.projectId, yield* projects.get(e.projectId).pipe(Effect.orDie))
+      return found.map((e) => toEventView(e, periods.get(e.projectId)!))
+    })
+  const view = (e: Event) => views([e]).pipe(Effect.map((v) => v[0]!))
 
   /** An event the caller may see (its project in their scope), else EventNotFound. */
   const visibleEvent = (principal: Principal, id: string) =>
@@ -67,7 +80,7 @@ const make = Effect.gen(function* () {
           Effect.zipRight(events.create(input, id)),
         ),
       ),
-    )
+    ).pipe(Effect.flatMap(view))
   })
 
   /**
@@ -91,11 +104,12 @@ const make = Effect.gen(function* () {
   /** A page of events of the caller's projects (filtered in the query, so pages are full). */
   const list = Effect.fn("Events.list")(function* (principal: Principal, query: EventQuery) {
     if (query.projectId) yield* visibleProject(projects, principal, query.projectId)
-    return yield* events.list({ ...query, scope: projectScope(principal) })
+    const page = yield* events.list({ ...query, scope: projectScope(principal) })
+    return { ...page, items: yield* views(page.items) }
   })
 
-  /** One event of the caller's projects. */
-  const get = (principal: Principal, id: string) => visibleEvent(principal, id)
+  /** One event of the caller's projects, with its period flag. */
+  const get = (principal: Principal, id: string) => visibleEvent(principal, id).pipe(Effect.flatMap(view))
 
   /** Registers a person for an event of the caller's projects (audited). */
   const register = Effect.fn("Events.register")(function* (

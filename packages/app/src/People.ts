@@ -7,6 +7,7 @@
  */
 import {
   type DuplicateGroupView,
+  isErased,
   type NewPerson,
   type Person,
   personActions,
@@ -58,13 +59,14 @@ const make = Effect.gen(function* () {
 
   /**
    * A person's names, email and phone are personal data: each record an answer carries gets its
-   * own `read_personal` entry, so the log answers "who read this person" by entity.
+   * own `read_personal` entry, so the log answers "who read this person" by entity. An erased
+   * record holds no personal data any more, so reading it is not logged as such a read.
    */
   const readPersonal = (principal: Principal, read: ReadonlyArray<Person>) =>
     writes(
       transaction(
         Effect.forEach(
-          read,
+          read.filter((p) => !isErased(p)),
           (p) => audit({ actor: principal.id, action: "read_personal", entity: `person:${p.id}` }),
           { discard: true },
         ),

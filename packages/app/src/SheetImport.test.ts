@@ -57,6 +57,32 @@ describe.each(testDatabases())("SheetImport on $name", (db) => {
       }).pipe(Effect.provide(testApp(db))),
   )
 
+  it.effect.skipIf(!db.available)("says in the preview which rows will not count toward reach, and why", () =>
+    Effect.gen(function* () {
+      const sheets = yield* SheetImport
+      const { institutionId, mine } = yield* twoProjects
+      const event = yield* eventOf(mine)
+      const table: SheetTable = {
+        header,
+        rows: [
+          ["Мария", "Петрова", "", "", institutionId, "", "participant", "all"],
+          ["Ivan", "Ivanov", "", "", institutionId, "", "speaker", "all"],
+          ["Olga", "Koleva", "", "", institutionId, "", "organiser", "all"],
+        ],
+      }
+      const preview = yield* sheets.run(callers.coordinatorOf(mine), {
+        eventId: event.id,
+        sheet: Effect.succeed(table),
+        dryRun: true,
+      })
+      expect(preview.people.map((p) => [p.row, p.notCounted])).toEqual([
+        [2, undefined],
+        [3, "role"],
+        [4, "role"],
+      ])
+    }).pipe(Effect.provide(testApp(db))),
+  )
+
   it.effect.skipIf(!db.available)(
     "refuses another project's event as a missing one, before reading the file",
     () =>

@@ -14,10 +14,15 @@ import {
   canSeeProject,
   EventNotFound,
   eventSpan,
+  type ImportPlan,
   ImportPlanner,
+  type InstitutionFacts,
   institutionReferences,
+  type Project,
+  reachExclusion,
   type KnownRecords,
   type Principal,
+  type RowOutcome,
   type readRows,
   rejectSheet,
   type SheetInstitution,
@@ -25,7 +30,7 @@ import {
   SheetRowReader,
   summarisePlan,
 } from "@coordina/domain"
-import { AuditLog, type SheetEventRecord, SignInSheetsRepository } from "@coordina/store"
+import { AuditLog, ProjectsRepository, type SheetEventRecord, SignInSheetsRepository } from "@coordina/store"
 import { Context, Effect, Either, Layer } from "effect"
 import { Ids } from "./Ids.js"
 import { makePacer } from "./Pause.js"
@@ -49,7 +54,7 @@ const stepRows = 100
 interface CheckedAgainst {
   readonly event: SheetEventRecord
   readonly references: { readonly ids: ReadonlyArray<string>; readonly names: ReadonlyArray<string> }
-  readonly institutions: ReadonlyArray<SheetInstitution>
+  readonly institutions: ReadonlyArray<SheetInstitution & InstitutionFacts>
 }
 
 /** The institutions as a comparable text, whatever order the store gave them in. */
@@ -64,6 +69,26 @@ const make = Effect.gen(function* () {
   const auditLog = yield* AuditLog
   const ids = yield* Ids
   const guard = yield* periodGuard
+  const projects = yield* ProjectsRepository
+
+  /** Says of each planned row why it will not count toward the project's direct reach. */
+  const reachJudge = (project: Project, against: CheckedAgainst) => {
+    const facts = new Map<string, InstitutionFacts>(against.institutions.map((i) => [i.id, i]))
+    const rules = {
+      targetGroup: project.targetGroup,
+      minimumAttendanceShare: project.minimumAttendanceShare,
+      event: against.event,
+    }
+    return (o: RowOutcome) =>
+      reachExclusion({ role: o.role, institution: facts.get(o.institutionId), days: o.days }, rules)
+  }
+
+  /** The preview's answer: the plan, with why each row will not count toward reach. */
+  const preview = (plan: ImportPlan, against: CheckedAgainst) =>
+    Effect.gen(function* () {
+      const project = yield* projects.get(against.event.projectId).pipe(Effect.orDie)
+      return summarisePlan(plan, true, reachJudge(project, against))
+    })
 
   /**
    * Parses the upload and checks its rows against the event, a slice at a time, looking up the
@@ -82,7 +107,7 @@ const make = Effect.gen(function* () {
       if (Either.isLeft(started)) return yield* rejectSheet(started.left)
       const reader = started.right
       const lookedUp = { ids: new Set<string>(), names: new Set<string>() }
-      const institutions: Array<SheetInstitution> = []
+      const institutions: Array<SheetInstitution & InstitutionFacts> = []
       const pace = makePacer()
       for (let from = 0; from < table.rows.length; from += stepRows) {
         const slice = table.rows.slice(from, from + stepRows)
@@ -155,7 +180,7 @@ const make = Effect.gen(function* () {
     if (dryRun) {
       // A preview writes nothing, so it takes no transaction (and holds no connection) at all.
       const known = yield* sheets.known(eventId, candidateKeys(checked.rows))
-      return summarisePlan(yield* planRows(checked.rows, known), true)
+      return yield* preview(yield* planRows(checked.rows, known), checked.against)
     }
     return yield* sheets.transaction(
       Effect.gen(function* () {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
 import { isoDate } from "./CalendarDate.js"
-import { eventDayCount, eventDays, NewEvent } from "./Event.js"
+import { eventDayCount, eventDays, eventOutsideProjectPeriod, NewEvent, toEventView } from "./Event.js"
 import { checkAttendedDays } from "./Participation.js"
 
 const seminar = {
@@ -36,5 +36,32 @@ describe("events", () => {
       _tag: "DayOutsideEvent",
       day: "2018-05-12",
     })
+  })
+})
+
+describe("an event against the project period", () => {
+  const period = { start: isoDate("2018-01-01"), end: isoDate("2019-12-31") }
+  const at = (startDate: string, endDate: string) =>
+    eventOutsideProjectPeriod({ startDate: isoDate(startDate), endDate: isoDate(endDate) }, period)
+  it("flags an event that starts before the project or ends after it", () => {
+    expect(at("2018-01-01", "2019-12-31")).toBe(false)
+    expect(at("2017-12-31", "2018-01-02")).toBe(true)
+    expect(at("2019-12-30", "2020-01-01")).toBe(true)
+    expect(at("2026-05-01", "2026-05-01")).toBe(true)
+  })
+  it("counts the project's extensions in its period", () => {
+    const event = {
+      id: "evt_1",
+      projectId: "prj_1",
+      kind: "conference",
+      title: "Late",
+      startDate: isoDate("2019-02-01"),
+      endDate: isoDate("2019-02-01"),
+      city: "Sofia",
+      version: 1,
+    } as Parameters<typeof toEventView>[0]
+    const project = { startDate: isoDate("2018-01-01"), durationMonths: 12, extensions: [] }
+    expect(toEventView(event, project).outsideProjectPeriod).toBe(true)
+    expect(toEventView(event, { ...project, extensions: [{ months: 2 }] }).outsideProjectPeriod).toBe(false)
   })
 })

@@ -6,7 +6,7 @@ import { Either, Schema } from "effect"
 import { idMaxLength } from "./Text.js"
 import { datesInRange, daysBetween, type IsoDate, PlausibleDate } from "./CalendarDate.js"
 import { PlanningRegionCode } from "./PlanningRegions.js"
-import { ProjectId } from "./Project.js"
+import { ProjectId, projectEndDate } from "./Project.js"
 import { pageOf } from "./Page.js"
 
 /** Opaque identifier of an event. */
@@ -95,3 +95,32 @@ export const checkEventDates = (e: {
 
 /** A page of events as the API answers it. */
 export const EventPage = pageOf(Event, "EventPage")
+
+/** An event as the API answers it: with whether it lies outside its project's period. */
+export const EventView = Schema.Struct({
+  ...Event.fields,
+  outsideProjectPeriod: Schema.Boolean.annotations({
+    description:
+      "Whether the event starts before its project's period or ends after it (a warning: such an event is accepted)",
+  }),
+}).annotations({ identifier: "EventView" })
+/** An event as the API answers it. */
+export type EventView = typeof EventView.Type
+
+/** A page of events as the API answers it, each with its period flag. */
+export const EventViewPage = pageOf(EventView, "EventViewPage")
+
+/** Whether an event starts before the project period `[start, end]` or ends after it. */
+export const eventOutsideProjectPeriod = (
+  e: { readonly startDate: IsoDate; readonly endDate: IsoDate },
+  period: { readonly start: IsoDate; readonly end: IsoDate },
+): boolean => e.startDate < period.start || e.endDate > period.end
+
+/** The API's view of an event against its project's period (extensions included). */
+export const toEventView = (e: Event, project: Parameters<typeof projectEndDate>[0]): EventView => ({
+  ...e,
+  outsideProjectPeriod: eventOutsideProjectPeriod(e, {
+    start: project.startDate,
+    end: projectEndDate(project),
+  }),
+})

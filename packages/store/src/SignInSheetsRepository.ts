@@ -9,6 +9,7 @@ import { SqlClient, SqlError } from "@effect/sql"
 import {
   EventNotFound,
   type ImportPlan,
+  type InstitutionFacts,
   type IsoDate,
   type KnownParticipation,
   type KnownPerson,
@@ -83,17 +84,32 @@ const make = Effect.gen(function* () {
     readonly ids: ReadonlyArray<string>
     readonly names: ReadonlyArray<string>
   }) {
-    const found = new Map<string, SheetInstitution>()
+    const found = new Map<string, SheetInstitution & InstitutionFacts>()
+    // The facts ride along so the preview can say which rows fall outside the target group.
     const keep = (rows: ReadonlyArray<Record<string, unknown>>) => {
-      for (const r of rows) found.set(String(r.id), { id: String(r.id), name: String(r.name) })
+      for (const r of rows)
+        found.set(String(r.id), {
+          id: String(r.id),
+          name: String(r.name),
+          kind: r.kind as InstitutionFacts["kind"],
+          level: r.level as InstitutionFacts["level"],
+          country: String(r.country),
+          planningRegion: r.planningRegion == null ? undefined : String(r.planningRegion),
+        })
     }
     for (const ids of chunks(refs.ids, inListSize))
-      keep(yield* sql`SELECT id, name FROM institutions WHERE ${sql.in("id", ids)}`.pipe(Effect.orDie))
+      keep(
+        yield* sql`SELECT id, name, kind, level, country, planning_region FROM institutions WHERE ${sql.in("id", ids)}`.pipe(
+          Effect.orDie,
+        ),
+      )
     for (const names of chunks(refs.names.map(normaliseName), inListSize))
       keep(
-        yield* sql`SELECT id, name FROM institutions WHERE ${sql.in("name_key", names)}`.pipe(Effect.orDie),
+        yield* sql`SELECT id, name, kind, level, country, planning_region FROM institutions WHERE ${sql.in("name_key", names)}`.pipe(
+          Effect.orDie,
+        ),
       )
-    return [...found.values()] as ReadonlyArray<SheetInstitution>
+    return [...found.values()] as ReadonlyArray<SheetInstitution & InstitutionFacts>
   })
 
   /**

@@ -154,6 +154,7 @@ describe("the policy of every route for every caller", () => {
       "POST /v1/activities/:id/evidence",
       "GET /v1/activities/:id/evidence",
       "GET /v1/evidence/:id",
+      "GET /v1/sign-in-sheets/template",
     ])
       expect(paths).toContain(expected)
     expect(routes.length).toBeGreaterThan(15)

@@ -6,8 +6,9 @@
 import { Events } from "@coordina/app"
 import {
   Attendance,
-  Event,
-  EventPage,
+  type Event,
+  EventView,
+  EventViewPage,
   NewEvent,
   NewParticipation,
   Participation,
@@ -72,8 +73,9 @@ export const eventRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Create an event",
-      description: "`endDate` is never before `startDate`.",
-      responses: { 201: jsonResponse(Event, "The event"), ...problems(400, 404) },
+      description:
+        "`endDate` is never before `startDate`. An event outside the project period is accepted; the answer's `outsideProjectPeriod` flags it so the client can warn.",
+      responses: { 201: jsonResponse(EventView, "The event"), ...problems(400, 404) },
     }),
     requires("events", "write"),
     body(NewEvent),
@@ -81,7 +83,7 @@ export const eventRoutes = new Hono<AppEnv>()
       respond(
         c,
         Effect.flatMap(Events, (s) => s.create(c.var.principal, c.req.valid("json"))),
-        Event,
+        EventView,
         201,
       ),
   )
@@ -93,7 +95,7 @@ export const eventRoutes = new Hono<AppEnv>()
       description:
         "The events of the projects the caller works on, with their count. With `format=csv|xlsx` (or `Accept: text/csv`) all of them as a file.",
       responses: {
-        200: exportableResponse(jsonResponse(EventPage, "A page of events, or all of them as a file")),
+        200: exportableResponse(jsonResponse(EventViewPage, "A page of events, or all of them as a file")),
         ...problems(400, 404),
       },
     }),
@@ -112,7 +114,7 @@ export const eventRoutes = new Hono<AppEnv>()
       return respond(
         c,
         Effect.flatMap(Events, (s) => s.list(c.var.principal, list)),
-        EventPage,
+        EventViewPage,
       )
     },
   )
@@ -121,7 +123,10 @@ export const eventRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Read an event",
-      responses: { 200: jsonResponse(Event, "The event"), ...problems(404) },
+      responses: {
+        200: jsonResponse(EventView, "The event, flagged when outside the project period"),
+        ...problems(404),
+      },
     }),
     requires("events", "read"),
     params(IdParam),
@@ -129,7 +134,7 @@ export const eventRoutes = new Hono<AppEnv>()
       respond(
         c,
         Effect.flatMap(Events, (s) => s.get(c.var.principal, c.req.valid("param").id)),
-        Event,
+        EventView,
       ),
   )
   .post(

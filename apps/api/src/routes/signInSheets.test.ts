@@ -29,7 +29,14 @@ interface Result {
   peopleMatched: number
   possibleDuplicates: Array<{ row: number; personId?: string; candidates: Array<{ personId: string }> }>
   participations: { created: number; updated: number; unchanged: number }
-  people: Array<{ row: number; outcome: string; personId?: string; givenName: string; matchedBy?: string }>
+  people: Array<{
+    row: number
+    outcome: string
+    personId?: string
+    givenName: string
+    matchedBy?: string
+    notCounted?: string
+  }>
   dryRun: boolean
 }
 
@@ -149,6 +156,13 @@ describe.each(testDatabases())("sign-in sheet import on $name", (db) => {
       expect(preview.status).toBe(200)
       expect(preview.body).toMatchObject({ dryRun: true, rows: 4, peopleCreated: 4, peopleMatched: 0 })
       expect(preview.body.people.every((p) => p.personId === undefined)).toBe(true)
+      // What the preview says will not count is what reach leaves out once imported.
+      expect(preview.body.people.map((p) => p.notCounted)).toEqual([
+        undefined,
+        undefined,
+        "outside_target_group",
+        "role",
+      ])
       expect(await directTotal()).toBe(0)
 
       const done = await upload(e1, first())
@@ -191,6 +205,27 @@ describe.each(testDatabases())("sign-in sheet import on $name", (db) => {
       expect(clash.status).toBe(409)
     },
   )
+
+  it.skipIf(!db.available)("flags an event outside the project period on create, read and list", async () => {
+    const late = await api.json("POST", "/v1/events", {
+      projectId: pid,
+      kind: "conference",
+      title: "Seven years late",
+      startDate: "2026-05-01",
+      endDate: "2026-05-01",
+      city: "София",
+    })
+    expect(late.status).toBe(201)
+    expect(late.body.outsideProjectPeriod).toBe(true)
+    const read = await api.json("GET", `/v1/events/${late.body.id as string}`)
+    expect(read.body.outsideProjectPeriod).toBe(true)
+    const list = await api.json<{ items: Array<{ id: string; outsideProjectPeriod: boolean }> }>(
+      "GET",
+      `/v1/events?projectId=${pid}&limit=100`,
+    )
+    const flags = Object.fromEntries(list.body.items.map((e) => [e.id, e.outsideProjectPeriod]))
+    expect(flags).toMatchObject({ [e1]: false, [e2]: false, [late.body.id as string]: true })
+  })
 
   it.skipIf(!db.available)("changes nothing when the same sheet comes again", async () => {
     const again = await upload(e2, second())

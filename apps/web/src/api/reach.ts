@@ -9,8 +9,8 @@ import {
   DisseminationActivityPage,
   DuplicatePage,
   type DrillIndicator,
-  Event,
-  EventPage,
+  EventView,
+  EventViewPage,
   type NewDisseminationActivity,
   type NewEvent,
   type NewParticipation,
@@ -107,14 +107,14 @@ export const unmergePerson = (personId: string) =>
 export const eventsQuery = (projectId: string) =>
   queryOptions({
     queryKey: eventKeys.list({ projectId }),
-    queryFn: () => allPages(`/v1/events${queryString({ projectId })}`, EventPage),
+    queryFn: () => allPages(`/v1/events${queryString({ projectId })}`, EventViewPage),
   })
 
 /** A page of a project's events, with the count of all of them. */
 export const eventPageQuery = (projectId: string, cursor: string | undefined, limit = 50) =>
   queryOptions({
     queryKey: eventKeys.list({ projectId, cursor, limit }),
-    queryFn: () => api(`/v1/events${queryString({ projectId, cursor, limit })}`, { schema: EventPage }),
+    queryFn: () => api(`/v1/events${queryString({ projectId, cursor, limit })}`, { schema: EventViewPage }),
     placeholderData: keepPreviousData,
   })
 
@@ -122,12 +122,12 @@ export const eventPageQuery = (projectId: string, cursor: string | undefined, li
 export const eventQuery = (id: string) =>
   queryOptions({
     queryKey: eventKeys.one(id),
-    queryFn: () => api(`/v1/events/${seg(id)}`, { schema: Event }),
+    queryFn: () => api(`/v1/events/${seg(id)}`, { schema: EventView }),
   })
 
 /** Creates an event. */
 export const createEvent = (body: typeof NewEvent.Encoded) =>
-  api("/v1/events", { method: "POST", body, schema: Event })
+  api("/v1/events", { method: "POST", body, schema: EventView })
 
 /** The participations of an event. */
 export const participationsQuery = (eventId: string) =>

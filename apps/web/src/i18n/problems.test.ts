@@ -70,6 +70,7 @@ describe("problem messages", () => {
       "The same person as row 2; list each person once.",
       "The same person as row 3 (on file as per_1); list each person once.",
       "The sheet has no rows.",
+      'This is one of the template\'s example rows (its given name begins with "#"); delete it before uploading the sheet.',
       'Unknown column "foo"; the columns are given_name, family_name.',
       "The column email appears twice.",
       "The column given_name is missing.",
@@ -116,6 +117,7 @@ describe("problem messages", () => {
       cell({ given_name: "Ж", family_name: "З", role: "participant", days: "all", email: "not-an-email" }),
       cell({ given_name: "И", family_name: "Й", institution_id: "ins_1", role: "participant", days: "all" }),
       cell({ given_name: "И", family_name: "Й", institution_id: "ins_1", role: "participant", days: "all" }),
+      cell({ given_name: "# Пример", family_name: "Й", institution_id: "ins_1", days: "all" }),
     ]
     const read = readRows({ header, rows }, context)
     const headerErrors = readHeader(["given_name", "given_name", "whatever"])

@@ -91,6 +91,14 @@ export const problemsEn = {
     CalendarDecisionVersionStale: () =>
       "Someone changed this calendar decision meanwhile. Reload and try again.",
     CalendarDateTaken: (x: Extensions) => `There is already a decision for ${s(x, "date")}.`,
+    ProjectExtensionsExceeded: (x: Extensions) =>
+      `A project's extensions may add at most ${s(x, "maxTotalExtensionMonths")} months together; nothing was changed.`,
+    EvidenceNotFound: () => "This file does not exist, or you may not see it.",
+    EvidenceTooLarge: (x: Extensions) =>
+      `The file is larger than the limit of ${Math.round(Number(s(x, "maxBytes")) / 1048576)} MiB; nothing was stored.`,
+    EvidenceTypeNotAllowed: () =>
+      "This kind of file is not allowed (PDF, JPEG, PNG, TIFF, WebP or HEIC only, judged by its content); nothing was stored.",
+    EvidenceUploadInvalid: () => "The upload is not a form with one file; nothing was stored.",
   },
   validation: "Some fields are not valid.",
   status: {
@@ -136,6 +144,8 @@ export const problemsEn = {
     noHeader: (v: string) => `"${v}" is in a column without a header.`,
     samePerson: (row: string) => `The same person as row ${row}; list each person once.`,
     noRows: "The sheet has no rows.",
+    exampleRow:
+      'This is one of the template\'s example rows (its given name begins with "#"); delete it before uploading.',
     unknownColumn: (c: string, all: string) => `Unknown column "${c}"; the columns are ${all}.`,
     columnTwice: (c: string) => `The column ${c} appears twice.`,
     columnMissing: (c: string) => `The column ${c} is missing.`,
@@ -274,6 +284,14 @@ export const problemsBg: ProblemTexts = {
     CalendarDecisionVersionStale: () =>
       "Някой промени решението междувременно. Заредете отново и опитайте пак.",
     CalendarDateTaken: (x) => `Вече има решение за ${s(x, "date")}.`,
+    ProjectExtensionsExceeded: (x) =>
+      `Удълженията на проект могат да добавят общо най-много ${s(x, "maxTotalExtensionMonths")} месеца; нищо не е променено.`,
+    EvidenceNotFound: () => "Този файл не съществува или нямате достъп до него.",
+    EvidenceTooLarge: (x) =>
+      `Файлът е по-голям от ограничението от ${Math.round(Number(s(x, "maxBytes")) / 1048576)} MiB; нищо не е съхранено.`,
+    EvidenceTypeNotAllowed: () =>
+      "Този вид файл не е разрешен (само PDF, JPEG, PNG, TIFF, WebP или HEIC, според съдържанието му); нищо не е съхранено.",
+    EvidenceUploadInvalid: () => "Качването не е формуляр с един файл; нищо не е съхранено.",
   },
   validation: "Някои полета не са попълнени правилно.",
   status: {
@@ -318,6 +336,7 @@ export const problemsBg: ProblemTexts = {
     noHeader: (v) => `„${v}“ е в колона без заглавие.`,
     samePerson: (row) => `Същото лице като на ред ${row}; всяко лице се вписва веднъж.`,
     noRows: "Списъкът няма редове.",
+    exampleRow: 'Това е примерен ред от образеца (собственото име започва с "#"); изтрийте го преди качване.',
     unknownColumn: (c, all) => `Непозната колона „${c}“; колоните са ${all}.`,
     columnTwice: (c) => `Колоната ${c} се среща два пъти.`,
     columnMissing: (c) => `Колоната ${c} липсва.`,

@@ -137,6 +137,11 @@ export const reachEn = {
     city: "City",
     planningRegion: "Planning region",
     created: (title: string) => `Event “${title}” created.`,
+    createdOutside: (title: string) =>
+      `Event “${title}” created. Warning: it lies outside the project period, check its dates.`,
+    outsidePeriod: "Outside the project period",
+    outsidePeriodWarning:
+      "This event lies outside the project period (extensions included). Check its dates: reach still counts it by the day attended.",
     registration: "Registration",
     register: "Register",
     person: "Person",
@@ -181,6 +186,20 @@ export const reachEn = {
     imported: (rows: number) => `The sheet was imported: ${rows} rows.`,
     people: "People on the sheet",
     clear: "Choose another file",
+    reach: "Reach",
+    counts: "Counts",
+    notCountedSummary: (n: number) =>
+      n === 1 ? "1 row will not count toward direct reach." : `${n} rows will not count toward direct reach.`,
+    notCounted: {
+      event_cancelled: "Does not count: the event is cancelled",
+      role: "Does not count: speakers, trainers and organisers are not reach",
+      outside_target_group: "Does not count: the institution is outside the project's target group",
+      not_attended: "Does not count: no day attended",
+      too_few_days: "Does not count: fewer days attended than the project requires",
+    },
+    template: "Download the template",
+    templateCsv: "CSV template",
+    templateXlsx: "XLSX template",
   },
   dissemination: {
     title: "Dissemination activities",
@@ -387,6 +406,11 @@ export const reachBg: ReachMessages = {
     city: "Град",
     planningRegion: "Район за планиране",
     created: (title: string) => `Събитието „${title}“ е създадено.`,
+    createdOutside: (title: string) =>
+      `Събитието „${title}“ е създадено. Внимание: то е извън периода на проекта, проверете датите му.`,
+    outsidePeriod: "Извън периода на проекта",
+    outsidePeriodWarning:
+      "Това събитие е извън периода на проекта (с удълженията). Проверете датите му: обхватът го отчита по деня на присъствие.",
     registration: "Регистрация",
     register: "Регистрирай",
     person: "Лице",
@@ -433,6 +457,20 @@ export const reachBg: ReachMessages = {
     imported: (rows: number) => `Списъкът е импортиран: ${rows} реда.`,
     people: "Лица в списъка",
     clear: "Изберете друг файл",
+    reach: "Обхват",
+    counts: "Отчита се",
+    notCountedSummary: (n: number) =>
+      n === 1 ? "1 ред няма да се отчете в прекия обхват." : `${n} реда няма да се отчетат в прекия обхват.`,
+    notCounted: {
+      event_cancelled: "Не се отчита: събитието е отменено",
+      role: "Не се отчита: лекторите, обучителите и организаторите не са обхват",
+      outside_target_group: "Не се отчита: институцията е извън целевата група на проекта",
+      not_attended: "Не се отчита: няма ден присъствие",
+      too_few_days: "Не се отчита: по-малко дни присъствие, отколкото изисква проектът",
+    },
+    template: "Изтеглете образеца",
+    templateCsv: "Образец CSV",
+    templateXlsx: "Образец XLSX",
   },
   dissemination: {
     title: "Дейности по разпространение и публичност",

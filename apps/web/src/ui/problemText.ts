@@ -62,6 +62,7 @@ const rules: ReadonlyArray<Rule> = [
   [/^"(.*)" is in a column without a header\.$/, (m, t) => t.message.noHeader(m[1] ?? "")],
   [/^The same person as row (\d+)/, (m, t) => t.message.samePerson(m[1] ?? "")],
   [/^The sheet has no rows\.$/, (_, t) => t.message.noRows],
+  [/^This is one of the template's example rows/, (_, t) => t.message.exampleRow],
   [
     /^Unknown column "(.*)"; the columns are (.+)\.$/,
     (m, t) => t.message.unknownColumn(m[1] ?? "", m[2] ?? ""),

@@ -29,6 +29,7 @@
 export * from "./Accumulator.js"
 export * from "./Breakdown.js"
 export * from "./Drill.js"
+export * from "./Exclusion.js"
 export * from "./Qualification.js"
 export * from "./Records.js"
 export * from "./Report.js"

@@ -85,6 +85,9 @@ export interface RowOutcome {
   readonly givenName: string
   readonly familyName: string
   readonly institutionId: string
+  /** The row's participation as the import leaves it: its role and every day attended. */
+  readonly role: ParticipationRole
+  readonly days: ReadonlyArray<IsoDate>
 }
 
 /** A person the import creates who has the name of someone at another institution. */
@@ -265,7 +268,7 @@ export class ImportPlanner {
         emailKey: row.email,
         institutionId: person.institutionId,
       })
-      this.outcomes.push(outcomeOf(row, personId, "created", undefined))
+      this.planParticipation(row, personId, "created", undefined)
     } else {
       personId = match.personId
       const earlier = this.rowOfPerson.get(personId)
@@ -281,16 +284,28 @@ export class ImportPlanner {
       }
       const change = changeOf(row, this.people.get(personId)!)
       if (change) this.updatePeople.push(change)
-      this.outcomes.push(
-        outcomeOf(row, personId, "matched", match._tag === "SameEmail" ? "email" : "name_and_institution"),
+      this.planParticipation(
+        row,
+        personId,
+        "matched",
+        match._tag === "SameEmail" ? "email" : "name_and_institution",
       )
     }
+  }
+
+  private planParticipation(
+    row: SheetRow,
+    personId: string,
+    outcome: RowOutcome["outcome"],
+    matchedBy: RowOutcome["matchedBy"],
+  ): void {
     this.rowOfPerson.set(personId, row.row)
     const onFile = this.participations.get(personId)
     const { write, changed } = participationOf(row, personId, onFile)
     if (!changed) this.unchangedParticipations++
     else if (onFile !== undefined) this.updateParticipations.push(write)
     else this.createParticipations.push(write)
+    this.outcomes.push(outcomeOf(row, personId, outcome, matchedBy, write))
   }
 
   /** The plan of every row added, or why it cannot be imported (two rows are one person on file). */
@@ -329,6 +344,7 @@ const outcomeOf = (
   personId: string,
   outcome: RowOutcome["outcome"],
   matchedBy: RowOutcome["matchedBy"],
+  participation: ParticipationWrite,
 ): RowOutcome => ({
   row: row.row,
   personId,
@@ -337,4 +353,6 @@ const outcomeOf = (
   givenName: row.givenName,
   familyName: row.familyName,
   institutionId: row.institutionId,
+  role: participation.role,
+  days: participation.days,
 })

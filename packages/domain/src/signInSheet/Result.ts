@@ -3,7 +3,8 @@
  * @module
  */
 import { Schema } from "effect"
-import type { ImportPlan } from "./Plan.js"
+import { ReachExclusion } from "../reach/Exclusion.js"
+import type { ImportPlan, RowOutcome } from "./Plan.js"
 
 const PersonRef = Schema.Struct({
   personId: Schema.String,
@@ -33,6 +34,9 @@ export const SheetRowOutcome = Schema.Struct({
   givenName: Schema.String,
   familyName: Schema.String,
   institutionId: Schema.String,
+  notCounted: Schema.optional(ReachExclusion).annotations({
+    description: "Why the row will not count toward direct reach; absent when it will",
+  }),
 }).annotations({ identifier: "SheetRowOutcome" })
 
 /** The answer to a sign-in sheet import, or to its dry run (the preview). */
@@ -50,8 +54,15 @@ export type SignInSheetResult = typeof SignInSheetResult.Type
 
 type Mutable<A> = { -readonly [K in keyof A]: A[K] }
 
-/** The answer for a plan; a dry run leaves out the ids of people it did not create. */
-export const summarisePlan = (plan: ImportPlan, dryRun: boolean): SignInSheetResult => {
+/**
+ * The answer for a plan; a dry run leaves out the ids of people it did not create. `notCounted`,
+ * when given, says of each row why it will not count toward direct reach (see `reachExclusion`).
+ */
+export const summarisePlan = (
+  plan: ImportPlan,
+  dryRun: boolean,
+  notCounted?: (outcome: RowOutcome) => ReachExclusion | undefined,
+): SignInSheetResult => {
   const created = dryRun ? new Set(plan.createPeople.map((p) => p.id)) : undefined
   const shown = (personId: string) => created === undefined || !created.has(personId)
   let matched = 0
@@ -67,6 +78,8 @@ export const summarisePlan = (plan: ImportPlan, dryRun: boolean): SignInSheetRes
     if (o.outcome === "matched") matched++
     if (shown(o.personId)) out.personId = o.personId
     if (o.matchedBy) out.matchedBy = o.matchedBy
+    const reason = notCounted?.(o)
+    if (reason !== undefined) out.notCounted = reason
     return out
   })
   return {

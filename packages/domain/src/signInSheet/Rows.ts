@@ -12,6 +12,7 @@ import { fullNameKey, normaliseEmail, normaliseName } from "../PersonName.js"
 import { textRefusal } from "../Text.js"
 import { SheetError } from "./Errors.js"
 import { type ColumnIndex, type SheetColumn, columnName, readHeader } from "./Header.js"
+import { exampleMarker, isExampleRow } from "./Template.js"
 
 /** One valid row of a sheet, with its spreadsheet row number. */
 export class SheetRow extends Schema.Class<SheetRow>("SheetRow")({
@@ -269,6 +270,15 @@ export class SheetRowReader {
     const { errors, header, at } = this
     const check: RowCheck = { errors, row: rowNumber }
     const cell = (column: SheetColumn) => cells[at[column]] ?? ""
+    // The template's example row is refused by name, not imported as a person nor half-checked.
+    if (isExampleRow(cell("given_name"))) {
+      error(
+        check,
+        "given_name",
+        `This is one of the template's example rows (its given name begins with "${exampleMarker}"); delete it before uploading the sheet.`,
+      )
+      return
+    }
     const before = errors.length
     cells.forEach((value, col) => {
       const refusal = textRefusal(value)

@@ -42,6 +42,11 @@ function EventPage() {
         </Link>
       </p>
       <h1>{event.title}</h1>
+      {event.outsideProjectPeriod && (
+        <p className="warning" role="status" data-testid="outside-period">
+          {r.outsidePeriodWarning}
+        </p>
+      )}
       <dl className="facts">
         <dt>{r.kind}</dt>
         <dd>{t.reach.eventKind[event.kind]}</dd>

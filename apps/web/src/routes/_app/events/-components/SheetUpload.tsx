@@ -7,7 +7,8 @@ import { uploadSheet, afterReachChange } from "@/api/reach.js"
 import { ProblemAlert, StatusMessage } from "@/components/reach/Fields.js"
 import { useInstitutionNames } from "@/api/institutions.js"
 import { useI18n } from "@/i18n/I18n.js"
-import { translateMessage, useProblemTexts } from "@/ui/index.js"
+import { download } from "@/ui/Export.js"
+import { Problem, translateMessage, useProblemTexts } from "@/ui/index.js"
 
 type Phase =
   | { readonly step: "idle" }
@@ -65,6 +66,7 @@ export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
     <section aria-labelledby="sheet-title" className="panel">
       <h2 id="sheet-title">{s.title}</h2>
       <p className="muted">{s.intro}</p>
+      <TemplateLinks />
       <DropZone
         aria-label={s.dropZone}
         className="dropzone"
@@ -129,6 +131,29 @@ export const SheetUpload = ({ eventId }: { readonly eventId: string }) => {
   )
 }
 
+/** The template to fill in, from the API, in the chosen language. */
+function TemplateLinks() {
+  const { t, language } = useI18n()
+  const s = t.reach.sheet
+  const [error, setError] = useState<unknown>(undefined)
+  const get = (format: "csv" | "xlsx") => {
+    setError(undefined)
+    download("/v1/sign-in-sheets/template", format, language).catch(setError)
+  }
+  return (
+    <fieldset className="export-buttons">
+      <legend>{s.template}:</legend>
+      <Button className="button" onPress={() => get("xlsx")}>
+        {s.templateXlsx}
+      </Button>
+      <Button className="button" onPress={() => get("csv")}>
+        {s.templateCsv}
+      </Button>
+      {error !== undefined && <Problem error={error} />}
+    </fieldset>
+  )
+}
+
 /** Every error of a rejected sheet: row, column and message. */
 function SheetRejection({ error }: { readonly error: unknown }) {
   const { t } = useI18n()
@@ -173,9 +198,15 @@ function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
     ...result.people.map((o) => o.institutionId),
     ...result.possibleDuplicates.flatMap((d) => d.candidates.map((c) => c.institutionId)),
   ])
+  const notCounted = result.people.filter((o) => o.notCounted !== undefined).length
   return (
     <>
       <p data-testid="sheet-summary">{s.summary(result.rows, result.peopleCreated, result.peopleMatched)}</p>
+      {notCounted > 0 && (
+        <p className="warning" data-testid="sheet-not-counted">
+          {s.notCountedSummary(notCounted)}
+        </p>
+      )}
       <p>
         {s.participationSummary(
           result.participations.created,
@@ -190,6 +221,7 @@ function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
             <th scope="col">{p.name}</th>
             <th scope="col">{p.institution}</th>
             <th scope="col">{s.outcome}</th>
+            <th scope="col">{s.reach}</th>
           </tr>
         </thead>
         <tbody>
@@ -204,6 +236,9 @@ function SheetSummary({ result }: { readonly result: SignInSheetResult }) {
                 {o.outcome === "created"
                   ? s.created
                   : `${s.matched} ${o.matchedBy ? s.matchedBy[o.matchedBy] : ""}`}
+              </td>
+              <td data-testid={`sheet-reach-${o.row}`}>
+                {o.notCounted === undefined ? s.counts : s.notCounted[o.notCounted]}
               </td>
             </tr>
           ))}

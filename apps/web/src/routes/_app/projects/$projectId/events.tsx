@@ -1,4 +1,4 @@
-import type { Event } from "@coordina/domain"
+import type { EventView } from "@coordina/domain"
 import { useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link } from "@tanstack/react-router"
 import { useMemo } from "react"
@@ -26,7 +26,7 @@ function EventsPage() {
   const { projectId } = Route.useParams()
   const paging = useCursorPaging(projectId)
   const events = useQuery(eventPageQuery(projectId, paging.cursor, pageSize))
-  const columns = useMemo<ReadonlyArray<Column<Event>>>(
+  const columns = useMemo<ReadonlyArray<Column<EventView>>>(
     () => [
       {
         id: "name",
@@ -43,7 +43,17 @@ function EventsPage() {
         header: r.dates,
         cell: ({ row }) => {
           const e = row.original
-          return `${formatDate(e.startDate)}${e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : ""}`
+          const dates = `${formatDate(e.startDate)}${e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : ""}`
+          return e.outsideProjectPeriod ? (
+            <>
+              {dates}{" "}
+              <span className="badge behind" data-testid={`outside-period-${e.id}`}>
+                {r.outsidePeriod}
+              </span>
+            </>
+          ) : (
+            dates
+          )
         },
       },
       {
@@ -63,7 +73,12 @@ function EventsPage() {
         createLabel={r.create}
         formTitle={r.createTitle}
         formId="new-event"
-        form={(done) => <EventForm projectId={projectId} onCreated={(e) => done(r.created(e.title))} />}
+        form={(done) => (
+          <EventForm
+            projectId={projectId}
+            onCreated={(e) => done(e.outsideProjectPeriod ? r.createdOutside(e.title) : r.created(e.title))}
+          />
+        )}
       />
       {events.isError ? (
         <Problem error={events.error} />

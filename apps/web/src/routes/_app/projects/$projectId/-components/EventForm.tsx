@@ -1,4 +1,4 @@
-import type { Event } from "@coordina/domain"
+import type { Event, EventView } from "@coordina/domain"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
@@ -12,7 +12,10 @@ type Kind = Event["kind"]
 type Region = NonNullable<Event["planningRegion"]>
 
 /** Creates an event of the project. */
-export const EventForm = (props: { readonly projectId: string; readonly onCreated: (e: Event) => void }) => {
+export const EventForm = (props: {
+  readonly projectId: string
+  readonly onCreated: (e: EventView) => void
+}) => {
   const { t, language } = useI18n()
   const r = t.reach.events
   const queryClient = useQueryClient()
