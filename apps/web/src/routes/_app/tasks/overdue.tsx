@@ -8,7 +8,8 @@ import { ensureToday, useTodayDate } from "../../../api/today.js"
 import { TextInput } from "../../../components/Fields.js"
 import { useLabels } from "../../../components/agreements/Shared.js"
 import { useI18n } from "../../../i18n/I18n.js"
-import { TaskTable } from "./-components/TaskTable.js"
+import { DataTable } from "@/ui/index.js"
+import { useTaskColumns } from "./-components/taskColumns.js"
 
 export const Route = createFileRoute("/_app/tasks/overdue")({
   validateSearch: Schema.standardSchemaV1(Schema.Struct({ asOf: Schema.optional(IsoDate) })),
@@ -29,6 +30,8 @@ function OverdueView() {
   const asOf = search.asOf ?? today
   const navigate = useNavigate({ from: Route.fullPath })
   const labels = useLabels()
+  // Each table is one institution's, so its institution column would repeat the heading.
+  const columns = useTaskColumns(false).filter((column) => column.id !== "institution")
   const { data } = useSuspenseQuery(tasksQuery({ overdue: true, asOf }))
   const byInstitution = new Map<string, Array<TaskView>>()
   for (const task of data)
@@ -64,11 +67,12 @@ function OverdueView() {
               {labels.institution(institutionId)}{" "}
               <span className="badge late-flag">{formatNumber(tasks.length)}</span>
             </h2>
-            <TaskTable
-              tasks={tasks}
+            <DataTable
+              id={`overdue-${institutionId}`}
               caption={`${ti.overdueTitle}: ${labels.institution(institutionId)}`}
-              showInstitution={false}
-              withActions={false}
+              columns={columns}
+              rows={tasks}
+              rowId={(task) => task.id}
             />
           </section>
         ))
