@@ -36,11 +36,13 @@ export class IssuedCertificates extends Schema.Class<IssuedCertificates>("Issued
 }) {}
 
 /** The public verification answer: the event and the holder's initials, never the name. */
-export class CertificateVerification extends Schema.Class<CertificateVerification>("CertificateVerification")({
-  valid: Schema.Boolean,
-  event: Schema.Struct({ title: Schema.String, startDate: IsoDate, endDate: IsoDate }),
-  initials: Schema.String,
-}) {}
+export class CertificateVerification extends Schema.Class<CertificateVerification>("CertificateVerification")(
+  {
+    valid: Schema.Boolean,
+    event: Schema.Struct({ title: Schema.String, startDate: IsoDate, endDate: IsoDate }),
+    initials: Schema.String,
+  },
+) {}
 
 /** No certificate carries the code asked for. */
 export class CertificateNotFound extends Schema.TaggedError<CertificateNotFound>()("CertificateNotFound", {

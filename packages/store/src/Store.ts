@@ -37,11 +37,13 @@ import { ReportsRepository } from "./ReportsRepository.js"
 import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 import { EvidenceRepository } from "./EvidenceRepository.js"
 import { SearchRepository } from "./SearchRepository.js"
+import { CertificatesRepository } from "./CertificatesRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
   ApiKeysRepository.layer,
   SearchRepository.layer,
+  CertificatesRepository.layer,
   IdempotencyKeys.layer,
   LoginAttempts.layer,
   PersonalData.layer.pipe(Layer.provide(AuditLog.layer)),
