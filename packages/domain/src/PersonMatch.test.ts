@@ -1,6 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { mergeRefusal, personKeys, survivorOf } from "./Person.js"
-import { type MatchCandidate, matchPerson, possibleDuplicateGroups } from "./PersonMatch.js"
+import {
+  duplicatePairKey,
+  type MatchCandidate,
+  matchPerson,
+  possibleDuplicateGroups,
+  withoutDismissedPairs,
+} from "./PersonMatch.js"
 
 const onFile = (
   id: string,
@@ -87,5 +93,28 @@ describe("merging", () => {
     expect(mergeRefusal({ id: "a", mergedInto: "b" }, { id: "c" })).toMatch(/already merged/)
     expect(mergeRefusal({ id: "a" }, { id: "b", mergedInto: "c" })).toMatch(/surviving/)
     expect(mergeRefusal({ id: "a" }, { id: "b" })).toBeUndefined()
+  })
+})
+
+describe("dismissed duplicate pairs", () => {
+  it("has one key whichever order the pair comes in", () => {
+    expect(duplicatePairKey("per_2", "per_1")).toBe(duplicatePairKey("per_1", "per_2"))
+    expect(duplicatePairKey("per_1", "per_2")).not.toBe(duplicatePairKey("per_1", "per_3"))
+  })
+
+  it("keeps only undismissed pairs and drops a group with none left", () => {
+    const groups = [
+      { nameKey: "a", personIds: ["per_1", "per_2", "per_3"] },
+      { nameKey: "b", personIds: ["per_4", "per_5"] },
+    ]
+    const dismissed = new Set([
+      duplicatePairKey("per_2", "per_1"),
+      duplicatePairKey("per_3", "per_1"),
+      duplicatePairKey("per_5", "per_4"),
+    ])
+    expect(withoutDismissedPairs(groups, dismissed)).toEqual([
+      { nameKey: "a", personIds: ["per_2", "per_3"] },
+    ])
+    expect(withoutDismissedPairs(groups, new Set())).toEqual(groups)
   })
 })

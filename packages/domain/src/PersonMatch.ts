@@ -87,3 +87,25 @@ export const possibleDuplicateGroups = (
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([nameKey, members]) => ({ nameKey, personIds: members.sort(byId).map((m) => m.id) }))
 }
+
+/**
+ * The key of a pair of records, the same whichever order they come in, so a dismissal of (a, b)
+ * also covers (b, a).
+ */
+export const duplicatePairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
+
+/**
+ * Possible duplicates without the pairs a reviewer dismissed as two people: a group keeps the
+ * records that still form an undismissed pair with another of its records, and a group with no
+ * such pair left is gone.
+ */
+export const withoutDismissedPairs = (
+  groups: ReadonlyArray<DuplicateGroup>,
+  dismissed: ReadonlySet<string>,
+): ReadonlyArray<DuplicateGroup> =>
+  groups.flatMap((group) => {
+    const kept = group.personIds.filter((a) =>
+      group.personIds.some((b) => b !== a && !dismissed.has(duplicatePairKey(a, b))),
+    )
+    return kept.length > 1 ? [{ nameKey: group.nameKey, personIds: kept }] : []
+  })

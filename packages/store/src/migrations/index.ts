@@ -22,6 +22,7 @@ import evidence from "./0710_evidence.js"
 import cancellations from "./0760_cancellations.js"
 import searchKeys from "./0761_search_keys.js"
 import certificates from "./0850_certificates.js"
+import duplicateDismissals from "./0860_duplicate_dismissals.js"
 
 const migrations = {
   "1_projects": projects,
@@ -42,6 +43,7 @@ const migrations = {
   "760_cancellations": cancellations,
   "761_search_keys": searchKeys,
   "850_certificates": certificates,
+  "860_duplicate_dismissals": duplicateDismissals,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
