@@ -64,3 +64,4 @@ export { type SheetEventRecord, SignInSheetsRepository } from "./SignInSheetsRep
 export * as Store from "./Store.js"
 export type { StoreServices } from "./Store.js"
 export { type NewUserRecord, UsersRepository } from "./UsersRepository.js"
+export { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"

@@ -21,6 +21,7 @@ import agreementsInScope from "./0701_agreements_in_scope.js"
 import evidence from "./0710_evidence.js"
 import cancellations from "./0760_cancellations.js"
 import searchKeys from "./0761_search_keys.js"
+import webhookEndpoints from "./0800_webhook_endpoints.js"
 
 const migrations = {
   "1_projects": projects,
@@ -40,6 +41,7 @@ const migrations = {
   "710_evidence": evidence,
   "760_cancellations": cancellations,
   "761_search_keys": searchKeys,
+  "800_webhook_endpoints": webhookEndpoints,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
