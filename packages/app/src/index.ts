@@ -41,3 +41,4 @@ export { checkPasswordStrength, hashPassword, minimumScore, verifyPassword } fro
 export { Sessions, type SignedIn } from "./Sessions.js"
 export { apiKeyPrefix, csrfTokenFor, hashToken, newApiKey, newSessionToken, sessionPrefix } from "./Tokens.js"
 export { Users } from "./Users.js"
+export { newWebhookSecret, webhookSignature } from "./WebhookSignature.js"

@@ -6,6 +6,7 @@ import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
 import * as Database from "./Database.js"
 import { ApiKeysRepository } from "./ApiKeysRepository.js"
+import { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
 import { AuditLog } from "./AuditLog.js"
 import { IdempotencyKeys } from "./IdempotencyKeys.js"
 import { LoginAttempts } from "./LoginAttempts.js"
@@ -73,6 +74,7 @@ export const repositories = Layer.mergeAll(
   PeriodLocksRepository.layer,
   CalendarRepository.layer,
   EvidenceRepository.layer,
+  WebhookEndpointsRepository.layer,
 )
 
 /** The services the store provides. */

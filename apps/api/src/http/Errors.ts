@@ -30,6 +30,8 @@ import type {
   AlreadyErased,
   ApiKeyExpiryPast,
   ApiKeyNotFound,
+  WebhookEndpointNotFound,
+  WebhookUrlRefused,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -119,6 +121,8 @@ export type ApiError =
   | UserVersionStale
   | ApiKeyNotFound
   | ApiKeyExpiryPast
+  | WebhookEndpointNotFound
+  | WebhookUrlRefused
   | SignInRefused
   | SignInThrottled
   | NotASession
@@ -185,6 +189,8 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   UserVersionStale: 409,
   ApiKeyNotFound: 404,
   ApiKeyExpiryPast: 422,
+  WebhookEndpointNotFound: 404,
+  WebhookUrlRefused: 422,
   SignInRefused: 401,
   SignInThrottled: 429,
   NotASession: 400,

@@ -57,6 +57,8 @@ export const problemsEn = {
     UserVersionStale: () => "Someone changed this user meanwhile. Reload and try again.",
     ApiKeyNotFound: () => "This API key does not exist.",
     ApiKeyExpiryPast: () => "The expiry date must be in the future.",
+    WebhookEndpointNotFound: () => "This webhook endpoint does not exist.",
+    WebhookUrlRefused: () => "Webhooks go only to public http or https addresses.",
     SignInRefused: () => "The email or the password is wrong.",
     SignInThrottled: (x: Extensions) =>
       `Too many failed sign-ins. Try again in ${s(x, "retryAfterSeconds") || "a few"} seconds.`,
@@ -252,6 +254,8 @@ export const problemsBg: ProblemTexts = {
     UserVersionStale: () => "Някой промени потребителя междувременно. Заредете отново и опитайте пак.",
     ApiKeyNotFound: () => "Този API ключ не съществува.",
     ApiKeyExpiryPast: () => "Срокът на валидност трябва да е в бъдещето.",
+    WebhookEndpointNotFound: () => "Тази крайна точка за уебкукита не съществува.",
+    WebhookUrlRefused: () => "Уебкукитата се изпращат само до публични http или https адреси.",
     SignInRefused: () => "Адресът на електронна поща или паролата е грешна.",
     SignInThrottled: (x) =>
       `Твърде много неуспешни опити за вход. Опитайте отново след ${s(x, "retryAfterSeconds") || "няколко"} секунди.`,

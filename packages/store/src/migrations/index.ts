@@ -21,6 +21,7 @@ import agreementsInScope from "./0701_agreements_in_scope.js"
 import evidence from "./0710_evidence.js"
 import cancellations from "./0760_cancellations.js"
 import searchKeys from "./0761_search_keys.js"
+import webhookEndpoints from "./0800_webhook_endpoints.js"
 import certificates from "./0850_certificates.js"
 import duplicateDismissals from "./0860_duplicate_dismissals.js"
 
@@ -42,6 +43,7 @@ const migrations = {
   "710_evidence": evidence,
   "760_cancellations": cancellations,
   "761_search_keys": searchKeys,
+  "800_webhook_endpoints": webhookEndpoints,
   "850_certificates": certificates,
   "860_duplicate_dismissals": duplicateDismissals,
 }
