@@ -114,3 +114,62 @@ export class OutboxMessageNotFound extends Schema.TaggedError<OutboxMessageNotFo
   "OutboxMessageNotFound",
   { messageId: Schema.String },
 ) {}
+
+const id = Schema.String
+const day = Schema.String.annotations({ jsonSchema: { type: "string", format: "date" } })
+
+/** `task.*`: the task and where it stands; api.md gives `task.created`'s shape. */
+export const TaskEventData = Schema.Struct({
+  taskId: id,
+  agreementId: id,
+  institutionId: id,
+  area: Schema.String,
+  dueDate: day,
+}).annotations({ identifier: "TaskEventData" })
+
+/** `agreement.transitioned`: the event that moved the agreement and its state after it. */
+export const AgreementTransitionedData = Schema.Struct({
+  agreementId: id,
+  event: Schema.String.annotations({
+    description: "intent_declared, matched, concluded, extended, terminated, closed",
+  }),
+  from: Schema.String,
+  to: Schema.String,
+  version: Schema.Number,
+}).annotations({ identifier: "AgreementTransitionedData" })
+
+/** `participation.attended`: the days a person is recorded as attending. */
+export const ParticipationAttendedData = Schema.Struct({
+  participationId: id,
+  eventId: id,
+  personId: id,
+  attendedDays: Schema.Array(day),
+}).annotations({ identifier: "ParticipationAttendedData" })
+
+/** `person.merged`: the record merged away and the one it now belongs to. */
+export const PersonMergedData = Schema.Struct({ personId: id, intoPersonId: id }).annotations({
+  identifier: "PersonMergedData",
+})
+
+/** `report.ready`: a generated report version. */
+export const ReportReadyData = Schema.Struct({
+  reportId: id,
+  projectId: id,
+  kind: Schema.String,
+  periodStart: day,
+  periodEnd: day,
+  version: Schema.Number,
+}).annotations({ identifier: "ReportReadyData" })
+
+/** The `data` of each event type, as the OpenAPI document's `webhooks` describe it. */
+export const webhookEventData = {
+  "agreement.transitioned": AgreementTransitionedData,
+  "task.created": TaskEventData,
+  "task.accepted": TaskEventData,
+  "task.rejected": TaskEventData,
+  "task.completed": TaskEventData,
+  "task.overdue": TaskEventData,
+  "participation.attended": ParticipationAttendedData,
+  "person.merged": PersonMergedData,
+  "report.ready": ReportReadyData,
+} as const
