@@ -6,18 +6,22 @@ import {
   NewMeasure,
   NewWebhookEndpoint,
   PlanRequest,
+  IsoDate,
+  NewParticipation,
   type WebhookEventType,
 } from "@coordina/domain"
 import { OutboxRepository, WebhookEndpointsRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
+import { Events } from "./Events.js"
 import { Outbox } from "./Outbox.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
+import { SheetImport } from "./SheetImport.js"
 import { Tasks } from "./Tasks.js"
 import { appOn, callers, institutions, matchedIn } from "./testing/AgreementsWorld.js"
-import { personAt, testApp, twoProjects } from "./testing/index.js"
+import { eventOf, personAt, testApp, twoProjects } from "./testing/index.js"
 import { transaction } from "./Transaction.js"
 
 const subscribe = (...eventTypes: ReadonlyArray<WebhookEventType>) =>
@@ -136,5 +140,81 @@ describe.each(testDatabases())("Outbox publishing on $name", (db) => {
       })
       expect(claimed.every((m) => m.endpointId === endpoint.id)).toBe(true)
     }).pipe(Effect.provide(appOn(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "publishes participation.attended when days are recorded, not cleared",
+    () =>
+      Effect.gen(function* () {
+        yield* subscribe("participation.attended")
+        const events = yield* Events
+        const { institutionId, mine } = yield* twoProjects
+        const event = yield* eventOf(mine, "2018-05-11")
+        const person = yield* personAt(institutionId, "Мария", "Петрова")
+        const registered = yield* events.register(
+          callers.admin,
+          event.id,
+          Schema.decodeUnknownSync(NewParticipation)({
+            personId: person.id,
+            role: "participant",
+            status: "registered",
+          }),
+        )
+        const day = IsoDate.make("2018-05-11")
+        yield* Effect.flip(events.setAttendance(callers.admin, event.id, person.id, [day], 7))
+        yield* events.setAttendance(callers.admin, event.id, person.id, [day], 1)
+        yield* events.setAttendance(callers.admin, event.id, person.id, [], 2)
+        const claimed = yield* (yield* OutboxRepository).claimDue("w", 50, 30, "2100-01-01T00:00:00.000Z")
+        expect(claimed.map((m) => JSON.parse(m.payload).data)).toEqual([
+          {
+            participationId: registered.id,
+            eventId: event.id,
+            personId: person.id,
+            attendedDays: ["2018-05-11"],
+          },
+        ])
+      }).pipe(Effect.provide(testApp(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "publishes a sign-in sheet's attendance once per participation, nothing on a preview",
+    () =>
+      Effect.gen(function* () {
+        yield* subscribe("participation.attended")
+        const sheets = yield* SheetImport
+        const { institutionId, mine } = yield* twoProjects
+        const event = yield* eventOf(mine)
+        const header = [
+          "given_name",
+          "family_name",
+          "email",
+          "gender",
+          "institution_id",
+          "institution_name",
+          "role",
+          "days",
+        ]
+        const table = {
+          header,
+          rows: [
+            ["Мария", "Петрова", "maria@ruse.bg", "female", institutionId, "", "participant", "all"],
+            ["Ivan", "Ivanov", "", "male", institutionId, "", "participant", "2018-03-01"],
+          ],
+        }
+        const upload = (dryRun: boolean) => ({ eventId: event.id, sheet: Effect.succeed(table), dryRun })
+        yield* sheets.run(callers.admin, upload(true))
+        const repo = yield* OutboxRepository
+        expect((yield* repo.list(undefined, {})).items).toEqual([])
+        yield* sheets.run(callers.admin, upload(false))
+        const claimed = yield* repo.claimDue("w", 50, 30, "2100-01-01T00:00:00.000Z")
+        const data = claimed.map(
+          (m) => JSON.parse(m.payload).data as { participationId: string; attendedDays: Array<string> },
+        )
+        expect(data).toHaveLength(2)
+        expect(
+          data.every((d) => /^par_/.test(d.participationId) && d.attendedDays.join() === "2018-03-01"),
+        ).toBe(true)
+        expect(claimed.map((m) => m.payload).join()).not.toMatch(/Мария|Ivan|maria@ruse\.bg/)
+      }).pipe(Effect.provide(testApp(db))),
   )
 })

@@ -40,32 +40,38 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const today = yield* Today
 
+  const publishMany = Effect.fn("Outbox.publishMany")(function* <T extends WebhookEventType>(
+    eventType: T,
+    events: ReadonlyArray<EventData<T>>,
+  ) {
+    if (events.length === 0) return
+    const subscribed = yield* endpoints.subscribedTo(eventType)
+    if (subscribed.length === 0) return
+    // Encoding through the event's schema keeps only its fields: nothing else can slip out.
+    const encode = Schema.encodeSync(webhookEventData[eventType] as Schema.Schema<unknown, unknown>)
+    const createdAt = yield* today.nowIso
+    const messages = []
+    for (const data of events) {
+      const payload = JSON.stringify({ type: eventType, timestamp: createdAt, data: encode(data) })
+      for (const endpoint of subscribed)
+        messages.push({
+          id: yield* ids.next("msg"),
+          channel: "webhook" as const,
+          endpointId: endpoint.id,
+          eventType,
+          payload,
+          createdAt,
+        })
+    }
+    yield* outbox.enqueue(messages)
+  })
+
   /**
    * Enqueues one webhook message per live endpoint subscribed to `eventType`; call it inside the
    * change's transaction. Each endpoint's message has its own `webhook-id`.
    */
-  const publish = Effect.fn("Outbox.publish")(function* <T extends WebhookEventType>(
-    eventType: T,
-    data: EventData<T>,
-  ) {
-    // Encoding through the event's schema keeps only its fields: nothing else can slip out.
-    const encoded = Schema.encodeSync(webhookEventData[eventType] as Schema.Schema<unknown, unknown>)(data)
-    const subscribed = yield* endpoints.subscribedTo(eventType)
-    if (subscribed.length === 0) return
-    const createdAt = yield* today.nowIso
-    const payload = JSON.stringify({ type: eventType, timestamp: createdAt, data: encoded })
-    const messages = []
-    for (const endpoint of subscribed)
-      messages.push({
-        id: yield* ids.next("msg"),
-        channel: "webhook" as const,
-        endpointId: endpoint.id,
-        eventType,
-        payload,
-        createdAt,
-      })
-    yield* outbox.enqueue(messages)
-  })
+  const publish = <T extends WebhookEventType>(eventType: T, data: EventData<T>) =>
+    publishMany(eventType, [data])
 
   /**
    * Enqueues one rendered e-mail; call it inside the change's transaction. `kind` names what it
@@ -80,7 +86,12 @@ const make = Effect.gen(function* () {
     return id
   })
 
-  return { publish, sendEmail } as const
+  return {
+    publish,
+    /** Like `publish`, for many events of one type (a sheet's attendance), asking for endpoints once. */
+    publishMany,
+    sendEmail,
+  } as const
 })
 
 /** Writes webhook deliveries and e-mails to the outbox, in the caller's transaction. */
