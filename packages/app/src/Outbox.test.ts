@@ -6,6 +6,7 @@ import {
   NewMeasure,
   NewWebhookEndpoint,
   PlanRequest,
+  ReportRequest,
   IsoDate,
   NewParticipation,
   type WebhookEventType,
@@ -18,6 +19,8 @@ import { Events } from "./Events.js"
 import { Outbox } from "./Outbox.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
+import { ReportJobs } from "./ReportJobs.js"
+import { Reports } from "./Reports.js"
 import { SheetImport } from "./SheetImport.js"
 import { Tasks } from "./Tasks.js"
 import { appOn, callers, institutions, matchedIn } from "./testing/AgreementsWorld.js"
@@ -216,5 +219,40 @@ describe.each(testDatabases())("Outbox publishing on $name", (db) => {
         ).toBe(true)
         expect(claimed.map((m) => m.payload).join()).not.toMatch(/Мария|Ivan|maria@ruse\.bg/)
       }).pipe(Effect.provide(testApp(db))),
+  )
+
+  it.effect.skipIf(!db.available)("publishes report.ready when the worker marks a version ready", () =>
+    Effect.gen(function* () {
+      yield* subscribe("report.ready")
+      const { mine } = yield* twoProjects
+      const queued = yield* (yield* Reports).request(
+        callers.admin,
+        mine,
+        new ReportRequest({
+          kind: "interim",
+          periodStart: isoDate("2018-01-01"),
+          periodEnd: isoDate("2018-06-30"),
+        }),
+      )
+      const repo = yield* OutboxRepository
+      expect((yield* repo.list(undefined, {})).items).toEqual([])
+      const jobs = yield* ReportJobs
+      while (yield* jobs.runNext({ worker: "w", leaseSeconds: 30, maxAttempts: 3 })) {}
+      const claimed = yield* repo.claimDue("w", 50, 30, "2100-01-01T00:00:00.000Z")
+      expect(claimed.map((m) => JSON.parse(m.payload))).toEqual([
+        {
+          type: "report.ready",
+          timestamp: expect.any(String),
+          data: {
+            reportId: queued.id,
+            projectId: mine,
+            kind: "interim",
+            periodStart: "2018-01-01",
+            periodEnd: "2018-06-30",
+            version: 1,
+          },
+        },
+      ])
+    }).pipe(Effect.provide(testApp(db))),
   )
 })
