@@ -1,4 +1,7 @@
+import { Outbox, transaction } from "@coordina/app"
+import { OutboxRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
@@ -81,6 +84,58 @@ describe.each(testDatabases())("webhooks API on $name", (db) => {
       expect(outbox.body.items).toEqual([])
       expect((await api.json("GET", "/v1/outbox?status=lost")).status).toBe(400)
       expect((await api.json("POST", "/v1/webhook-deliveries/msg_nope/retry")).status).toBe(404)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "shows a failed delivery in the log and the outbox, and sends it again (audited)",
+    async () => {
+      const endpoint = await api.json<{ id: string }>("POST", "/v1/webhook-endpoints", {
+        url: "https://hooks.example.org/merges",
+        eventTypes: ["person.merged"],
+      })
+      await api.run(
+        transaction(
+          Effect.flatMap(Outbox, (o) =>
+            o.publish("person.merged", { personId: "per_a", intoPersonId: "per_b" }),
+          ),
+        ),
+      )
+      const [claimed] = await api.run(
+        Effect.flatMap(OutboxRepository, (o) => o.claimDue("w", 10, 30, "2100-01-01T00:00:00.000Z")),
+      )
+      await api.run(
+        Effect.flatMap(OutboxRepository, (o) =>
+          o.markFailed(claimed!.id, "w", { lastStatus: 410, lastError: "HTTP 410" }),
+        ),
+      )
+      const log = await api.json<{ items: Array<Record<string, unknown>> }>(
+        "GET",
+        `/v1/webhook-endpoints/${endpoint.body.id}/deliveries`,
+      )
+      expect(log.body.items).toEqual([
+        {
+          id: claimed!.id,
+          eventType: "person.merged",
+          status: "failed",
+          attempts: 1,
+          lastStatus: 410,
+          lastError: "HTTP 410",
+        },
+      ])
+      const failed = await api.json<{ items: Array<{ id: string }> }>("GET", "/v1/outbox?status=failed")
+      expect(failed.body.items.map((m) => m.id)).toEqual([claimed!.id])
+      const retried = await api.json("POST", `/v1/webhook-deliveries/${claimed!.id}/retry`)
+      expect(retried.status).toBe(200)
+      expect(retried.body).toMatchObject({ id: claimed!.id, status: "pending", attempts: 0 })
+      expect(
+        (await api.json<{ items: Array<unknown> }>("GET", "/v1/outbox?status=failed")).body.items,
+      ).toEqual([])
+      const audit = await api.json<{ items: Array<{ action: string }> }>(
+        "GET",
+        `/v1/audit?entity=outbox_message:${claimed!.id}`,
+      )
+      expect(audit.body.items.map((e) => e.action)).toEqual(["retry"])
     },
   )
 

@@ -1,3 +1,5 @@
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
 import { hostname } from "node:os"
 import { lookup } from "node:dns/promises"
 import { App, EmailMessage, EmailSender, EmailSendFailed, Outbox, transaction } from "@coordina/app"
@@ -147,6 +149,26 @@ describe.each(testDatabases())("outbox delivery on $name", (db) => {
     expect(m).toMatchObject({ status: "pending", attempts: 1 })
     expect(m.lastStatus).toBeUndefined()
     expect(m.lastError).toMatch(/ECONNREFUSED|no answer/)
+  })
+
+  it.skipIf(!db.available)("gives up on a receiver that does not answer within the timeout", async () => {
+    await removeAll()
+    // Accepts the request and never answers.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve))
+    try {
+      const { port } = silent.address() as AddressInfo
+      const endpoint = await endpointAt(`http://127.0.0.1:${port}/hooks`)
+      await publish("per_6")
+      const started = Date.now()
+      await run(deliverDue({ ...options, timeoutMs: 400 }))
+      expect(Date.now() - started).toBeLessThan(5_000)
+      const m = await messageOf(endpoint.id)
+      expect(m).toMatchObject({ status: "pending", attempts: 1, lastError: "no answer within 400 ms" })
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((resolve) => silent.close(resolve))
+    }
   })
 
   it.skipIf(!db.available)(
