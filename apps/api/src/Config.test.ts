@@ -21,6 +21,7 @@ describe("API configuration", () => {
       adminToken: undefined,
       heavyConcurrency: 2,
       heavyQueue: 8,
+      webhookAllowPrivate: false,
     })
   })
 
@@ -41,6 +42,7 @@ describe("API configuration", () => {
         COORDINA_HEAVY_CONCURRENCY: "1",
         COORDINA_HEAVY_QUEUE: "0",
         COORDINA_WEB_DIST: "/srv/web",
+        COORDINA_WEBHOOK_ALLOW_PRIVATE: "on",
       }),
     )
     expect(config).toMatchObject({
@@ -57,6 +59,7 @@ describe("API configuration", () => {
       heavyConcurrency: 1,
       heavyQueue: 0,
       webDist: "/srv/web",
+      webhookAllowPrivate: true,
     })
   })
 
@@ -68,6 +71,7 @@ describe("API configuration", () => {
     expect(short).toMatch(/at least 32 characters/)
     expect(errorOf({ COORDINA_TIME_ZONE: "Europe/Nowhere" })).toMatch(/COORDINA_TIME_ZONE/)
     expect(errorOf({ COORDINA_TRUST_PROXY: "yes" })).toMatch(/COORDINA_TRUST_PROXY/)
+    expect(errorOf({ COORDINA_WEBHOOK_ALLOW_PRIVATE: "true" })).toMatch(/COORDINA_WEBHOOK_ALLOW_PRIVATE/)
     expect(errorOf({ COORDINA_HEAVY_QUEUE: "-1" })).toMatch(/COORDINA_HEAVY_QUEUE/)
   })
 

@@ -44,6 +44,11 @@ export interface ApiConfig {
   readonly heavyConcurrency: number
   /** Heavy requests waiting for a turn before the next is answered 503 (`COORDINA_HEAVY_QUEUE`). */
   readonly heavyQueue: number
+  /**
+   * Whether webhook endpoints may be private, loopback or link-local addresses
+   * (`COORDINA_WEBHOOK_ALLOW_PRIVATE=on`, for development; off by default).
+   */
+  readonly webhookAllowPrivate: boolean
 }
 
 /** The shortest admin token accepted: 32 characters, as many as the generated one. */
@@ -109,6 +114,7 @@ export const apiConfig: Config.Config<ApiConfig> = Config.all({
     Config.validate({ message: "a whole number, 0 or more", validation: (n) => n >= 0 }),
     Config.withDefault(8),
   ),
+  webhookAllowPrivate: onOff("COORDINA_WEBHOOK_ALLOW_PRIVATE", "off"),
 })
 
 /** Reads the configuration from `env` (the process's environment by default), or says what is wrong. */

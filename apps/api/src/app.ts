@@ -21,8 +21,10 @@ import { noSourceMaps, spaIndex, webFiles } from "./http/WebApp.js"
 import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
+import { webhooksDocument } from "./http/Docs.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
+import { outboxRoutes, webhookDeliveryRoutes, webhookEndpointRoutes } from "./routes/webhooks.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
 import { evidenceRoutes } from "./routes/evidence.js"
@@ -58,6 +60,9 @@ const v1 = new Hono<AppEnv>()
   .route("/dissemination-activities", disseminationRoutes)
   .route("/users", userRoutes)
   .route("/api-keys", apiKeyRoutes)
+  .route("/webhook-endpoints", webhookEndpointRoutes)
+  .route("/webhook-deliveries", webhookDeliveryRoutes)
+  .route("/outbox", outboxRoutes)
   .route("/audit", auditRoutes)
   .route("/retention", retentionRoutes)
   .route("/procedures", procedureRoutes)
@@ -193,6 +198,7 @@ export const makeApp = (
   app.route("/v1/events", evidence.events)
   app.route("/v1/activities", evidence.activities)
   app.route("/v1/evidence", evidence.files)
+  const webhooks = webhooksDocument()
   app.get(
     "/openapi.json",
     openAPIRouteHandler(app, {
@@ -205,8 +211,12 @@ export const makeApp = (
             "Coordination of the integration of beneficiaries of international protection in Bulgaria, and reach accounting for capacity-building projects.",
         },
         servers: [{ url: "/" }],
-        components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+        components: {
+          securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+          schemas: webhooks.schemas,
+        },
         security: [{ bearer: [] }],
+        webhooks: webhooks.webhooks,
       },
       exclude: ["/openapi.json", /^\/docs/, "/*"],
     }),

@@ -10,7 +10,26 @@ describe("worker configuration", () => {
       reportPollMs: 1000,
       reportLeaseSeconds: 30,
       reportStepDelayMs: 0,
+      outboxPollMs: 1000,
+      outboxBatch: 20,
+      outboxLeaseSeconds: 60,
+      webhookAllowPrivate: false,
     })
+  })
+  it("reads the outbox's settings and refuses a bad switch or batch, naming the variable", () => {
+    expect(
+      Either.getOrThrow(
+        loadConfig({
+          COORDINA_WEBHOOK_ALLOW_PRIVATE: "on",
+          COORDINA_OUTBOX_BATCH: "5",
+          COORDINA_OUTBOX_POLL_MS: "50",
+        }),
+      ),
+    ).toMatchObject({ webhookAllowPrivate: true, outboxBatch: 5, outboxPollMs: 50 })
+    const bad = loadConfig({ COORDINA_WEBHOOK_ALLOW_PRIVATE: "yes" })
+    expect(Either.isLeft(bad) && String(bad.left)).toMatch(/COORDINA_WEBHOOK_ALLOW_PRIVATE/)
+    const zero = loadConfig({ COORDINA_OUTBOX_BATCH: "0" })
+    expect(Either.isLeft(zero) && String(zero.left)).toMatch(/COORDINA_OUTBOX_BATCH/)
   })
   it("refuses a negative report poll interval, naming the variable", () => {
     const loaded = loadConfig({ COORDINA_REPORT_POLL_MS: "-5" })

@@ -20,6 +20,17 @@ export interface WorkerConfig {
   readonly reportLeaseSeconds: number
   /** A pause after each generation step (`COORDINA_REPORT_STEP_DELAY_MS`; tests stop workers mid-job with it). */
   readonly reportStepDelayMs: number
+  /** How often an idle worker looks for due outbox messages, in milliseconds (`COORDINA_OUTBOX_POLL_MS`). */
+  readonly outboxPollMs: number
+  /** Outbox messages claimed and sent at once (`COORDINA_OUTBOX_BATCH`). */
+  readonly outboxBatch: number
+  /** How long an outbox claim holds, in seconds (`COORDINA_OUTBOX_LEASE_SECONDS`); above the 10 s timeout. */
+  readonly outboxLeaseSeconds: number
+  /**
+   * Whether webhooks may go to private, loopback and link-local addresses
+   * (`COORDINA_WEBHOOK_ALLOW_PRIVATE=on`, the same switch as the API's; off by default).
+   */
+  readonly webhookAllowPrivate: boolean
 }
 
 const knownZone = (zone: string) => {
@@ -50,6 +61,31 @@ export const workerConfig: Config.Config<WorkerConfig> = Config.all({
   reportPollMs: nonNegative("COORDINA_REPORT_POLL_MS", 1000),
   reportLeaseSeconds: nonNegative("COORDINA_REPORT_LEASE_SECONDS", 30),
   reportStepDelayMs: nonNegative("COORDINA_REPORT_STEP_DELAY_MS", 0),
+  outboxPollMs: nonNegative("COORDINA_OUTBOX_POLL_MS", 1000),
+  outboxBatch: Config.integer("COORDINA_OUTBOX_BATCH").pipe(
+    Config.validate({ message: "a whole number from 1 to 500", validation: (n) => n >= 1 && n <= 500 }),
+    Config.withDefault(20),
+  ),
+  outboxLeaseSeconds: Config.integer("COORDINA_OUTBOX_LEASE_SECONDS").pipe(
+    Config.validate({ message: "a whole number greater than 0", validation: (n) => n > 0 }),
+    Config.withDefault(60),
+  ),
+  webhookAllowPrivate: Config.literal(
+    "on",
+    "off",
+  )("COORDINA_WEBHOOK_ALLOW_PRIVATE").pipe(
+    Config.withDefault("off"),
+    Config.map((v) => v === "on"),
+  ),
+})
+
+/** The delivery options of this worker's outbox loop. */
+export const deliveryOptions = (config: WorkerConfig) => ({
+  worker: config.workerId,
+  batch: config.outboxBatch,
+  leaseSeconds: config.outboxLeaseSeconds,
+  allowPrivate: config.webhookAllowPrivate,
+  pollMs: config.outboxPollMs,
 })
 
 /** Reads the configuration from `env` (the process's environment by default), or says what is wrong. */

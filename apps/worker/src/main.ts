@@ -5,11 +5,12 @@
  * @module
  */
 import { NodeRuntime } from "@effect/platform-node"
-import { App } from "@coordina/app"
+import { App, EmailSender } from "@coordina/app"
 import { Effect, Either } from "effect"
-import { loadConfig } from "./Config.js"
+import { deliveryOptions, loadConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
 import { jobs } from "./jobs/index.js"
+import { drainOutbox, outboxLoop } from "./jobs/OutboxDelivery.js"
 import { drainReports, reportLoop } from "./ReportLoop.js"
 
 const loaded = loadConfig()
@@ -23,16 +24,27 @@ const once = process.argv.includes("--once")
 const program = once
   ? Effect.forEach(jobs, (job) => runDue(job, new Date(), config.timeZone), { discard: true }).pipe(
       Effect.zipRight(drainReports(config)),
+      Effect.zipRight(drainOutbox(deliveryOptions(config))),
     )
   : Effect.logInfo(
-      `Coordina worker ${config.workerId}: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}, reports (every ${config.reportPollMs} ms)`,
+      `Coordina worker ${config.workerId}: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}, reports (every ${config.reportPollMs} ms), outbox (every ${config.outboxPollMs} ms)`,
     ).pipe(
       Effect.zipRight(
-        Effect.all([...jobs.map((job) => schedule(job, config.timeZone)), reportLoop(config)], {
-          concurrency: "unbounded",
-          discard: true,
-        }),
+        Effect.all(
+          [
+            ...jobs.map((job) => schedule(job, config.timeZone)),
+            reportLoop(config),
+            outboxLoop(deliveryOptions(config)),
+          ],
+          {
+            concurrency: "unbounded",
+            discard: true,
+          },
+        ),
       ),
     )
 
-NodeRuntime.runMain(program.pipe(Effect.provide(App.layer(config))))
+// Without SMTP every e-mail stays in the outbox as not_configured; the SMTP sender replaces this.
+NodeRuntime.runMain(
+  program.pipe(Effect.provide(App.layer(config)), Effect.provide(EmailSender.notConfigured)),
+)

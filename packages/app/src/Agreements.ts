@@ -38,6 +38,7 @@ import { Context, Effect, Layer } from "effect"
 import { visibleAgreement, visibleBeneficiary, visibleOffer } from "./AgreementScope.js"
 import { Calendar } from "./Calendar.js"
 import { Ids } from "./Ids.js"
+import { Outbox } from "./Outbox.js"
 import { Today } from "./Today.js"
 import { createAudited, transaction } from "./Transaction.js"
 
@@ -84,6 +85,7 @@ const make = Effect.gen(function* () {
   const calendar = yield* Calendar
   const plans = yield* IntegrationPlansRepository
   const tasks = yield* CoordinationTasksRepository
+  const outbox = yield* Outbox
 
   /**
    * Cancels what the domain says a termination cancels in the agreement's plan and names what
@@ -138,6 +140,13 @@ const make = Effect.gen(function* () {
           }),
         )
         const cancelled = yield* followPlan(id, event!)
+        yield* outbox.publish("agreement.transitioned", {
+          agreementId: id,
+          event: event!.type,
+          from: before.state,
+          to: after.state,
+          version: after.version,
+        })
         const asOf = yield* clock.date
         yield* audit.record({
           actor: principal.id,

@@ -35,6 +35,8 @@ import { SheetImport } from "./SheetImport.js"
 import { Tasks } from "./Tasks.js"
 import { Today } from "./Today.js"
 import { Users } from "./Users.js"
+import { Outbox } from "./Outbox.js"
+import { Webhooks, WebhookSettings } from "./Webhooks.js"
 
 /** What the app layer needs to be built. */
 export interface AppSettings {
@@ -44,6 +46,8 @@ export interface AppSettings {
   readonly timeZone: string
   /** Another clock, e.g. `Today.fixed(instant)` in tests; the real clock in `timeZone` when absent. */
   readonly today?: Layer.Layer<Today>
+  /** Whether webhooks may go to private, loopback and link-local addresses (`COORDINA_WEBHOOK_ALLOW_PRIVATE`). */
+  readonly webhookAllowPrivate?: boolean | undefined
 }
 
 /** The use-case services, each needing the store, the clock and the ids (one line each). */
@@ -75,9 +79,12 @@ export const useCases = Layer.mergeAll(
   Audit.layer,
   Evidence.layer,
   Search.layer,
+  Webhooks.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),
+  // Use cases publish their events to the outbox in their own transactions.
+  Layer.provideMerge(Outbox.layer),
 )
 
 /** The use-case services. */
@@ -93,7 +100,9 @@ export const over = <E, R>(base: Layer.Layer<StoreServices | Today | Ids, E, R>)
 /** The whole application over the database `settings` name, in the zone they name. */
 export const layer = (settings: AppSettings): Layer.Layer<AppServices> =>
   over(
-    Layer.mergeAll(settings.today ?? Today.layer(settings.timeZone), Ids.layer).pipe(
-      Layer.provideMerge(Store.layer(settings.databaseUrl)),
-    ),
+    Layer.mergeAll(
+      settings.today ?? Today.layer(settings.timeZone),
+      Ids.layer,
+      Layer.succeed(WebhookSettings, { allowPrivate: settings.webhookAllowPrivate ?? false }),
+    ).pipe(Layer.provideMerge(Store.layer(settings.databaseUrl))),
   )

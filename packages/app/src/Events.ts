@@ -23,6 +23,7 @@ import {
 } from "@coordina/store"
 import { Chunk, Context, Effect, Layer, Option, Stream } from "effect"
 import { Ids } from "./Ids.js"
+import { Outbox } from "./Outbox.js"
 import { periodGuard } from "./PeriodLocks.js"
 import { createAudited, transaction } from "./Transaction.js"
 import { audit, captureWrites, visibleProject } from "./UseCase.js"
@@ -39,6 +40,7 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const writes = yield* captureWrites
   const guard = yield* periodGuard
+  const outbox = yield* Outbox
 
   /** Events with whether each lies outside its project's period (each project read once). */
   const views = (found: ReadonlyArray<Event>) =>
@@ -172,6 +174,14 @@ const make = Effect.gen(function* () {
             change: `attended days of person ${personId} at event ${eventId}: [${before.attendedDays.join(", ")}] → [${[...days].sort().join(", ")}]`,
           })
           const after = yield* participations.setAttendance(eventId, personId, days, expectedVersion)
+          // Only a record of attendance is an event; clearing the days is not "attended".
+          if (after.attendedDays.length > 0)
+            yield* outbox.publish("participation.attended", {
+              participationId: after.id,
+              eventId,
+              personId,
+              attendedDays: after.attendedDays,
+            })
           yield* audit({
             actor: principal.id,
             action: "record_attendance",

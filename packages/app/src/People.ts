@@ -24,6 +24,7 @@ import {
 } from "@coordina/store"
 import { Chunk, Context, Effect, Layer, Option, Stream } from "effect"
 import { Ids } from "./Ids.js"
+import { Outbox } from "./Outbox.js"
 import { createAudited, transaction } from "./Transaction.js"
 import { audit, captureWrites } from "./UseCase.js"
 
@@ -55,6 +56,7 @@ const make = Effect.gen(function* () {
   const participations = yield* ParticipationsRepository
   const ids = yield* Ids
   const writes = yield* captureWrites
+  const outbox = yield* Outbox
   const view = (principal: Principal) => (p: Person) => personView(principal, p)
 
   /**
@@ -133,6 +135,7 @@ const make = Effect.gen(function* () {
         Effect.gen(function* () {
           const before = yield* people.get(id)
           const after = yield* people.merge(id, intoPersonId, mergeId)
+          yield* outbox.publish("person.merged", { personId: id, intoPersonId })
           yield* audit({
             actor: principal.id,
             action: "merge",

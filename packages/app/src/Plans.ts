@@ -26,6 +26,7 @@ import { Context, Effect, Layer } from "effect"
 import { visibleAgreement } from "./AgreementScope.js"
 import { Calendar } from "./Calendar.js"
 import { Ids } from "./Ids.js"
+import { Outbox, taskEventData } from "./Outbox.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
@@ -37,6 +38,7 @@ const make = Effect.gen(function* () {
   const clock = yield* Today
   const ids = yield* Ids
   const calendar = yield* Calendar
+  const outbox = yield* Outbox
 
   /** The plan on `asOf`, each task with the answers this caller may give. */
   const planOf = (principal: Principal, a: Agreement, asOf: IsoDate) =>
@@ -90,6 +92,9 @@ const make = Effect.gen(function* () {
         )
         yield* plans.apply(a, changes, input.measures, date, ruleSet, newIds, yield* calendar.current)
         const after = yield* planOf(principal, a, date)
+        const opened = new Set(newIds.map((n) => n.taskId))
+        for (const t of after.tasks)
+          if (opened.has(t.id)) yield* outbox.publish("task.created", taskEventData(t))
         yield* audit.record({
           actor: principal.id,
           action: "set_plan",

@@ -29,6 +29,7 @@ import {
 } from "@coordina/store"
 import { Context, Cron, Data, Effect, Either, Layer, Option } from "effect"
 import { nextId } from "./Ids.js"
+import { Outbox } from "./Outbox.js"
 import { ReportContents } from "./ReportContents.js"
 import { transaction } from "./Transaction.js"
 
@@ -56,6 +57,17 @@ const make = Effect.gen(function* () {
   const projects = yield* ProjectsRepository
   const contents = yield* ReportContents
   const files = yield* FileStorage
+  const outbox = yield* Outbox
+
+  const publishReady = (row: ReportRow, version: number) =>
+    outbox.publish("report.ready", {
+      reportId: row.id,
+      projectId: row.projectId,
+      kind: row.kind,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      version,
+    })
 
   const instant = (offsetMs = 0) =>
     Effect.map(
@@ -88,17 +100,22 @@ const make = Effect.gen(function* () {
       const readyAt = yield* instant()
       if (Option.isSome(latest) && latest.value.row.contentHash === contentHash) {
         const same = latest.value.row
-        const outcome = yield* reports.complete(row.id, options.worker, {
-          version: same.version,
-          contentHash,
-          content: canonical,
-          changes: [],
-          sameAs: same.id,
-          files: same.files ?? [],
-          readyAt,
-        })
-        if (outcome !== "done") return yield* new ClaimLost()
-        return
+        // Ready and its event commit together: an integrator hears of exactly the ready reports.
+        return yield* transaction(
+          Effect.gen(function* () {
+            const outcome = yield* reports.complete(row.id, options.worker, {
+              version: same.version,
+              contentHash,
+              content: canonical,
+              changes: [],
+              sameAs: same.id,
+              files: same.files ?? [],
+              readyAt,
+            })
+            if (outcome !== "done") return yield* new ClaimLost()
+            yield* publishReady(row, same.version)
+          }),
+        )
       }
       const version = Option.match(latest, { onNone: () => 1, onSome: (l) => l.row.version + 1 })
       const document: ReportDocument = { ...content, version, language: row.language, generatedAt: readyAt }
@@ -136,6 +153,7 @@ const make = Effect.gen(function* () {
           })
           if (outcome === "taken") return yield* new VersionTaken()
           if (outcome === "lost") return yield* new ClaimLost()
+          yield* publishReady(row, version)
         }),
       )
     })

@@ -30,9 +30,16 @@ import {
   SheetRowReader,
   summarisePlan,
 } from "@coordina/domain"
-import { AuditLog, ProjectsRepository, type SheetEventRecord, SignInSheetsRepository } from "@coordina/store"
+import {
+  AuditLog,
+  ParticipationsRepository,
+  ProjectsRepository,
+  type SheetEventRecord,
+  SignInSheetsRepository,
+} from "@coordina/store"
 import { Context, Effect, Either, Layer } from "effect"
 import { Ids } from "./Ids.js"
+import { Outbox } from "./Outbox.js"
 import { makePacer } from "./Pause.js"
 import { periodGuard } from "./PeriodLocks.js"
 
@@ -70,6 +77,8 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const guard = yield* periodGuard
   const projects = yield* ProjectsRepository
+  const participations = yield* ParticipationsRepository
+  const outbox = yield* Outbox
 
   /** Says of each planned row why it will not count toward the project's direct reach. */
   const reachJudge = (project: Project, against: CheckedAgainst) => {
@@ -193,6 +202,31 @@ const make = Effect.gen(function* () {
         const plan = yield* planRows(rows, known)
         const participationIds = yield* Effect.forEach(plan.createParticipations, () => ids.next("par"))
         const changes = yield* sheets.apply(event, plan, participationIds)
+        // An updated participation's days grew by the sheet's: its whole record is what is sent.
+        const updated = yield* Effect.forEach(
+          plan.updateParticipations.filter((p) => p.days.length > 0),
+          (p) => participations.get(eventId, p.personId).pipe(Effect.orDie),
+        )
+        yield* outbox.publishMany("participation.attended", [
+          ...plan.createParticipations.flatMap((p, i) =>
+            p.days.length === 0
+              ? []
+              : [
+                  {
+                    participationId: participationIds[i]!,
+                    eventId,
+                    personId: p.personId,
+                    attendedDays: p.days,
+                  },
+                ],
+          ),
+          ...updated.map((p) => ({
+            participationId: p.id,
+            eventId,
+            personId: p.personId,
+            attendedDays: p.attendedDays,
+          })),
+        ])
         yield* auditLog.record({
           actor: principal.id,
           action: "import_sign_in_sheet",

@@ -16,11 +16,13 @@ import {
   type Principal,
   TaskVersionStale,
   type TaskPage,
+  type TaskStatus,
   taskViewOn,
 } from "@coordina/domain"
 import { AuditLog, CoordinationTasksRepository, IntegrationPlansRepository } from "@coordina/store"
 import { Context, Effect, type Either, Layer } from "effect"
 import { visibleTask } from "./AgreementScope.js"
+import { Outbox, taskEventData } from "./Outbox.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
@@ -50,11 +52,19 @@ export type Answer = (
   on: IsoDate,
 ) => Either.Either<CoordinationTask, IllegalTransition>
 
+/** The webhook event an answer publishes, by the status it leaves the task in. */
+const eventOfAnswer: Partial<Record<TaskStatus, "task.accepted" | "task.rejected" | "task.completed">> = {
+  accepted: "task.accepted",
+  rejected: "task.rejected",
+  done: "task.completed",
+}
+
 const make = Effect.gen(function* () {
   const tasks = yield* CoordinationTasksRepository
   const plans = yield* IntegrationPlansRepository
   const audit = yield* AuditLog
   const clock = yield* Today
+  const outbox = yield* Outbox
 
   /** A page of the tasks the caller may see, scoped in SQL so pages are full. */
   const list = Effect.fn("Tasks.list")(function* (principal: Principal, query: TaskQuery) {
@@ -114,6 +124,8 @@ const make = Effect.gen(function* () {
         yield* tasks.save(next, task.version)
         const measure = yield* plans.measure(task.measureId)
         if (measure) yield* plans.saveMeasure(measureAfterTask(measure, next))
+        const published = eventOfAnswer[next.status]
+        if (published) yield* outbox.publish(published, taskEventData(next))
         yield* audit.record({
           actor: principal.id,
           action: answerAction(next),

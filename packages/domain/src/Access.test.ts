@@ -44,7 +44,11 @@ const nobody = staff()
 // The policy as a table, written out by hand: "w" read and write, "r" read only, "-" neither.
 const table: Record<string, Record<Family, "w" | "r" | "-">> = {
   admin: Object.fromEntries(families.map((f) => [f, "w"])) as Record<Family, "w">,
-  auditor: { ...(Object.fromEntries(families.map((f) => [f, "r"])) as Record<Family, "r">), privacy: "-" },
+  auditor: {
+    ...(Object.fromEntries(families.map((f) => [f, "r"])) as Record<Family, "r">),
+    privacy: "-",
+    webhooks: "-",
+  },
   coordinator: {
     projects: "r",
     institutions: "w",
@@ -65,6 +69,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     privacy: "-",
     calendar: "-",
     "period-locks": "-",
+    webhooks: "-",
   },
   case_worker: {
     projects: "-",
@@ -86,6 +91,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     privacy: "-",
     calendar: "-",
     "period-locks": "-",
+    webhooks: "-",
   },
   institution_user: {
     projects: "-",
@@ -107,6 +113,7 @@ const table: Record<string, Record<Family, "w" | "r" | "-">> = {
     privacy: "-",
     calendar: "-",
     "period-locks": "-",
+    webhooks: "-",
   },
 }
 const principals: Record<string, Principal> = {
@@ -172,7 +179,7 @@ describe("API key scopes", () => {
       "reports:write",
       "audit:write",
     )
-    for (const f of ["users", "api-keys", "retention", "privacy", "period-locks"] as const) {
+    for (const f of ["users", "api-keys", "retention", "privacy", "period-locks", "webhooks"] as const) {
       expect(allows(all, f, "read")).toBe(false)
       expect(requiredScope(f, "read")).toBeUndefined()
     }

@@ -33,13 +33,15 @@ export const families = [
   "privacy",
   "calendar",
   "period-locks",
+  "webhooks",
 ] as const
 
 /**
  * A resource family a route reads or changes. `privacy` is export and erasure of a person's data;
  * `calendar` the working calendar's decisions, which every signed-in caller reads and only an
  * admin changes; `period-locks` the unlocking of a period a submitted report locked, which only
- * an admin may do (reading the locks is `reports`).
+ * an admin may do (reading the locks is `reports`); `webhooks` the webhook endpoints, their
+ * delivery logs and the outbox, which are an admin's alone (api.md).
  */
 export type Family = (typeof families)[number]
 
@@ -68,7 +70,7 @@ export const roleRights: { readonly [R in StaffRole]: Rights } = {
   admin: everything("write"),
   // Reads everything, changes nothing; but not a person's full export (privacy), which only the
   // data controller's admin answers, and which would show beneficiaries' personal data.
-  auditor: everything("read", "privacy"),
+  auditor: everything("read", "privacy", "webhooks"),
   coordinator: {
     projects: "read",
     institutions: "write",
@@ -110,6 +112,7 @@ export const scopeFamilyOf = (family: Family): ScopeFamily | undefined => {
     case "privacy":
     case "calendar":
     case "period-locks":
+    case "webhooks":
       return undefined
     default:
       return family

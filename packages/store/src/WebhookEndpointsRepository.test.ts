@@ -1,6 +1,6 @@
 import { NewWebhookEndpoint } from "@coordina/domain"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Option } from "effect"
 import { freshDatabaseLayer, testDatabases } from "./testing/index.js"
 import { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
 
@@ -27,7 +27,16 @@ describe.each(testDatabases())("WebhookEndpointsRepository on $name", (db) => {
       const page = yield* endpoints.list({})
       expect(page.items.map((e) => e.id)).toEqual([a.id, b.id])
       expect(JSON.stringify(page)).not.toContain("whsec_")
+      expect((yield* endpoints.subscribedTo("task.overdue")).map((e) => e.id)).toEqual([b.id])
+      expect((yield* endpoints.subscribedTo("task.created")).map((e) => e.id)).toEqual([a.id])
+      expect(yield* endpoints.subscribedTo("person.merged")).toEqual([])
+      expect(Option.getOrThrow(yield* endpoints.target(a.id))).toEqual({
+        url: "https://a.example/h",
+        secret: "whsec_secretA",
+      })
       yield* endpoints.remove(a.id)
+      expect(yield* endpoints.subscribedTo("task.created")).toEqual([])
+      expect(Option.isNone(yield* endpoints.target(a.id))).toBe(true)
       expect((yield* endpoints.list({})).items.map((e) => e.id)).toEqual([b.id])
       expect((yield* Effect.flip(endpoints.remove(a.id)))._tag).toBe("WebhookEndpointNotFound")
     }).pipe(Effect.provide(layer())),

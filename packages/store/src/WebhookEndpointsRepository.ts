@@ -5,7 +5,7 @@
  */
 import { SqlClient } from "@effect/sql"
 import { type NewWebhookEndpoint, WebhookEndpoint, WebhookEndpointNotFound } from "@coordina/domain"
-import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"
 import { json, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
 
@@ -66,7 +66,28 @@ const make = Effect.gen(function* () {
     return before
   })
 
-  return { get, create, list, remove } as const
+  /**
+   * The live endpoints subscribed to `eventType`. Endpoints are few (an admin registers each),
+   * so the JSON list is filtered here rather than in dialect-specific SQL.
+   */
+  const subscribedTo = Effect.fn("WebhookEndpointsRepository.subscribedTo")(function* (eventType: string) {
+    const rows = yield* sql`SELECT * FROM webhook_endpoints WHERE deleted_at IS NULL ORDER BY id`.pipe(
+      Effect.orDie,
+    )
+    return rows.map(toEndpoint).filter((e) => (e.eventTypes as ReadonlyArray<string>).includes(eventType))
+  })
+
+  /** Where and with which secret to send an endpoint's deliveries; none once it is removed. */
+  const target = Effect.fn("WebhookEndpointsRepository.target")(function* (id: string) {
+    const rows =
+      yield* sql`SELECT url, secret FROM webhook_endpoints WHERE id = ${id} AND deleted_at IS NULL`.pipe(
+        Effect.orDie,
+      )
+    const r = rows[0]
+    return r ? Option.some({ url: String(r.url), secret: String(r.secret) }) : Option.none()
+  })
+
+  return { get, create, list, remove, subscribedTo, target } as const
 })
 
 /** Stores webhook endpoints. */

@@ -66,3 +66,9 @@ export type { StoreServices } from "./Store.js"
 export { type NewUserRecord, UsersRepository } from "./UsersRepository.js"
 export { CertificatesRepository } from "./CertificatesRepository.js"
 export { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
+export {
+  type ClaimedMessage,
+  type NewOutboxMessage,
+  OutboxRepository,
+  type TryOutcome,
+} from "./OutboxRepository.js"

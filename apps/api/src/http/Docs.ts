@@ -3,8 +3,8 @@
  * validate and encode.
  * @module
  */
-import { Problem } from "@coordina/domain"
-import { Schema } from "effect"
+import { Instant, Problem, webhookEventData, webhookEventTypes } from "@coordina/domain"
+import { JSONSchema, Schema } from "effect"
 import { resolver } from "hono-openapi"
 
 /** The RFC 9457 problem document, as the OpenAPI document describes it (the domain's `Problem`). */
@@ -53,3 +53,48 @@ export const PageQuery = Schema.Struct({
   ),
   cursor: Schema.optional(Schema.String.annotations({ description: "nextCursor of the previous page" })),
 })
+
+/**
+ * The OpenAPI 3.1 `webhooks` of the document: one POST per event type, with the payload's
+ * schema, and the schemas they refer to (for `components.schemas`).
+ */
+export const webhooksDocument = () => {
+  const definitions: Record<string, JSONSchema.JsonSchema7> = {}
+  const webhooks = Object.fromEntries(
+    webhookEventTypes.map((type) => {
+      const payload = Schema.Struct({
+        type: Schema.Literal(type),
+        timestamp: Instant,
+        data: webhookEventData[type],
+      })
+      const schema = JSONSchema.fromAST(payload.ast, {
+        definitions,
+        definitionPath: "#/components/schemas/",
+        target: "openApi3.1",
+      })
+      return [
+        type,
+        {
+          post: {
+            summary: `${type}: sent to endpoints subscribed to it`,
+            description:
+              "Signed per Standard Webhooks: `webhook-id` (the same on every try), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` + base64 HMAC-SHA256 over `<id>.<timestamp>.<body>`, keyed by the base64-decoded part of the secret after `whsec_`). A 2xx answer is a delivery; anything else is tried again after about 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h and 6 h.",
+            parameters: ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => ({
+              name,
+              in: "header",
+              required: true,
+              schema: { type: "string" },
+            })),
+            requestBody: { required: true, content: { "application/json": { schema } } },
+            responses: { "200": { description: "Received (any 2xx)" } },
+          },
+        },
+      ]
+    }),
+  )
+  // Plain JSON from here on: the OpenAPI types do not know Effect's JSON Schema types.
+  return JSON.parse(JSON.stringify({ webhooks, schemas: definitions })) as {
+    readonly webhooks: Record<string, never>
+    readonly schemas: Record<string, never>
+  }
+}

@@ -32,6 +32,7 @@ import type {
   ApiKeyNotFound,
   WebhookEndpointNotFound,
   WebhookUrlRefused,
+  OutboxMessageNotFound,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -123,6 +124,7 @@ export type ApiError =
   | ApiKeyExpiryPast
   | WebhookEndpointNotFound
   | WebhookUrlRefused
+  | OutboxMessageNotFound
   | SignInRefused
   | SignInThrottled
   | NotASession
@@ -191,6 +193,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ApiKeyExpiryPast: 422,
   WebhookEndpointNotFound: 404,
   WebhookUrlRefused: 422,
+  OutboxMessageNotFound: 404,
   SignInRefused: 401,
   SignInThrottled: 429,
   NotASession: 400,

@@ -28,6 +28,7 @@ type Family =
   | "privacy"
   | "calendar"
   | "period-locks"
+  | "webhooks"
 
 const all = (right: Right, except: Partial<Record<Family, Right>> = {}) =>
   new Proxy(except, { get: (t, k) => (t as Record<string, Right>)[k as string] ?? right }) as Record<
@@ -38,7 +39,7 @@ const all = (right: Right, except: Partial<Record<Family, Right>> = {}) =>
 // The access policy, written out: what each role may do with each family.
 const table: Record<string, Record<Family, Right>> = {
   admin: all("w"),
-  auditor: all("r", { privacy: "-" }),
+  auditor: all("r", { privacy: "-", webhooks: "-" }),
   coordinator: all("-", {
     projects: "r",
     institutions: "w",

@@ -45,6 +45,7 @@ export const startTestApp = async (
     heavyConcurrency?: number
     heavyQueue?: number
     today?: Layer.Layer<Today>
+    webhookAllowPrivate?: boolean
   } = {},
 ): Promise<TestApp> => {
   const databaseUrl = await db.freshUrl()
@@ -53,6 +54,7 @@ export const startTestApp = async (
       databaseUrl,
       timeZone: "Europe/Sofia",
       ...(options.today ? { today: options.today } : {}),
+      webhookAllowPrivate: options.webhookAllowPrivate ?? false,
     }),
   )
   await runtime.runtime()

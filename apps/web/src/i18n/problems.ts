@@ -59,6 +59,7 @@ export const problemsEn = {
     ApiKeyExpiryPast: () => "The expiry date must be in the future.",
     WebhookEndpointNotFound: () => "This webhook endpoint does not exist.",
     WebhookUrlRefused: () => "Webhooks go only to public http or https addresses.",
+    OutboxMessageNotFound: () => "This message or delivery does not exist.",
     SignInRefused: () => "The email or the password is wrong.",
     SignInThrottled: (x: Extensions) =>
       `Too many failed sign-ins. Try again in ${s(x, "retryAfterSeconds") || "a few"} seconds.`,
@@ -256,6 +257,7 @@ export const problemsBg: ProblemTexts = {
     ApiKeyExpiryPast: () => "Срокът на валидност трябва да е в бъдещето.",
     WebhookEndpointNotFound: () => "Тази крайна точка за уебкукита не съществува.",
     WebhookUrlRefused: () => "Уебкукитата се изпращат само до публични http или https адреси.",
+    OutboxMessageNotFound: () => "Това съобщение или изпращане не съществува.",
     SignInRefused: () => "Адресът на електронна поща или паролата е грешна.",
     SignInThrottled: (x) =>
       `Твърде много неуспешни опити за вход. Опитайте отново след ${s(x, "retryAfterSeconds") || "няколко"} секунди.`,
