@@ -1,5 +1,5 @@
 /**
- * Real worker processes on a real PostgreSQL deliver the outbox: three workers send 1,000
+ * Real worker processes on a real PostgreSQL deliver the outbox: three workers send 300
  * messages to a local receiver that fails the first two tries of every tenth one and checks
  * every signature with its own implementation of Standard Webhooks. One worker is killed with
  * SIGKILL in the middle; no message is lost, and none is sent again beyond what at-least-once
@@ -19,7 +19,7 @@ import { startReceiver } from "./testing/WebhookReceiver.js"
 const pg = testDatabases().find((d) => d.name === "postgres")!
 const root = join(import.meta.dirname, "..")
 const secret = "whsec_dGhyZWUgd29ya2VycyBvbmUgc2VjcmV0"
-const n = 1000
+const n = 300
 const batch = 10
 
 interface Worker {
