@@ -1,6 +1,6 @@
 /**
  * The records a funder report reads besides reach: a project's events, the figures of the events
- * of a period (merges resolved, counted in SQL), and dissemination with its named counts. The domain's
+ * of a period (merges resolved, counted over paged rows), and dissemination with its named counts. The domain's
  * `reportContent` does the arithmetic; packages/app ReportContents.test.ts checks these queries
  * against the in-memory reference on random records, on both databases.
  * @module
