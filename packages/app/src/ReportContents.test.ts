@@ -8,7 +8,7 @@ import {
   toReachReport,
 } from "@coordina/domain"
 import { arbitraryReachRecords, reportContentOf } from "@coordina/domain/testing"
-import { ProjectsRepository, ReachRepository, Store } from "@coordina/store"
+import { ProjectsRepository, ReachRepository, ReportRecordsRepository, Store } from "@coordina/store"
 import { freshDatabaseLayer, storeReachRecords, testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, Layer } from "effect"
@@ -43,6 +43,8 @@ const comparable = (c: ReportContent) => ({
 describe.each(testDatabases())("report content from the store on $name", (db) => {
   const layer = () =>
     ReportContents.layer.pipe(
+      // Batches of 7 participations: the event figures' paging crosses batch boundaries.
+      Layer.provide(ReportRecordsRepository.layerWithBatchSize(7)),
       Layer.provideMerge(Store.repositories),
       Layer.provideMerge(freshDatabaseLayer(db)),
     )

@@ -218,7 +218,7 @@ export interface ReportParticipationRecord {
 /**
  * One event's figures: participations registered (not cancelled) and attended (at least one day),
  * the persons who attended, and of those the ones whose first attended day in the project is at
- * this event or later. The store counts these in SQL; {@link eventFigures} is the rule in memory.
+ * this event or later. The store counts these over paged rows; {@link eventFigures} is the reference.
  */
 export interface ReportEventFigures {
   readonly registered: number
@@ -332,7 +332,7 @@ export const institutionsSupported = (atEnd: ReachResult, beforeStart: ReachResu
 
 /**
  * Each event's figures from its participations and, per person, the first day they attended
- * anything of the project: what the store's grouped query counts.
+ * anything of the project: what the store counts over its paged participations.
  */
 export const eventFigures = (
   events: ReadonlyArray<ReportEventRecord>,

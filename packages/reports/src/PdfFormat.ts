@@ -60,6 +60,49 @@ const oneLine = (text: string, width: number) =>
   text.length * tableFontSize * 0.75 < width - 2 * pad.x && !text.includes("\n")
 
 /**
+ * A cell's text broken into the lines of its column, greedily at spaces (a word wider than the
+ * column at characters), each line measured with the current font. Kept per font, width and
+ * text: a table repeats few distinct texts (event kinds, cities), and pdfkit's line wrapper,
+ * which measured and broke every such cell twice (its height, then its drawing), was a fifth
+ * of a 2,000-event report's time.
+ */
+const wrapper = (doc: Doc) => {
+  const cache = new Map<string, ReadonlyArray<string>>()
+  const fits = (text: string, width: number) => doc.widthOfString(text) <= width
+  const breakWord = (word: string, width: number, lines: Array<string>) => {
+    let line = ""
+    for (const ch of word) {
+      if (line !== "" && !fits(line + ch, width)) {
+        lines.push(line)
+        line = ""
+      }
+      line += ch
+    }
+    return line
+  }
+  return (text: string, width: number, isHeader: boolean): ReadonlyArray<string> => {
+    const key = `${isHeader ? "b" : "r"}${width}|${text}`
+    const known = cache.get(key)
+    if (known) return known
+    const lines: Array<string> = []
+    for (const paragraph of text.split("\n")) {
+      let line = ""
+      for (const word of paragraph.split(" ")) {
+        const joined = line === "" ? word : `${line} ${word}`
+        if (fits(joined, width)) line = joined
+        else {
+          if (line !== "") lines.push(line)
+          line = fits(word, width) ? word : breakWord(word, width, lines)
+        }
+      }
+      lines.push(line)
+    }
+    cache.set(key, lines)
+    return lines
+  }
+}
+
+/**
  * A table drawn row by row with pdfkit's primitives (a rectangle and a text box per cell): the
  * header repeats on each new page. pdfkit's own `table` lays every cell out twice and took
  * about 9 s for 2,000 rows; this measures only cells that may wrap.
@@ -82,17 +125,14 @@ const table = (
   }
   const cols = columnWidths(doc, header.length, widths)
   const bottom = doc.page.height - margin
+  const wrap = wrapper(doc)
   const drawRow = (cells: ReadonlyArray<string>, isHeader: boolean) => {
     doc.font(isHeader ? bold : regular).fontSize(tableFontSize)
     const lineHeight = doc.currentLineHeight(true)
-    const fits = cells.map((text, i) => oneLine(text, cols[i]!))
-    const height =
-      Math.max(
-        ...cells.map((text, i) =>
-          fits[i] ? lineHeight : doc.heightOfString(text, { width: cols[i]! - 2 * pad.x }),
-        ),
-      ) +
-      2 * pad.y
+    const lines = cells.map((text, i) =>
+      oneLine(text, cols[i]!) ? [text] : wrap(text, cols[i]! - 2 * pad.x, isHeader),
+    )
+    const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad.y
     if (doc.y + height > bottom) {
       doc.addPage()
       if (!isHeader) drawRow(header, true)
@@ -111,12 +151,12 @@ const table = (
     doc.lineWidth(0.5).strokeColor(border).stroke()
     doc.fillColor(ink)
     let x = margin
-    cells.forEach((text, i) => {
-      const w = cols[i]!
-      // A line that fits is drawn without pdfkit's line wrapper, which costs more than the glyphs.
-      if (fits[i]) doc.text(text, x + pad.x, top + pad.y, { lineBreak: false })
-      else doc.text(text, x + pad.x, top + pad.y, { width: w - 2 * pad.x, height })
-      x += w
+    // Lines drawn without pdfkit's line wrapper, which costs more than the glyphs.
+    lines.forEach((cell, i) => {
+      cell.forEach((text, k) => {
+        if (text !== "") doc.text(text, x + pad.x, top + pad.y + k * lineHeight, { lineBreak: false })
+      })
+      x += cols[i]!
     })
     doc.x = margin
     doc.y = top + height
@@ -343,6 +383,21 @@ const pageNumbers = (doc: Doc, l: Labels) => {
   }
 }
 
+/** pdfkit's page content: one chunk per drawing operator until the document ends. */
+interface PageContent {
+  readonly content: { buffer: Array<Uint8Array> }
+}
+
+/**
+ * Joins a finished page's content into one chunk. Pages stay buffered until the end (the page
+ * numbers need the count), and pdfkit keeps a small typed array per operator: a 2,000-event
+ * report held about 45 MB of them, a third of the worker's peak; joined, a page is one buffer.
+ */
+const compactPage = (page: unknown) => {
+  const content = (page as PageContent | undefined)?.content
+  if (content && content.buffer.length > 1) content.buffer = [Buffer.concat(content.buffer)]
+}
+
 /** The report as an A4 PDF in its language. */
 export const renderPdf = (document: ReportDocument): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
@@ -364,9 +419,16 @@ export const renderPdf = (document: ReportDocument): Promise<Uint8Array> =>
     doc.on("data", (chunk: Buffer) => chunks.push(chunk))
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on("error", reject)
+    let finished: unknown
+    doc.on("pageAdded", () => {
+      compactPage(finished)
+      finished = doc.page
+    })
     try {
       doc.font(regular).fillColor(ink)
+      finished = doc.page
       body(doc, document, l)
+      compactPage(finished)
       pageNumbers(doc, l)
       doc.end()
     } catch (e) {
