@@ -4,7 +4,8 @@
  * @module
  */
 import { hostname } from "node:os"
-import { Config, type ConfigError, ConfigProvider, Effect, Either, Redacted } from "effect"
+import { type SmtpSettings, smtpUrlProblem } from "@coordina/app"
+import { Config, ConfigError, ConfigProvider, Effect, Either, Option, Redacted } from "effect"
 
 /** Everything the worker process is configured with. */
 export interface WorkerConfig {
@@ -20,6 +21,11 @@ export interface WorkerConfig {
   readonly reportLeaseSeconds: number
   /** A pause after each generation step (`COORDINA_REPORT_STEP_DELAY_MS`; tests stop workers mid-job with it). */
   readonly reportStepDelayMs: number
+  /**
+   * Where e-mail goes (`COORDINA_SMTP_URL`, `smtp://` or `smtps://`, and `COORDINA_SMTP_FROM`);
+   * none: every e-mail stays in the outbox as `not_configured`.
+   */
+  readonly smtp: Option.Option<SmtpSettings>
 }
 
 const knownZone = (zone: string) => {
@@ -37,6 +43,42 @@ const nonNegative = (name: string, fallback: number) =>
     Config.withDefault(fallback),
   )
 
+/** A bare address or `Name <address>`; the SMTP server is the judge of the rest. */
+const fromAddress = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/
+
+/** `COORDINA_SMTP_URL` checked when the worker starts, so a typo stops it instead of failing every send. */
+export const smtpConfig: Config.Config<Option.Option<SmtpSettings>> = Config.all({
+  url: Config.redacted("COORDINA_SMTP_URL").pipe(
+    Config.mapOrFail((url) => {
+      const problem = smtpUrlProblem(Redacted.value(url))
+      return problem === undefined
+        ? Either.right(url)
+        : Either.left(
+            ConfigError.InvalidData(
+              ["COORDINA_SMTP_URL"],
+              `Expected an smtp:// or smtps:// URL (${problem}), e.g. smtp://user:password@mail.example.bg:587`,
+            ),
+          )
+    }),
+    Config.option,
+  ),
+  from: Config.string("COORDINA_SMTP_FROM").pipe(
+    Config.validate({
+      message: "an e-mail address, or Name <address>",
+      validation: (s) => fromAddress.test(s.trim()),
+    }),
+    Config.option,
+  ),
+}).pipe(
+  Config.map(({ url, from }) =>
+    Option.map(url, (u) => ({
+      url: u,
+      // Without a sender of its own, the messages come from no-reply at the SMTP server's host.
+      from: Option.getOrElse(from, () => `Coordina <no-reply@${new URL(Redacted.value(u)).hostname}>`),
+    })),
+  ),
+)
+
 /** The worker's configuration as Effect `Config`. */
 export const workerConfig: Config.Config<WorkerConfig> = Config.all({
   databaseUrl: Config.nonEmptyString("DATABASE_URL").pipe(Config.withDefault("file:./data/coordina.db")),
@@ -50,6 +92,7 @@ export const workerConfig: Config.Config<WorkerConfig> = Config.all({
   reportPollMs: nonNegative("COORDINA_REPORT_POLL_MS", 1000),
   reportLeaseSeconds: nonNegative("COORDINA_REPORT_LEASE_SECONDS", 30),
   reportStepDelayMs: nonNegative("COORDINA_REPORT_STEP_DELAY_MS", 0),
+  smtp: smtpConfig,
 })
 
 /** Reads the configuration from `env` (the process's environment by default), or says what is wrong. */

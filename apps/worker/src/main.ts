@@ -5,8 +5,8 @@
  * @module
  */
 import { NodeRuntime } from "@effect/platform-node"
-import { App } from "@coordina/app"
-import { Effect, Either } from "effect"
+import { App, emailSenderLayer } from "@coordina/app"
+import { Effect, Either, Layer } from "effect"
 import { loadConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
 import { jobs } from "./jobs/index.js"
@@ -35,4 +35,7 @@ const program = once
       ),
     )
 
-NodeRuntime.runMain(program.pipe(Effect.provide(App.layer(config))))
+// The outbox's e-mail deliveries go through SMTP when COORDINA_SMTP_URL is set, else stay not_configured.
+NodeRuntime.runMain(
+  program.pipe(Effect.provide(Layer.merge(App.layer(config), emailSenderLayer(config.smtp)))),
+)

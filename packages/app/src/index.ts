@@ -32,6 +32,13 @@ export { Plans } from "./Plans.js"
 export { OrdinanceReview, type ReviewQuery } from "./Review.js"
 export { type Answer, type TaskQuery, Tasks } from "./Tasks.js"
 export { EmailMessage, type EmailOutcome, EmailSender, EmailSendFailed } from "./EmailSender.js"
+export {
+  emailSenderLayer,
+  type SmtpSettings,
+  smtpEmailSender,
+  smtpUrlProblem,
+  toMailOptions,
+} from "./SmtpEmailSender.js"
 export { nowIso, Today, today } from "./Today.js"
 export { createAudited, transaction } from "./Transaction.js"
 export { ApiKeys } from "./ApiKeys.js"
