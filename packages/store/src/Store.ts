@@ -7,6 +7,7 @@ import { Layer } from "effect"
 import * as Database from "./Database.js"
 import { ApiKeysRepository } from "./ApiKeysRepository.js"
 import { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
+import { NotificationPreferencesRepository } from "./NotificationPreferencesRepository.js"
 import { AuditLog } from "./AuditLog.js"
 import { IdempotencyKeys } from "./IdempotencyKeys.js"
 import { LoginAttempts } from "./LoginAttempts.js"
@@ -75,6 +76,7 @@ export const repositories = Layer.mergeAll(
   CalendarRepository.layer,
   EvidenceRepository.layer,
   WebhookEndpointsRepository.layer,
+  NotificationPreferencesRepository.layer,
 )
 
 /** The services the store provides. */
