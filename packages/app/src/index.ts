@@ -28,7 +28,23 @@ export { type JobOptions, ReportJobs } from "./ReportJobs.js"
 export { Reports, toReportView } from "./Reports.js"
 export { type DatedWrite, PeriodLocks, periodGuard } from "./PeriodLocks.js"
 export { MunicipalOffers, type OfferQuery } from "./MunicipalOffers.js"
-export { Notifications } from "./Notifications.js"
+export { type DueEmail, Notifications } from "./Notifications.js"
+export {
+  dailyDigestEmail,
+  type DigestFacts,
+  digestIsEmpty,
+  escapeHtml,
+  eventCalendar,
+  type EventFacts,
+  eventReminderEmail,
+  formatDate,
+  registrationConfirmationEmail,
+  type TargetFacts,
+  type TaskFacts,
+  taskAssignedEmail,
+  taskOverdueEmail,
+  taskReminderEmail,
+} from "./EmailTemplates.js"
 export { Plans } from "./Plans.js"
 export { OrdinanceReview, type ReviewQuery } from "./Review.js"
 export { type Answer, type TaskQuery, Tasks } from "./Tasks.js"
