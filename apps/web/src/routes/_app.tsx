@@ -67,6 +67,9 @@ function AppLayout() {
         <GlobalSearch />
         <div className="topbar-end">
           <WhoAmI />
+          <Link to="/settings/notifications" className="button">
+            {t.notifications.link}
+          </Link>
           <LanguageSwitch />
           <Button onPress={signOut} className="button">
             {t.app.signOut}
