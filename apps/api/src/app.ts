@@ -40,6 +40,7 @@ import { peopleRoutes } from "./routes/people.js"
 import { retentionRoutes } from "./routes/retention.js"
 import { sessionRoutes } from "./routes/sessions.js"
 import { userRoutes } from "./routes/users.js"
+import { notificationRoutes } from "./routes/notifications.js"
 import { agreementRoutes } from "./routes/agreements.js"
 import { beneficiaryRoutes } from "./routes/beneficiaries.js"
 import { calendarRoutes } from "./routes/calendar.js"
@@ -58,6 +59,7 @@ const v1 = new Hono<AppEnv>()
   .route("/events", eventRoutes)
   .route("/sign-in-sheets", signInSheetTemplateRoutes)
   .route("/dissemination-activities", disseminationRoutes)
+  .route("/users/me/notifications", notificationRoutes)
   .route("/users", userRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/webhook-endpoints", webhookEndpointRoutes)

@@ -4,7 +4,8 @@
  * @module
  */
 import { hostname } from "node:os"
-import { Config, type ConfigError, ConfigProvider, Effect, Either, Redacted } from "effect"
+import { type SmtpSettings, smtpUrlProblem } from "@coordina/app"
+import { Config, ConfigError, ConfigProvider, Effect, Either, Option, Redacted } from "effect"
 
 /** Everything the worker process is configured with. */
 export interface WorkerConfig {
@@ -31,6 +32,11 @@ export interface WorkerConfig {
    * (`COORDINA_WEBHOOK_ALLOW_PRIVATE=on`, the same switch as the API's; off by default).
    */
   readonly webhookAllowPrivate: boolean
+  /**
+   * Where e-mail goes (`COORDINA_SMTP_URL`, `smtp://` or `smtps://`, and `COORDINA_SMTP_FROM`);
+   * none: every e-mail stays in the outbox as `not_configured`.
+   */
+  readonly smtp: Option.Option<SmtpSettings>
 }
 
 const knownZone = (zone: string) => {
@@ -47,6 +53,42 @@ const nonNegative = (name: string, fallback: number) =>
     Config.validate({ message: "a whole number, 0 or more", validation: (n) => n >= 0 }),
     Config.withDefault(fallback),
   )
+
+/** A bare address or `Name <address>`; the SMTP server is the judge of the rest. */
+const fromAddress = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/
+
+/** `COORDINA_SMTP_URL` checked when the worker starts, so a typo stops it instead of failing every send. */
+export const smtpConfig: Config.Config<Option.Option<SmtpSettings>> = Config.all({
+  url: Config.redacted("COORDINA_SMTP_URL").pipe(
+    Config.mapOrFail((url) => {
+      const problem = smtpUrlProblem(Redacted.value(url))
+      return problem === undefined
+        ? Either.right(url)
+        : Either.left(
+            ConfigError.InvalidData(
+              ["COORDINA_SMTP_URL"],
+              `Expected an smtp:// or smtps:// URL (${problem}), e.g. smtp://user:password@mail.example.bg:587`,
+            ),
+          )
+    }),
+    Config.option,
+  ),
+  from: Config.string("COORDINA_SMTP_FROM").pipe(
+    Config.validate({
+      message: "an e-mail address, or Name <address>",
+      validation: (s) => fromAddress.test(s.trim()),
+    }),
+    Config.option,
+  ),
+}).pipe(
+  Config.map(({ url, from }) =>
+    Option.map(url, (u) => ({
+      url: u,
+      // Without a sender of its own, the messages come from no-reply at the SMTP server's host.
+      from: Option.getOrElse(from, () => `Coordina <no-reply@${new URL(Redacted.value(u)).hostname}>`),
+    })),
+  ),
+)
 
 /** The worker's configuration as Effect `Config`. */
 export const workerConfig: Config.Config<WorkerConfig> = Config.all({
@@ -77,6 +119,7 @@ export const workerConfig: Config.Config<WorkerConfig> = Config.all({
     Config.withDefault("off"),
     Config.map((v) => v === "on"),
   ),
+  smtp: smtpConfig,
 })
 
 /** The delivery options of this worker's outbox loop. */

@@ -5,8 +5,8 @@
  * @module
  */
 import { NodeRuntime } from "@effect/platform-node"
-import { App, EmailSender } from "@coordina/app"
-import { Effect, Either } from "effect"
+import { App, emailSenderLayer } from "@coordina/app"
+import { Effect, Either, Layer } from "effect"
 import { deliveryOptions, loadConfig } from "./Config.js"
 import { runDue, schedule } from "./Job.js"
 import { jobs } from "./jobs/index.js"
@@ -44,7 +44,7 @@ const program = once
       ),
     )
 
-// Without SMTP every e-mail stays in the outbox as not_configured; the SMTP sender replaces this.
+// The outbox's e-mail deliveries go through SMTP when COORDINA_SMTP_URL is set, else stay not_configured.
 NodeRuntime.runMain(
-  program.pipe(Effect.provide(App.layer(config)), Effect.provide(EmailSender.notConfigured)),
+  program.pipe(Effect.provide(Layer.merge(App.layer(config), emailSenderLayer(config.smtp)))),
 )

@@ -19,6 +19,7 @@ import { Evidence } from "./Evidence.js"
 import { Ids } from "./Ids.js"
 import { Institutions } from "./Institutions.js"
 import { MunicipalOffers } from "./MunicipalOffers.js"
+import { Notifications } from "./Notifications.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
 import { ReportContents } from "./ReportContents.js"
@@ -80,6 +81,7 @@ export const useCases = Layer.mergeAll(
   Evidence.layer,
   Search.layer,
   Webhooks.layer,
+  Notifications.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

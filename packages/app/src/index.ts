@@ -28,10 +28,34 @@ export { type JobOptions, ReportJobs } from "./ReportJobs.js"
 export { Reports, toReportView } from "./Reports.js"
 export { type DatedWrite, PeriodLocks, periodGuard } from "./PeriodLocks.js"
 export { MunicipalOffers, type OfferQuery } from "./MunicipalOffers.js"
+export { type DueEmail, Notifications } from "./Notifications.js"
+export {
+  dailyDigestEmail,
+  type DigestFacts,
+  digestIsEmpty,
+  escapeHtml,
+  eventCalendar,
+  type EventFacts,
+  eventReminderEmail,
+  formatDate,
+  registrationConfirmationEmail,
+  type TargetFacts,
+  type TaskFacts,
+  taskAssignedEmail,
+  taskOverdueEmail,
+  taskReminderEmail,
+} from "./EmailTemplates.js"
 export { Plans } from "./Plans.js"
 export { OrdinanceReview, type ReviewQuery } from "./Review.js"
 export { type Answer, type TaskQuery, Tasks } from "./Tasks.js"
 export { EmailMessage, type EmailOutcome, EmailSender, EmailSendFailed } from "./EmailSender.js"
+export {
+  emailSenderLayer,
+  type SmtpSettings,
+  smtpEmailSender,
+  smtpUrlProblem,
+  toMailOptions,
+} from "./SmtpEmailSender.js"
 export { nowIso, Today, today } from "./Today.js"
 export { createAudited, transaction } from "./Transaction.js"
 export { ApiKeys } from "./ApiKeys.js"

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
-import { effectiveTargetGroup, inTargetGroup, NewInstitution, validateLocation } from "./Institution.js"
+import {
+  ContactEmails,
+  effectiveTargetGroup,
+  inTargetGroup,
+  maxContactEmails,
+  NewInstitution,
+  validateLocation,
+} from "./Institution.js"
 import {
   findPlanningRegion,
   planningRegions,
@@ -47,5 +54,20 @@ describe("institutions", () => {
     expect(inTargetGroup(group, { ...bg, country: "DE" })).toBe(false)
     expect(inTargetGroup(group, undefined)).toBe(false)
     expect(inTargetGroup(effectiveTargetGroup({ levels: ["local"] }), bg)).toBe(false)
+  })
+})
+
+describe("contact addresses", () => {
+  const decode = Schema.decodeUnknownEither(ContactEmails)
+  it("trims, lower-cases and drops repeats, keeping the first order", () => {
+    expect(decode([" B@x.bg", "a@x.bg", "b@X.BG"])).toEqual(Either.right(["b@x.bg", "a@x.bg"]))
+  })
+  it("refuses lists, display names and more than the maximum", () => {
+    expect(Either.isLeft(decode(["a@x.bg;b@x.bg"]))).toBe(true)
+    expect(Either.isLeft(decode(["A <a@x.bg>"]))).toBe(true)
+    expect(Either.isLeft(decode(["a@localhost"]))).toBe(true)
+    expect(Either.isLeft(decode(Array.from({ length: maxContactEmails + 1 }, (_, i) => `a${i}@x.bg`)))).toBe(
+      true,
+    )
   })
 })

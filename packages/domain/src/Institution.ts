@@ -52,6 +52,31 @@ export const CountryCode = Schema.String.pipe(
 const Name = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(500))
 const Municipality = Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200))
 
+/** An address that receives an institution's task e-mails: trimmed and lower-cased. */
+export const ContactEmail = Schema.Trim.pipe(
+  Schema.compose(Schema.Lowercase),
+  Schema.maxLength(254),
+  // No commas, semicolons or angle brackets: one address, never a list or a display name
+  // that could smuggle another recipient into the To: header.
+  Schema.pattern(/^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/, {
+    message: () => "an email address such as office@example.bg",
+  }),
+  Schema.annotations({ identifier: "ContactEmail" }),
+)
+
+/** How many contact addresses one institution may have. */
+export const maxContactEmails = 20
+
+/** An institution's contact addresses: at most {@link maxContactEmails}, repeats (in any case) dropped. */
+export const ContactEmails = Schema.transform(
+  Schema.Array(ContactEmail).pipe(Schema.maxItems(maxContactEmails)),
+  Schema.Array(Schema.String),
+  { strict: true, decode: (emails) => [...new Set(emails)], encode: (emails) => emails },
+).annotations({
+  identifier: "ContactEmails",
+  description: `The addresses that receive the institution's task e-mails; at most ${maxContactEmails}, repeats dropped`,
+})
+
 const institutionFields = {
   name: Name,
   kind: InstitutionKind,
@@ -63,7 +88,10 @@ const institutionFields = {
 }
 
 /** What a client sends to create an institution. */
-export class NewInstitution extends Schema.Class<NewInstitution>("NewInstitution")(institutionFields) {}
+export class NewInstitution extends Schema.Class<NewInstitution>("NewInstitution")({
+  ...institutionFields,
+  contactEmails: Schema.optional(ContactEmails),
+}) {}
 
 /** A change to an institution: the fields sent replace the stored ones. */
 export class InstitutionPatch extends Schema.Class<InstitutionPatch>("InstitutionPatch")({
@@ -74,12 +102,15 @@ export class InstitutionPatch extends Schema.Class<InstitutionPatch>("Institutio
   planningRegion: Schema.optional(PlanningRegionCode),
   province: Schema.optional(ProvinceCode),
   municipality: Schema.optional(Municipality),
+  /** Replaces the whole list; `[]` removes every address. */
+  contactEmails: Schema.optional(ContactEmails),
 }) {}
 
 /** An institution as stored. */
 export class Institution extends Schema.Class<Institution>("Institution")({
   id: InstitutionId,
   ...institutionFields,
+  contactEmails: Schema.optionalWith(ContactEmails, { default: () => [] }),
   version: Schema.Int.pipe(Schema.greaterThan(0)),
 }) {}
 

@@ -68,6 +68,8 @@ export const ProcedureParameters = Schema.Struct({
   monitoringReportDays: Schema.Int,
   /** Days an institution has to act on a coordination task. */
   taskDueDays: Schema.Int,
+  /** Working days before a task's due date that its institution is reminded by e-mail (0: on the day). */
+  taskReminderWorkingDays: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 30)), { default: () => 3 }),
 }).annotations({ identifier: "ProcedureParameters" })
 /** Time limits the sources do not give. */
 export type ProcedureParameters = typeof ProcedureParameters.Type
@@ -159,6 +161,7 @@ export const defaultParameters: ProcedureParameters = {
   concludeAfterMatchDays: 30,
   monitoringReportDays: 90,
   taskDueDays: 14,
+  taskReminderWorkingDays: 3,
 }
 
 const parameterSources: ReadonlyArray<ProcedureSource> = [
@@ -170,6 +173,11 @@ const parameterSources: ReadonlyArray<ProcedureSource> = [
   {
     fact: "parameters.concludeAfterMatchDays, parameters.monitoringReportDays, parameters.taskDueDays",
     source: "Not in public sources; Coordina's defaults (30, 90 and 14 days)",
+    kind: "default",
+  },
+  {
+    fact: "parameters.taskReminderWorkingDays",
+    source: "Not in public sources; Coordina's default (a reminder 3 working days before a task is due)",
     kind: "default",
   },
   { fact: "working days", source: laborCode, kind: "sourced" },

@@ -134,7 +134,24 @@ const make = Effect.gen(function* () {
     return m == null ? undefined : String(m)
   })
 
-  return { get, save, list, forAgreement, municipalityOf } as const
+  /**
+   * The tasks that still ask something of their institution (open or accepted) and are due on
+   * or before `dueBy`: what reminders, overdue notices and digests are made from. Each comes with
+   * the rule set it was opened under and its agreement's municipality.
+   */
+  const awaiting = Effect.fn("CoordinationTasksRepository.awaiting")(function* (dueBy: string) {
+    const rows = yield* sql`
+      SELECT * FROM coordination_tasks
+      WHERE status IN ('open', 'accepted') AND due_date <= ${dueBy}
+      ORDER BY id`.pipe(Effect.orDie)
+    return rows.map((r) => ({
+      task: toTask(r),
+      procedureId: String(r.procedureId),
+      municipalityId: r.municipalityId == null ? undefined : String(r.municipalityId),
+    }))
+  })
+
+  return { get, save, list, forAgreement, municipalityOf, awaiting } as const
 })
 
 /** Stores coordination tasks. */

@@ -1,4 +1,5 @@
 import { InstitutionPatch, NewInstitution } from "@coordina/domain"
+import { SqlClient } from "@effect/sql"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { InstitutionsRepository } from "./InstitutionsRepository.js"
@@ -61,5 +62,31 @@ describe.each(testDatabases())("InstitutionsRepository on $name", (db) => {
       const missing = yield* Effect.flip(repo.get("ins_missing"))
       expect(missing._tag).toBe("InstitutionNotFound")
     }).pipe(Effect.provide(layer())),
+  )
+
+  it.effect.skipIf(!db.available)("keeps contact addresses, replaces them whole, and starts with none", () =>
+    Effect.gen(function* () {
+      const repo = yield* InstitutionsRepository
+      const created = yield* repo.create(sofia)
+      expect(created.contactEmails).toEqual([])
+      const withTwo = yield* repo.create(
+        new NewInstitution({ ...sofia, contactEmails: ["office@sofia.bg", "tasks@sofia.bg"] }),
+      )
+      expect((yield* repo.get(withTwo.id)).contactEmails).toEqual(["office@sofia.bg", "tasks@sofia.bg"])
+      const renamed = yield* repo.update(withTwo.id, new InstitutionPatch({ name: "СО" }), 1)
+      expect(renamed.contactEmails).toEqual(["office@sofia.bg", "tasks@sofia.bg"])
+      const replaced = yield* repo.update(
+        withTwo.id,
+        new InstitutionPatch({ contactEmails: ["new@sofia.bg"] }),
+        2,
+      )
+      expect(replaced.contactEmails).toEqual(["new@sofia.bg"])
+      const cleared = yield* repo.update(withTwo.id, new InstitutionPatch({ contactEmails: [] }), 3)
+      expect((yield* repo.get(cleared.id)).contactEmails).toEqual([])
+      // The column is a JSON array, `[]` when the institution has none.
+      const sql = yield* SqlClient.SqlClient
+      const [row] = yield* sql`SELECT contact_emails FROM institutions WHERE id = ${created.id}`
+      expect(row?.contactEmails).toBe("[]")
+    }).pipe(Effect.provide(InstitutionsRepository.layer.pipe(Layer.provideMerge(freshDatabaseLayer(db))))),
   )
 })

@@ -29,8 +29,13 @@ export const institutionFromRow = (r: Record<string, unknown>): Institution =>
     ...opt("planningRegion", r.planningRegion),
     ...opt("province", r.province),
     ...opt("municipality", r.municipality),
+    contactEmails: contactEmailsFromColumn(r.contactEmails),
     version: int(r.version),
   })
+
+/** The JSON array column; a row from before migration 0910 has none. */
+const contactEmailsFromColumn = (value: unknown): unknown =>
+  typeof value === "string" ? JSON.parse(value) : Array.isArray(value) ? value : []
 
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
@@ -75,6 +80,7 @@ const make = Effect.gen(function* () {
       planningRegion: v.planningRegion ?? null,
       province: v.province ?? null,
       municipality: v.municipality ?? null,
+      contactEmails: JSON.stringify(v.contactEmails ?? []),
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -110,7 +116,8 @@ const make = Effect.gen(function* () {
       UPDATE institutions SET
         name = ${v.name}, name_key = ${normaliseName(v.name)}, kind = ${v.kind}, level = ${v.level},
         country = ${v.country}, planning_region = ${v.planningRegion ?? null}, province = ${v.province ?? null},
-        municipality = ${v.municipality ?? null}, version = version + 1, updated_at = ${now}
+        municipality = ${v.municipality ?? null}, contact_emails = ${JSON.stringify(v.contactEmails)},
+        version = version + 1, updated_at = ${now}
       WHERE id = ${id} AND version = ${expectedVersion}
       RETURNING id`.pipe(Effect.orDie)
     if (updated.length === 0) {

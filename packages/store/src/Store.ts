@@ -8,6 +8,7 @@ import * as Database from "./Database.js"
 import { ApiKeysRepository } from "./ApiKeysRepository.js"
 import { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
 import { OutboxRepository } from "./OutboxRepository.js"
+import { NotificationPreferencesRepository } from "./NotificationPreferencesRepository.js"
 import { AuditLog } from "./AuditLog.js"
 import { IdempotencyKeys } from "./IdempotencyKeys.js"
 import { LoginAttempts } from "./LoginAttempts.js"
@@ -77,6 +78,7 @@ export const repositories = Layer.mergeAll(
   EvidenceRepository.layer,
   WebhookEndpointsRepository.layer,
   OutboxRepository.layer,
+  NotificationPreferencesRepository.layer,
 )
 
 /** The services the store provides. */

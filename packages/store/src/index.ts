@@ -72,3 +72,4 @@ export {
   OutboxRepository,
   type TryOutcome,
 } from "./OutboxRepository.js"
+export { NotificationPreferencesRepository } from "./NotificationPreferencesRepository.js"

@@ -92,6 +92,9 @@ const publicRoutes = new Set([
   "GET /v1/calendar/decisions",
   // The search box: what it looks in follows the caller's rights, decided in the domain.
   "GET /v1/search",
+  // A signed-in user's own notification preferences (no other user's: there is no id in the path).
+  "GET /v1/users/me/notifications",
+  "PUT /v1/users/me/notifications",
 ])
 
 const sqlite = testDatabases().find((d) => d.name === "sqlite")!
@@ -214,6 +217,19 @@ describe("the policy of every route for every caller", () => {
     for (const who of ["nobody", "auditor", "integrator", "unscopedIntegrator", "adminToken"])
       for (const path of ["/v1/sessions/current", "/v1/today"])
         expect((await api.request("GET", path, undefined, bearer[who]!)).status, `${who} ${path}`).toBe(200)
+  })
+
+  it("gives every signed-in user, whatever their roles, their own notification preferences, and callers who are no user 403", async () => {
+    for (const who of ["nobody", "auditor"])
+      expect(
+        (await api.request("GET", "/v1/users/me/notifications", undefined, bearer[who]!)).status,
+        who,
+      ).toBe(200)
+    for (const who of ["integrator", "unscopedIntegrator", "adminToken"])
+      expect(
+        (await api.request("GET", "/v1/users/me/notifications", undefined, bearer[who]!)).status,
+        who,
+      ).toBe(403)
   })
 
   it("lets every signed-in caller read the working calendar, and only admins change it", async () => {

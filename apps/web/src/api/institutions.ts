@@ -67,3 +67,12 @@ export const useInstitutionNames = (
     return (id) => (id ? (names.get(id) ?? id) : "")
   }, [data, extra])
 }
+
+/** Replaces an institution's contact addresses, if it is still at the version read. */
+export const updateContactEmails = (institution: Institution, contactEmails: ReadonlyArray<string>) =>
+  api(`/v1/institutions/${seg(institution.id)}`, {
+    method: "PATCH",
+    body: { contactEmails: [...contactEmails] },
+    headers: { "If-Match": String(institution.version) },
+    schema: Institution,
+  })

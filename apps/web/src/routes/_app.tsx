@@ -67,6 +67,15 @@ function AppLayout() {
         <GlobalSearch />
         <div className="topbar-end">
           <WhoAmI />
+          {/* A glyph, not words: the Bulgarian top bar must stay on one row at 1366 px. */}
+          <Link
+            to="/settings/notifications"
+            className="button"
+            aria-label={t.notifications.link}
+            title={t.notifications.link}
+          >
+            <span aria-hidden="true">✉</span>
+          </Link>
           <LanguageSwitch />
           <Button onPress={signOut} className="button">
             {t.app.signOut}

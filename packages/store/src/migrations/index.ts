@@ -25,6 +25,8 @@ import webhookEndpoints from "./0800_webhook_endpoints.js"
 import certificates from "./0850_certificates.js"
 import duplicateDismissals from "./0860_duplicate_dismissals.js"
 import outbox from "./0900_outbox.js"
+import institutionContacts from "./0910_institution_contacts.js"
+import notificationPreferences from "./0911_notification_preferences.js"
 
 const migrations = {
   "1_projects": projects,
@@ -48,6 +50,8 @@ const migrations = {
   "850_certificates": certificates,
   "860_duplicate_dismissals": duplicateDismissals,
   "900_outbox": outbox,
+  "910_institution_contacts": institutionContacts,
+  "911_notification_preferences": notificationPreferences,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

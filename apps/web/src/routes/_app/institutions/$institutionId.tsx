@@ -3,6 +3,7 @@ import { createFileRoute } from "@tanstack/react-router"
 import { institutionQuery } from "../../../api/institutions.js"
 import { placeName } from "../../../components/reach/labels.js"
 import { useI18n } from "../../../i18n/I18n.js"
+import { ContactEmails } from "./-components/ContactEmails.js"
 
 export const Route = createFileRoute("/_app/institutions/$institutionId")({
   loader: ({ context, params }) =>
@@ -49,6 +50,7 @@ function InstitutionPage() {
           </>
         )}
       </dl>
+      <ContactEmails institution={i} />
     </section>
   )
 }
