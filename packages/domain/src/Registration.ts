@@ -55,8 +55,7 @@ export type RegistrationDecision =
 
 /** Whether the form takes registrations at `now` (open, and before its closing instant). */
 export const registrationOpen = (settings: RegistrationSettings | undefined, now: Date): boolean =>
-  settings !== undefined &&
-  settings.open &&
+  settings?.open === true &&
   (settings.closesAt === undefined || now.getTime() < Date.parse(settings.closesAt))
 
 /** Seats left, or `undefined` when the event has no capacity. */

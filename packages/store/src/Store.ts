@@ -39,6 +39,7 @@ import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 import { EvidenceRepository } from "./EvidenceRepository.js"
 import { SearchRepository } from "./SearchRepository.js"
 import { CertificatesRepository } from "./CertificatesRepository.js"
+import { RegistrationsRepository } from "./RegistrationsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -75,6 +76,7 @@ export const repositories = Layer.mergeAll(
   CalendarRepository.layer,
   EvidenceRepository.layer,
   WebhookEndpointsRepository.layer,
+  RegistrationsRepository.layer,
 )
 
 /** The services the store provides. */

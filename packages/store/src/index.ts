@@ -66,3 +66,8 @@ export type { StoreServices } from "./Store.js"
 export { type NewUserRecord, UsersRepository } from "./UsersRepository.js"
 export { CertificatesRepository } from "./CertificatesRepository.js"
 export { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
+export {
+  type NewRegistrationRecord,
+  RegistrationsRepository,
+  type SeatChange,
+} from "./RegistrationsRepository.js"
