@@ -43,3 +43,11 @@ export { Sessions, type SignedIn } from "./Sessions.js"
 export { apiKeyPrefix, csrfTokenFor, hashToken, newApiKey, newSessionToken, sessionPrefix } from "./Tokens.js"
 export { Users } from "./Users.js"
 export { newWebhookSecret, webhookSignature } from "./WebhookSignature.js"
+export { eventCalendar } from "./EventCalendar.js"
+export {
+  type Confirmation,
+  cancelPath,
+  publicActor,
+  type Registered,
+  Registrations,
+} from "./Registrations.js"

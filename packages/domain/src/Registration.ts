@@ -163,11 +163,30 @@ export class Registration extends Schema.Class<Registration>("Registration")({
   createdAt: Instant,
 }) {}
 
+/** A registration as staff list it: with the registrant's names and e-mail (personal data). */
+export const RegistrationListItem = Schema.Struct({
+  ...Registration.fields,
+  givenName: Schema.String,
+  familyName: Schema.String,
+  email: Schema.optional(Schema.String),
+}).annotations({ identifier: "RegistrationListItem" })
+/** A registration as staff list it. */
+export type RegistrationListItem = typeof RegistrationListItem.Type
+
 /** A page of registrations, as `GET /v1/events/{id}/registrations` answers it. */
 export const RegistrationPage = Schema.Struct({
-  items: Schema.Array(Registration),
+  items: Schema.Array(RegistrationListItem),
   nextCursor: Schema.NullOr(Schema.String),
 }).annotations({ identifier: "RegistrationPage" })
+
+/** An event's registration settings with its counts, as staff see them. */
+export const RegistrationSettingsView = Schema.Struct({
+  settings: Schema.NullOr(RegistrationSettings),
+  registered: Schema.Int,
+  waitlisted: Schema.Int,
+}).annotations({ identifier: "RegistrationSettingsView" })
+/** An event's registration settings with its counts. */
+export type RegistrationSettingsView = typeof RegistrationSettingsView.Type
 
 /** The event's form is closed (never opened, closed by staff, or past its closing instant). */
 export class RegistrationClosed extends Schema.TaggedError<RegistrationClosed>()("RegistrationClosed", {
@@ -198,4 +217,13 @@ export class RegistrationThrottled extends Schema.TaggedError<RegistrationThrott
 export class RegistrationNotFound extends Schema.TaggedError<RegistrationNotFound>()(
   "RegistrationNotFound",
   {},
+) {}
+
+/** The form named no institution on file (neither its id nor its exact name). */
+export class RegistrationInstitutionUnknown extends Schema.TaggedError<RegistrationInstitutionUnknown>()(
+  "RegistrationInstitutionUnknown",
+  {
+    errors: Schema.Array(Schema.Struct({ path: Schema.String, message: Schema.String })),
+    message: Schema.String,
+  },
 ) {}
