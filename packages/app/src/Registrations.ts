@@ -60,9 +60,17 @@ export interface Confirmation {
   readonly calendar: string
 }
 
-/** A registration just taken: its confirmation and the secret cancel link's path (shown once). */
+/** The web page a registrant opens from the e-mail to cancel (it sends the `DELETE`). */
+export const cancelPagePath = (token: string): string => `/register/cancel/${encodeURIComponent(token)}`
+
+/**
+ * A registration just taken: its confirmation, the address it goes to, and the secret cancel
+ * link (the API path and the web page), shown this once: only its hash is stored.
+ */
 export interface Registered extends Confirmation {
+  readonly email: string
   readonly cancelPath: string
+  readonly cancelPagePath: string
 }
 
 const proofOf = (key: string, eventId: string, issuedAtMs: number) =>
@@ -231,7 +239,12 @@ const make = Effect.gen(function* () {
         }),
       ),
     )
-    return { ...confirmation(registration, event), cancelPath: cancelPath(token) } satisfies Registered
+    return {
+      ...confirmation(registration, event),
+      email: input.email,
+      cancelPath: cancelPath(token),
+      cancelPagePath: cancelPagePath(token),
+    } satisfies Registered
   })
 
   /**

@@ -46,6 +46,7 @@ export { newWebhookSecret, webhookSignature } from "./WebhookSignature.js"
 export { eventCalendar } from "./EventCalendar.js"
 export {
   type Confirmation,
+  cancelPagePath,
   cancelPath,
   publicActor,
   type Registered,

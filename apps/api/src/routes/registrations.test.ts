@@ -115,6 +115,8 @@ describe.each(testDatabases())("public registration API on $name", (db) => {
       expect(second).toMatchObject({ status: "waitlisted", language: "bg" })
       expect(second.calendar).toContain("DTSTART;VALUE=DATE:20260610")
       expect(second.cancelPath).toMatch(/^\/v1\/public\/registrations\/[\w-]{40,}$/)
+      expect(second.cancelPagePath).toBe(`/register/cancel/${second.cancelPath.split("/").at(-1)}`)
+      expect(second.email).toBe("mariab@example.bg")
 
       const list = await api.json<{ items: Array<Body> }>("GET", `/v1/events/${eventId}/registrations`)
       expect(list.body.items.map((r) => [r.familyName, r.status])).toEqual([

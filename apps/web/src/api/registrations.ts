@@ -11,7 +11,7 @@ import {
   RegistrationSettingsView,
 } from "@coordina/domain"
 import { queryOptions } from "@tanstack/react-query"
-import { api, seg } from "./client.js"
+import { api, seg, send } from "./client.js"
 import { resourceKeys } from "./keys.js"
 
 /** The query keys of registrations. */
@@ -56,3 +56,7 @@ export const registrationsQuery = (eventId: string) =>
     queryKey: registrationKeys.one(eventId, "list"),
     queryFn: () => api(`/v1/events/${seg(eventId)}/registrations?limit=500`, { schema: RegistrationPage }),
   })
+
+/** Cancels a registration by the secret token of its e-mail link. */
+export const cancelRegistration = (token: string) =>
+  send(`/v1/public/registrations/${seg(token)}`, { method: "DELETE" })

@@ -23,6 +23,12 @@ export const registrationEn = {
     calendar: "Add to calendar (.ics)",
     required: "Fill in every field.",
   },
+  cancel: {
+    title: "Cancel a registration",
+    intro: "Cancel your registration? Your seat goes to the first on the waiting list.",
+    submit: "Cancel my registration",
+    done: "Your registration is cancelled.",
+  },
   staff: {
     title: "Public registration",
     open: "The public form takes registrations",
@@ -65,6 +71,12 @@ export const registrationBg: typeof registrationEn = {
     waitlisted: "В списъка с чакащи сте. Ще ви пишем, когато се освободи място.",
     calendar: "Добави в календара (.ics)",
     required: "Попълнете всички полета.",
+  },
+  cancel: {
+    title: "Отказ от регистрация",
+    intro: "Да отменим ли регистрацията ви? Мястото ви ще получи първият от списъка с чакащи.",
+    submit: "Отмени регистрацията ми",
+    done: "Регистрацията ви е отменена.",
   },
   staff: {
     title: "Публична регистрация",
