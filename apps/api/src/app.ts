@@ -35,6 +35,7 @@ import { beneficiaryPrivacyRoutes } from "./routes/privacy.js"
 import { projectRoutes } from "./routes/projects.js"
 import { disseminationRoutes } from "./routes/dissemination.js"
 import { eventRoutes } from "./routes/events.js"
+import { eventRegistrationRoutes, publicRoutes } from "./routes/registrations.js"
 import { institutionRoutes } from "./routes/institutions.js"
 import { peopleRoutes } from "./routes/people.js"
 import { retentionRoutes } from "./routes/retention.js"
@@ -57,6 +58,7 @@ const v1 = new Hono<AppEnv>()
   .route("/projects", projectRoutes)
   .route("/institutions", institutionRoutes)
   .route("/events", eventRoutes)
+  .route("/events", eventRegistrationRoutes)
   .route("/sign-in-sheets", signInSheetTemplateRoutes)
   .route("/dissemination-activities", disseminationRoutes)
   .route("/users/me/notifications", notificationRoutes)
@@ -194,6 +196,7 @@ export const makeApp = (
   app.route("/v1", v1)
   // Routes that need configuration: the session cookie's proxy trust, the erasure salt.
   app.route("/v1/sessions", sessionRoutes({ trustProxy: config.trustProxy ?? false }))
+  app.route("/v1/public", publicRoutes({ trustProxy: config.trustProxy ?? false }))
   app.route("/v1/people", peopleRoutes(config.pseudonymSalt))
   app.route("/v1/beneficiaries", beneficiaryPrivacyRoutes(config.pseudonymSalt))
   const evidence = evidenceRoutes(config.evidenceLimitBytes ?? defaultEvidenceLimitBytes)

@@ -29,6 +29,7 @@ import { PeriodLocks } from "./PeriodLocks.js"
 import { Privacy } from "./Privacy.js"
 import { Projects } from "./Projects.js"
 import { Reach } from "./Reach.js"
+import { Registrations } from "./Registrations.js"
 import { Sessions } from "./Sessions.js"
 import { Retention } from "./Retention.js"
 import { OrdinanceReview } from "./Review.js"
@@ -82,6 +83,7 @@ export const useCases = Layer.mergeAll(
   Search.layer,
   Webhooks.layer,
   Notifications.layer,
+  Registrations.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

@@ -69,3 +69,12 @@ export { Users } from "./Users.js"
 export { newWebhookSecret, webhookSignature } from "./WebhookSignature.js"
 export { type EventData, Outbox } from "./Outbox.js"
 export { Webhooks, WebhookSettings } from "./Webhooks.js"
+export { eventCalendar } from "./EventCalendar.js"
+export {
+  type Confirmation,
+  cancelPagePath,
+  cancelPath,
+  publicActor,
+  type Registered,
+  Registrations,
+} from "./Registrations.js"

@@ -41,6 +41,7 @@ import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 import { EvidenceRepository } from "./EvidenceRepository.js"
 import { SearchRepository } from "./SearchRepository.js"
 import { CertificatesRepository } from "./CertificatesRepository.js"
+import { RegistrationsRepository } from "./RegistrationsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -79,6 +80,7 @@ export const repositories = Layer.mergeAll(
   WebhookEndpointsRepository.layer,
   OutboxRepository.layer,
   NotificationPreferencesRepository.layer,
+  RegistrationsRepository.layer,
 )
 
 /** The services the store provides. */

@@ -73,3 +73,7 @@ export {
   type TryOutcome,
 } from "./OutboxRepository.js"
 export { NotificationPreferencesRepository } from "./NotificationPreferencesRepository.js"
+  type NewRegistrationRecord,
+  RegistrationsRepository,
+  type SeatChange,
+} from "./RegistrationsRepository.js"

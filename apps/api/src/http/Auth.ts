@@ -107,8 +107,9 @@ export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-/** Requests that need no principal: signing in. */
-const isPublic = (method: string, path: string) => method === "POST" && /^\/v1\/sessions\/?$/.test(path)
+/** Requests that need no principal: signing in, and the public registration pages. */
+const isPublic = (method: string, path: string) =>
+  (method === "POST" && /^\/v1\/sessions\/?$/.test(path)) || /^\/v1\/public\//.test(path)
 
 const adminPrincipal: Principal = {
   kind: "admin-token",

@@ -85,6 +85,14 @@ import type {
   EvidenceTypeNotAllowed,
   EvidenceUploadInvalid,
 } from "@coordina/domain"
+import type {
+  EventFull,
+  RegistrationClosed,
+  RegistrationInstitutionUnknown,
+  RegistrationNotFound,
+  RegistrationProofInvalid,
+  RegistrationThrottled,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -156,6 +164,12 @@ export type ApiError =
   | EvidenceTooLarge
   | EvidenceTypeNotAllowed
   | EvidenceUploadInvalid
+  | RegistrationClosed
+  | EventFull
+  | RegistrationProofInvalid
+  | RegistrationThrottled
+  | RegistrationNotFound
+  | RegistrationInstitutionUnknown
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -227,6 +241,12 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   EvidenceTooLarge: 413,
   EvidenceTypeNotAllowed: 415,
   EvidenceUploadInvalid: 400,
+  RegistrationClosed: 409,
+  EventFull: 409,
+  RegistrationProofInvalid: 422,
+  RegistrationThrottled: 429,
+  RegistrationNotFound: 404,
+  RegistrationInstitutionUnknown: 422,
 }
 
 /** Every error tag the API can answer with, as the `code` of its problem. */

@@ -12,7 +12,7 @@ import { type ApiError, errorHeaders, errorProblem } from "./Errors.js"
 import { httpProblem, sendProblem } from "./Problem.js"
 
 /** Runs `effect`; on success sends its value with `send`, otherwise the problem it failed with. */
-const answer = async <A, E extends ApiError>(
+export const answer = async <A, E extends ApiError>(
   c: Context<AppEnv>,
   effect: Effect.Effect<A, E, AppServices>,
   send: (value: A) => Response,

@@ -27,8 +27,15 @@ const runs = Number(process.env.FUZZ_RUNS ?? 100)
 const seed = Number(process.env.FUZZ_SEED ?? 20261201)
 
 // A refused sign-in or bearer token is counted on purpose (the throttles' records of failed
-// attempts, and the lock rows they are counted under).
-const writtenOnRefusal = new Set(["login_attempts", "throttle_locks", "token_failures"])
+// attempts, and the lock rows they are counted under); so is a public registration attempt
+// (its per-address limit), and the key that signs registration proofs is made on first use.
+const writtenOnRefusal = new Set([
+  "login_attempts",
+  "throttle_locks",
+  "token_failures",
+  "registration_attempts",
+  "registration_keys",
+])
 
 interface Finding {
   readonly operation: string

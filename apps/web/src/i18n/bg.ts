@@ -5,6 +5,7 @@ import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
 import { productBg } from "./product.js"
 import { notificationsBg } from "./notifications.js"
+import { registrationBg } from "./registration.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
@@ -16,6 +17,7 @@ export const bg: Messages = {
   ui: uiBg,
   product: productBg,
   notifications: notificationsBg,
+  registration: registrationBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -9,6 +9,7 @@ import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
 import { notificationsEn } from "./notifications.js"
+import { registrationEn } from "./registration.js"
 
 export const en = {
   agreements: agreementsEn,
@@ -18,6 +19,7 @@ export const en = {
   ui: uiEn,
   product: productEn,
   notifications: notificationsEn,
+  registration: registrationEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",

@@ -102,6 +102,15 @@ export const problemsEn = {
     EvidenceTypeNotAllowed: () =>
       "This kind of file is not allowed (PDF, JPEG, PNG, TIFF, WebP or HEIC only, judged by its content); nothing was stored.",
     EvidenceUploadInvalid: () => "The upload is not a form with one file; nothing was stored.",
+    RegistrationClosed: () => "Registration for this event is closed; nothing was stored.",
+    EventFull: () => "Every seat is taken and the event keeps no waiting list; nothing was stored.",
+    RegistrationProofInvalid: () =>
+      "The form could not be accepted; reload the page, wait a few seconds and send it again.",
+    RegistrationThrottled: (x: Extensions) =>
+      `Too many registrations from this address. Try again in ${Math.ceil(Number(s(x, "retryAfterSeconds")) / 60)} min.`,
+    RegistrationNotFound: () =>
+      "This cancellation link is not valid, or the registration is cancelled already.",
+    RegistrationInstitutionUnknown: () => "Choose an institution from the list or write its exact name.",
   },
   validation: "Some fields are not valid.",
   status: {
@@ -159,6 +168,11 @@ export const problemsEn = {
     cellRefused: (why: string) => `The cell ${why}.`,
   },
   fields: {
+    proof: "form check",
+    website: "website",
+    institutionName: "institution",
+    capacity: "capacity",
+    closesAt: "closing time",
     startDate: "start date",
     endDate: "end date",
     periodStart: "start of the period",
@@ -298,6 +312,15 @@ export const problemsBg: ProblemTexts = {
     EvidenceTypeNotAllowed: () =>
       "Този вид файл не е разрешен (само PDF, JPEG, PNG, TIFF, WebP или HEIC, според съдържанието му); нищо не е съхранено.",
     EvidenceUploadInvalid: () => "Качването не е формуляр с един файл; нищо не е съхранено.",
+    RegistrationClosed: () => "Регистрацията за това събитие е затворена; нищо не е съхранено.",
+    EventFull: () => "Всички места са заети и събитието няма списък с чакащи; нищо не е съхранено.",
+    RegistrationProofInvalid: () =>
+      "Формулярът не може да бъде приет; презаредете страницата, изчакайте няколко секунди и го изпратете отново.",
+    RegistrationThrottled: (x) =>
+      `Твърде много регистрации от този адрес. Опитайте отново след ${Math.ceil(Number(s(x, "retryAfterSeconds")) / 60)} мин.`,
+    RegistrationNotFound: () => "Тази връзка за отказ не е валидна или регистрацията вече е отменена.",
+    RegistrationInstitutionUnknown: () =>
+      "Изберете институция от списъка или въведете точното ѝ наименование.",
   },
   validation: "Някои полета не са попълнени правилно.",
   status: {
@@ -353,6 +376,11 @@ export const problemsBg: ProblemTexts = {
     cellRefused: (why) => `Клетката ${why}.`,
   },
   fields: {
+    proof: "проверка на формуляра",
+    website: "уебсайт",
+    institutionName: "институция",
+    capacity: "брой места",
+    closesAt: "краен срок",
     startDate: "начална дата",
     endDate: "крайна дата",
     periodStart: "начало на периода",

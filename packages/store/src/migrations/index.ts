@@ -27,6 +27,7 @@ import duplicateDismissals from "./0860_duplicate_dismissals.js"
 import outbox from "./0900_outbox.js"
 import institutionContacts from "./0910_institution_contacts.js"
 import notificationPreferences from "./0911_notification_preferences.js"
+import registrations from "./0920_registrations.js"
 
 const migrations = {
   "1_projects": projects,
@@ -52,6 +53,7 @@ const migrations = {
   "900_outbox": outbox,
   "910_institution_contacts": institutionContacts,
   "911_notification_preferences": notificationPreferences,
+  "920_registrations": registrations,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
