@@ -73,6 +73,7 @@ export {
   type TryOutcome,
 } from "./OutboxRepository.js"
 export { NotificationPreferencesRepository } from "./NotificationPreferencesRepository.js"
+export {
   type NewRegistrationRecord,
   RegistrationsRepository,
   type SeatChange,
