@@ -24,6 +24,7 @@ import searchKeys from "./0761_search_keys.js"
 import webhookEndpoints from "./0800_webhook_endpoints.js"
 import certificates from "./0850_certificates.js"
 import duplicateDismissals from "./0860_duplicate_dismissals.js"
+import evaluations from "./0950_evaluations.js"
 
 const migrations = {
   "1_projects": projects,
@@ -46,6 +47,7 @@ const migrations = {
   "800_webhook_endpoints": webhookEndpoints,
   "850_certificates": certificates,
   "860_duplicate_dismissals": duplicateDismissals,
+  "950_evaluations": evaluations,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
