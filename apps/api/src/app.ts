@@ -33,6 +33,7 @@ import { beneficiaryPrivacyRoutes } from "./routes/privacy.js"
 import { projectRoutes } from "./routes/projects.js"
 import { disseminationRoutes } from "./routes/dissemination.js"
 import { eventRoutes } from "./routes/events.js"
+import { publicEvaluationRoutes } from "./routes/evaluations.js"
 import { institutionRoutes } from "./routes/institutions.js"
 import { peopleRoutes } from "./routes/people.js"
 import { retentionRoutes } from "./routes/retention.js"
@@ -74,6 +75,7 @@ const v1 = new Hono<AppEnv>()
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
   .route("/search", searchRoutes)
+  .route("/public/evaluations", publicEvaluationRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

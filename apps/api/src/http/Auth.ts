@@ -107,8 +107,13 @@ export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-/** Requests that need no principal: signing in. */
-const isPublic = (method: string, path: string) => method === "POST" && /^\/v1\/sessions\/?$/.test(path)
+/**
+ * Requests that need no principal: signing in, and a participant's evaluation link (the link's
+ * token, checked by the use case, is what lets them in).
+ */
+const isPublic = (method: string, path: string) =>
+  (method === "POST" && /^\/v1\/sessions\/?$/.test(path)) ||
+  (["GET", "POST", "PUT"].includes(method) && /^\/v1\/public\/evaluations\/[^/]+\/?$/.test(path))
 
 const adminPrincipal: Principal = {
   kind: "admin-token",

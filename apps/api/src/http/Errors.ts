@@ -84,6 +84,13 @@ import type {
   EvidenceTypeNotAllowed,
   EvidenceUploadInvalid,
 } from "@coordina/domain"
+import type {
+  AlreadyAnswered,
+  AnswersInvalid,
+  EvaluationClosed,
+  EvaluationNotFound,
+  QuestionnaireInvalid,
+} from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
 /** The union of every tagged error a handler may fail with. */
@@ -154,6 +161,11 @@ export type ApiError =
   | EvidenceTooLarge
   | EvidenceTypeNotAllowed
   | EvidenceUploadInvalid
+  | EvaluationNotFound
+  | EvaluationClosed
+  | AlreadyAnswered
+  | QuestionnaireInvalid
+  | AnswersInvalid
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -224,6 +236,11 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   EvidenceTooLarge: 413,
   EvidenceTypeNotAllowed: 415,
   EvidenceUploadInvalid: 400,
+  EvaluationNotFound: 404,
+  EvaluationClosed: 409,
+  AlreadyAnswered: 409,
+  QuestionnaireInvalid: 422,
+  AnswersInvalid: 422,
 }
 
 /** Every error tag the API can answer with, as the `code` of its problem. */

@@ -80,6 +80,13 @@ const allScopes = [
   "audit",
 ].map((f) => `${f}:write`)
 
+// Routes open to anyone, without a token at all.
+const publicWithoutToken = [
+  "GET /v1/public/evaluations/:token",
+  "POST /v1/public/evaluations/:token",
+  "PUT /v1/public/evaluations/:token",
+]
+
 // Routes open without rights: signing in, the caller's own session, today's date, and the
 // working calendar every deadline is counted on (read by every signed-in caller; changed by
 // admins only).
@@ -91,6 +98,8 @@ const publicRoutes = new Set([
   "GET /v1/calendar/decisions",
   // The search box: what it looks in follows the caller's rights, decided in the domain.
   "GET /v1/search",
+  // A participant's evaluation link: the token in the path is the credential.
+  ...publicWithoutToken,
 ])
 
 const sqlite = testDatabases().find((d) => d.name === "sqlite")!
@@ -163,6 +172,7 @@ describe("the policy of every route for every caller", () => {
   it("refuses every route to a caller without a token (401), public sign-in aside", async () => {
     for (const route of routes) {
       if (route.method === "POST" && route.path === "/v1/sessions") continue
+      if (publicWithoutToken.includes(`${route.method} ${route.path}`)) continue
       const res = await call(route, { Authorization: "" })
       expect(res.status, `${route.method} ${route.path}`).toBe(401)
     }

@@ -101,6 +101,11 @@ export const problemsEn = {
     EvidenceTypeNotAllowed: () =>
       "This kind of file is not allowed (PDF, JPEG, PNG, TIFF, WebP or HEIC only, judged by its content); nothing was stored.",
     EvidenceUploadInvalid: () => "The upload is not a form with one file; nothing was stored.",
+    EvaluationNotFound: () => "There is no questionnaire here, or this link is not valid.",
+    EvaluationClosed: () => "The survey has closed; answers can no longer be given or changed.",
+    AlreadyAnswered: () => "These answers were given already; you can change them instead.",
+    QuestionnaireInvalid: () => "The questionnaire cannot be answered as it is; nothing was stored.",
+    AnswersInvalid: () => "Some answers do not fit the questions; nothing was stored.",
   },
   validation: "Some fields are not valid.",
   status: {
@@ -296,6 +301,11 @@ export const problemsBg: ProblemTexts = {
     EvidenceTypeNotAllowed: () =>
       "Този вид файл не е разрешен (само PDF, JPEG, PNG, TIFF, WebP или HEIC, според съдържанието му); нищо не е съхранено.",
     EvidenceUploadInvalid: () => "Качването не е формуляр с един файл; нищо не е съхранено.",
+    EvaluationNotFound: () => "Тук няма анкета или връзката не е валидна.",
+    EvaluationClosed: () => "Анкетата е приключила; отговорите вече не могат да се дават или променят.",
+    AlreadyAnswered: () => "Тези отговори вече са дадени; можете да ги промените.",
+    QuestionnaireInvalid: () => "Анкетата не може да бъде попълнена в този вид; нищо не е съхранено.",
+    AnswersInvalid: () => "Някои отговори не отговарят на въпросите; нищо не е съхранено.",
   },
   validation: "Някои полета не са попълнени правилно.",
   status: {
