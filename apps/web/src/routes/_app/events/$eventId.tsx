@@ -18,6 +18,7 @@ import { optionsOf, placeName } from "../../../components/reach/labels.js"
 import { useInstitutionNames } from "../../../api/institutions.js"
 import { PersonPicker } from "../../../components/reach/PersonPicker.js"
 import { useI18n } from "../../../i18n/I18n.js"
+import { EventEvaluation } from "./-components/Evaluation.js"
 import { SheetUpload } from "./-components/SheetUpload.js"
 
 /** An event: registration, check-in by day, and the sign-in sheet upload. */
@@ -64,6 +65,7 @@ function EventPage() {
       <Registration eventId={eventId} />
       <Participants eventId={eventId} startDate={event.startDate} endDate={event.endDate} />
       <SheetUpload eventId={eventId} />
+      <EventEvaluation eventId={eventId} endDate={event.endDate} />
     </section>
   )
 }
