@@ -12,6 +12,7 @@ describe.skipIf(!browserAvailable)("event evaluation through a link on a phone, 
   let browser: Browser
   let staff: Page
   let eventId: string
+  let projectId: string
 
   beforeAll(async () => {
     server = await startServer()
@@ -22,6 +23,7 @@ describe.skipIf(!browserAvailable)("event evaluation through a link on a phone, 
       durationMonths: 24,
       targets: [],
     })
+    projectId = project.id
     const ruse = await server.api<{ id: string }>("POST", "/v1/institutions", {
       name: "Община Русе",
       kind: "municipality",
@@ -122,5 +124,10 @@ describe.skipIf(!browserAvailable)("event evaluation through a link on a phone, 
     expect(await results.getByRole("listitem").filter({ hasText: "Много полезно" }).count()).toBe(1)
     const inPerson = results.getByRole("row").filter({ hasText: "In person" })
     expect(await inPerson.getByRole("cell").nth(1).textContent()).toBe("1")
+
+    // The project's reach shows the useful share over its events.
+    await staff.goto(`${server.url}/projects/${projectId}`)
+    await staff.getByTestId("project-useful-share").waitFor()
+    expect(await staff.getByTestId("project-useful-share").textContent()).toContain("100%")
   })
 })

@@ -53,6 +53,8 @@ export const evaluationsEn = {
   changed: "Your changes are saved.",
   scaleLow: "1 — not at all",
   scaleHigh: "5 — very much",
+  projectUsefulShare: "Found the events useful",
+  projectUsefulShareDetail: "of those who answered the evaluations' usefulness question",
 }
 
 /** Bulgarian texts of event evaluations. */
@@ -106,4 +108,6 @@ export const evaluationsBg: typeof evaluationsEn = {
   changed: "Промените са запазени.",
   scaleLow: "1 — никак",
   scaleHigh: "5 — много",
+  projectUsefulShare: "Намират събитията за полезни",
+  projectUsefulShareDetail: "от отговорилите на въпроса за полезност в оценките",
 }
