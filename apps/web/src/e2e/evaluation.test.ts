@@ -130,4 +130,47 @@ describe.skipIf(!browserAvailable)("event evaluation through a link on a phone, 
     await staff.getByTestId("project-useful-share").waitFor()
     expect(await staff.getByTestId("project-useful-share").textContent()).toContain("100%")
   })
+  it("builds a questionnaire on the event page", async () => {
+    const event = await server.api<{ id: string }>("POST", "/v1/events", {
+      projectId,
+      kind: "working_meeting",
+      title: "Работна среща, Русе",
+      startDate: "2026-11-20",
+      endDate: "2026-11-20",
+      city: "Русе",
+    })
+    await staff.goto(`${server.url}/events/${event.id}`)
+    await staff.getByText("This event has no questionnaire yet.").waitFor()
+    const first = staff.getByTestId("question-1")
+    await first.getByLabel("Question in Bulgarian").fill("Полезна ли беше срещата?")
+    await first.getByLabel("Question in English").fill("Was the meeting useful?")
+    await staff.getByRole("button", { name: "Add a question" }).click()
+    const second = staff.getByTestId("question-2")
+    await second.getByRole("button", { name: /Kind/ }).click()
+    await staff.getByRole("option", { name: "One choice" }).click()
+    await second.getByLabel("Question in English").fill("Which format?")
+    await second.getByLabel("Options in English, one per line").fill("Online\nIn person")
+    await staff.getByRole("button", { name: /Question that says whether the event was useful/ }).click()
+    await staff.getByRole("option", { name: /Question 1/ }).click()
+    await staff.getByRole("button", { name: "Save the questionnaire" }).click()
+    await staff.getByRole("status").filter({ hasText: "The questionnaire is saved." }).waitFor()
+    const saved = await server.api<{ questions: unknown; usefulness: unknown; anonymous: boolean }>(
+      "GET",
+      `/v1/events/${event.id}/evaluation`,
+    )
+    expect(saved.questions).toEqual([
+      { id: "q1", kind: "scale", text: { bg: "Полезна ли беше срещата?", en: "Was the meeting useful?" } },
+      {
+        id: "q2",
+        kind: "single",
+        text: { en: "Which format?" },
+        options: [
+          { id: "o1", text: { en: "Online" } },
+          { id: "o2", text: { en: "In person" } },
+        ],
+      },
+    ])
+    expect(saved.usefulness).toEqual({ questionId: "q1", counts: [4, 5] })
+    expect(saved.anonymous).toBe(true)
+  })
 })

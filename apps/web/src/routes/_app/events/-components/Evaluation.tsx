@@ -102,7 +102,8 @@ export const EventEvaluation = ({
   return (
     <section aria-labelledby="evaluation" className="panel">
       <h2 id="evaluation">{t.evaluations.title}</h2>
-      <Builder key={current?.updatedAt ?? "new"} eventId={eventId} endDate={endDate} current={current} />
+      {/* Not remounted when the saved questionnaire comes back, so the "saved" status stays. */}
+      <Builder eventId={eventId} endDate={endDate} current={current} />
       {current ? (
         <>
           <Links eventId={eventId} />
