@@ -36,6 +36,7 @@ import { projectRoutes } from "./routes/projects.js"
 import { disseminationRoutes } from "./routes/dissemination.js"
 import { eventRoutes } from "./routes/events.js"
 import { eventRegistrationRoutes, publicRoutes } from "./routes/registrations.js"
+import { publicEvaluationRoutes } from "./routes/evaluations.js"
 import { institutionRoutes } from "./routes/institutions.js"
 import { peopleRoutes } from "./routes/people.js"
 import { retentionRoutes } from "./routes/retention.js"
@@ -83,6 +84,7 @@ const v1 = new Hono<AppEnv>()
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
   .route("/search", searchRoutes)
+  .route("/public/evaluations", publicEvaluationRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

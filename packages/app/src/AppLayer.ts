@@ -14,6 +14,7 @@ import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
 import { Dissemination } from "./Dissemination.js"
+import { Evaluations } from "./Evaluations.js"
 import { Events } from "./Events.js"
 import { Evidence } from "./Evidence.js"
 import { Ids } from "./Ids.js"
@@ -80,6 +81,7 @@ export const useCases = Layer.mergeAll(
   ApiKeys.layer,
   Audit.layer,
   Evidence.layer,
+  Evaluations.layer,
   Search.layer,
   Webhooks.layer,
   Notifications.layer,

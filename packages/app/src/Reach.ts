@@ -20,6 +20,7 @@ import {
 } from "@coordina/domain"
 import {
   DisseminationRepository,
+  EvaluationsRepository,
   EventsRepository,
   InstitutionsRepository,
   PeopleRepository,
@@ -27,6 +28,7 @@ import {
   ReachRepository,
 } from "@coordina/store"
 import { Chunk, Context, Effect, Layer, Option, Stream } from "effect"
+import { projectUsefulShare } from "./Evaluations.js"
 import { Today } from "./Today.js"
 import { visibleProject } from "./UseCase.js"
 
@@ -64,6 +66,7 @@ const make = Effect.gen(function* () {
   const eventsRepo = yield* EventsRepository
   const dissemination = yield* DisseminationRepository
   const today = yield* Today
+  const evaluations = yield* EvaluationsRepository
 
   /** The project's reach as of a date. */
   const report = Effect.fn("Reach.report")(function* (
@@ -72,7 +75,13 @@ const make = Effect.gen(function* () {
     asOf?: IsoDate,
   ) {
     const project = yield* visibleProject(projects, principal, projectId)
-    return yield* reach.report(project, asOf ?? (yield* today.date))
+    const date = asOf ?? (yield* today.date)
+    const report = yield* reach.report(project, date)
+    // Added beside the reach figures, never into them: the report stays what the rules count.
+    const useful = yield* projectUsefulShare(projectId, date).pipe(
+      Effect.provideService(EvaluationsRepository, evaluations),
+    )
+    return useful === undefined ? report : { ...report, usefulShare: useful }
   })
 
   /** A page of the persons behind a figure, sorted by id. */

@@ -42,12 +42,14 @@ import { EvidenceRepository } from "./EvidenceRepository.js"
 import { SearchRepository } from "./SearchRepository.js"
 import { CertificatesRepository } from "./CertificatesRepository.js"
 import { RegistrationsRepository } from "./RegistrationsRepository.js"
+import { EvaluationsRepository } from "./EvaluationsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
   ApiKeysRepository.layer,
   SearchRepository.layer,
   CertificatesRepository.layer,
+  EvaluationsRepository.layer,
   IdempotencyKeys.layer,
   LoginAttempts.layer,
   PersonalData.layer.pipe(Layer.provide(AuditLog.layer)),

@@ -65,6 +65,12 @@ export * as Store from "./Store.js"
 export type { StoreServices } from "./Store.js"
 export { type NewUserRecord, UsersRepository } from "./UsersRepository.js"
 export { CertificatesRepository } from "./CertificatesRepository.js"
+export {
+  type EvaluationLink,
+  EvaluationsRepository,
+  type NewAnswers,
+  type StoredAnswers,
+} from "./EvaluationsRepository.js"
 export { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
 export {
   type ClaimedMessage,

@@ -107,7 +107,10 @@ export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-/** Requests that need no principal: signing in, and the public registration pages. */
+/**
+ * Requests that need no principal: signing in, and the public pages (event registration, a
+ * participant's evaluation link), whose use cases check their own proof or token.
+ */
 const isPublic = (method: string, path: string) =>
   (method === "POST" && /^\/v1\/sessions\/?$/.test(path)) || /^\/v1\/public\//.test(path)
 

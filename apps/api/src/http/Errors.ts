@@ -92,6 +92,11 @@ import type {
   RegistrationNotFound,
   RegistrationProofInvalid,
   RegistrationThrottled,
+  AlreadyAnswered,
+  AnswersInvalid,
+  EvaluationClosed,
+  EvaluationNotFound,
+  QuestionnaireInvalid,
 } from "@coordina/domain"
 import { type Problem, httpProblem } from "./Problem.js"
 
@@ -170,6 +175,11 @@ export type ApiError =
   | RegistrationThrottled
   | RegistrationNotFound
   | RegistrationInstitutionUnknown
+  | EvaluationNotFound
+  | EvaluationClosed
+  | AlreadyAnswered
+  | QuestionnaireInvalid
+  | AnswersInvalid
 
 const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ProjectNotFound: 404,
@@ -247,6 +257,11 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   RegistrationThrottled: 429,
   RegistrationNotFound: 404,
   RegistrationInstitutionUnknown: 422,
+  EvaluationNotFound: 404,
+  EvaluationClosed: 409,
+  AlreadyAnswered: 409,
+  QuestionnaireInvalid: 422,
+  AnswersInvalid: 422,
 }
 
 /** Every error tag the API can answer with, as the `code` of its problem. */

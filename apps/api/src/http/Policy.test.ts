@@ -81,6 +81,13 @@ const allScopes = [
   "audit",
 ].map((f) => `${f}:write`)
 
+// Routes open to anyone, without a token at all.
+const publicWithoutToken = [
+  "GET /v1/public/evaluations/:token",
+  "POST /v1/public/evaluations/:token",
+  "PUT /v1/public/evaluations/:token",
+]
+
 // Routes open without rights: signing in, the caller's own session, today's date, and the
 // working calendar every deadline is counted on (read by every signed-in caller; changed by
 // admins only).
@@ -100,6 +107,8 @@ const publicRoutes = new Set([
   "GET /v1/public/events/:id",
   "POST /v1/public/events/:id/registrations",
   "DELETE /v1/public/registrations/:token",
+  // A participant's evaluation link: the token in the path is the credential.
+  ...publicWithoutToken,
 ])
 
 const sqlite = testDatabases().find((d) => d.name === "sqlite")!
@@ -173,6 +182,7 @@ describe("the policy of every route for every caller", () => {
     for (const route of routes) {
       if (route.method === "POST" && route.path === "/v1/sessions") continue
       if (route.path.startsWith("/v1/public/")) continue
+      if (publicWithoutToken.includes(`${route.method} ${route.path}`)) continue
       const res = await call(route, { Authorization: "" })
       expect(res.status, `${route.method} ${route.path}`).toBe(401)
     }

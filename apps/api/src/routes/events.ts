@@ -31,6 +31,7 @@ import {
 import { requires } from "../http/Policy.js"
 import { respond } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
+import { evaluationRoutes } from "./evaluations.js"
 import { signInSheetRoutes } from "./signInSheets.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
@@ -203,3 +204,4 @@ export const eventRoutes = new Hono<AppEnv>()
     },
   )
   .route("/", signInSheetRoutes)
+  .route("/", evaluationRoutes)

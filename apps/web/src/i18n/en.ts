@@ -5,6 +5,7 @@
 import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
+import { evaluationsEn } from "./evaluations.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
@@ -14,6 +15,7 @@ import { registrationEn } from "./registration.js"
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
+  evaluations: evaluationsEn,
   reports: reportsEn,
   access: accessEn,
   ui: uiEn,

@@ -111,6 +111,11 @@ export const problemsEn = {
     RegistrationNotFound: () =>
       "This cancellation link is not valid, or the registration is cancelled already.",
     RegistrationInstitutionUnknown: () => "Choose an institution from the list or write its exact name.",
+    EvaluationNotFound: () => "There is no questionnaire here, or this link is not valid.",
+    EvaluationClosed: () => "The survey has closed; answers can no longer be given or changed.",
+    AlreadyAnswered: () => "These answers were given already; you can change them instead.",
+    QuestionnaireInvalid: () => "The questionnaire cannot be answered as it is; nothing was stored.",
+    AnswersInvalid: () => "Some answers do not fit the questions; nothing was stored.",
   },
   validation: "Some fields are not valid.",
   status: {
@@ -321,6 +326,11 @@ export const problemsBg: ProblemTexts = {
     RegistrationNotFound: () => "Тази връзка за отказ не е валидна или регистрацията вече е отменена.",
     RegistrationInstitutionUnknown: () =>
       "Изберете институция от списъка или въведете точното ѝ наименование.",
+    EvaluationNotFound: () => "Тук няма анкета или връзката не е валидна.",
+    EvaluationClosed: () => "Анкетата е приключила; отговорите вече не могат да се дават или променят.",
+    AlreadyAnswered: () => "Тези отговори вече са дадени; можете да ги промените.",
+    QuestionnaireInvalid: () => "Анкетата не може да бъде попълнена в този вид; нищо не е съхранено.",
+    AnswersInvalid: () => "Някои отговори не отговарят на въпросите; нищо не е съхранено.",
   },
   validation: "Някои полета не са попълнени правилно.",
   status: {

@@ -71,6 +71,12 @@ export const ReachReport = Schema.Struct({
   indirect: IndirectReach,
   total: Count,
   targets: Schema.Array(TargetProgress),
+  usefulShare: Schema.optional(
+    Schema.Number.annotations({
+      description:
+        "The share of evaluation respondents who found the project's events (started by `asOf`) useful; absent when no usefulness question was answered",
+    }),
+  ),
 }).annotations({ identifier: "ReachReport" })
 /** A project's reach on a date. */
 export type ReachReport = typeof ReachReport.Type

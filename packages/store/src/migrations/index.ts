@@ -28,6 +28,7 @@ import outbox from "./0900_outbox.js"
 import institutionContacts from "./0910_institution_contacts.js"
 import notificationPreferences from "./0911_notification_preferences.js"
 import registrations from "./0920_registrations.js"
+import evaluations from "./0950_evaluations.js"
 
 const migrations = {
   "1_projects": projects,
@@ -54,6 +55,7 @@ const migrations = {
   "910_institution_contacts": institutionContacts,
   "911_notification_preferences": notificationPreferences,
   "920_registrations": registrations,
+  "950_evaluations": evaluations,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */

@@ -19,6 +19,7 @@ import { useInstitutionNames } from "../../../api/institutions.js"
 import { PersonPicker } from "../../../components/reach/PersonPicker.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { RegistrationPanel } from "./-components/RegistrationPanel.js"
+import { EventEvaluation } from "./-components/Evaluation.js"
 import { SheetUpload } from "./-components/SheetUpload.js"
 
 /** An event: registration, check-in by day, and the sign-in sheet upload. */
@@ -66,6 +67,7 @@ function EventPage() {
       <Participants eventId={eventId} startDate={event.startDate} endDate={event.endDate} />
       <SheetUpload eventId={eventId} />
       <RegistrationPanel eventId={eventId} />
+      <EventEvaluation eventId={eventId} endDate={event.endDate} />
     </section>
   )
 }

@@ -75,6 +75,15 @@ function Dashboard() {
             )}
           </Link>
         ))}
+        {reach.usefulShare !== undefined && (
+          <p className="figure" data-testid="project-useful-share">
+            <span className="figure-label">{t.evaluations.projectUsefulShare}</span>{" "}
+            <span className="figure-value">
+              {formatNumber(reach.usefulShare, { style: "percent", maximumFractionDigits: 0 })}
+            </span>
+            <span className="muted figure-detail">{t.evaluations.projectUsefulShareDetail}</span>
+          </p>
+        )}
       </section>
       <h2>{t.projects.targets}</h2>
       <TargetsTable reach={reach} />
