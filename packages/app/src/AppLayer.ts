@@ -13,6 +13,7 @@ import { Search } from "./Search.js"
 import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
+import { Certificates } from "./Certificates.js"
 import { Dissemination } from "./Dissemination.js"
 import { Events } from "./Events.js"
 import { Evidence } from "./Evidence.js"
@@ -74,6 +75,7 @@ export const useCases = Layer.mergeAll(
   ApiKeys.layer,
   Audit.layer,
   Evidence.layer,
+  Certificates.layer,
   Search.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.

@@ -32,6 +32,8 @@ import type {
   ApiKeyNotFound,
   WebhookEndpointNotFound,
   WebhookUrlRefused,
+  CertificateNotFound,
+  NoCertificatesIssued,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -122,6 +124,8 @@ export type ApiError =
   | ApiKeyNotFound
   | ApiKeyExpiryPast
   | WebhookEndpointNotFound
+  | CertificateNotFound
+  | NoCertificatesIssued
   | WebhookUrlRefused
   | SignInRefused
   | SignInThrottled
@@ -190,6 +194,8 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ApiKeyNotFound: 404,
   ApiKeyExpiryPast: 422,
   WebhookEndpointNotFound: 404,
+  CertificateNotFound: 404,
+  NoCertificatesIssued: 404,
   WebhookUrlRefused: 422,
   SignInRefused: 401,
   SignInThrottled: 429,
