@@ -26,6 +26,7 @@ import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
 import { evidenceRoutes } from "./routes/evidence.js"
+import { certificatePdfPath, certificateRoutes, eventCertificateRoutes } from "./routes/certificates.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -74,6 +75,7 @@ const v1 = new Hono<AppEnv>()
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
   .route("/search", searchRoutes)
+  .route("/events", eventCertificateRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
@@ -193,6 +195,7 @@ export const makeApp = (
   app.route("/v1/events", evidence.events)
   app.route("/v1/activities", evidence.activities)
   app.route("/v1/evidence", evidence.files)
+  app.route("/v1/certificates", certificateRoutes({ trustProxy: config.trustProxy ?? false }))
   app.get(
     "/openapi.json",
     openAPIRouteHandler(app, {
@@ -207,6 +210,7 @@ export const makeApp = (
         servers: [{ url: "/" }],
         components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
         security: [{ bearer: [] }],
+        paths: certificatePdfPath,
       },
       exclude: ["/openapi.json", /^\/docs/, "/*"],
     }),

@@ -87,13 +87,13 @@ describe.each(testDatabases())("Certificates on $name", (db) => {
         )
 
         const code = first.find((c) => c.personId === maria.id)!.code
-        const verified = yield* certificates.verify(code)
-        expect(verified).toEqual({
+        const verified = yield* certificates.verify(code, "192.0.2.9")
+        expect({ ...verified }).toEqual({
           valid: true,
           event: { title: "Семинар в Русе", startDate: "2018-05-16", endDate: "2018-05-17" },
           initials: "М. П.",
         })
-        expect((yield* Effect.flip(certificates.verify("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")))._tag).toBe(
+        expect((yield* Effect.flip(certificates.verify("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ", "192.0.2.9")))._tag).toBe(
           "CertificateNotFound",
         )
         const listed = yield* certificates.list(callers.auditor, event.id)

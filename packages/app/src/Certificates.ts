@@ -20,7 +20,9 @@ import {
   type CertificateAction,
   type CertificateLanguage,
   certificateCodeOf,
+  CertificateList,
   CertificateNotFound,
+  CertificateVerification,
   canSeeProject,
   type Event,
   EventNotFound,
@@ -32,11 +34,13 @@ import {
   type Person,
   type Principal,
   type Project,
+  SignInThrottled,
 } from "@coordina/domain"
 import { type CertificateSheet, renderCertificates } from "@coordina/reports"
 import {
   CertificatesRepository,
   EventsRepository,
+  LoginAttempts,
   ParticipationsRepository,
   PeopleRepository,
   ProjectsRepository,
@@ -83,6 +87,7 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const clock = yield* Today
   const writes = yield* captureWrites
+  const attempts = yield* LoginAttempts
 
   /** The event when the caller may see its project; one outside their scope answers as missing. */
   const visibleEvent = (principal: Principal, eventId: string) =>
@@ -169,10 +174,10 @@ const make = Effect.gen(function* () {
   const list = Effect.fn("Certificates.list")(function* (principal: Principal, eventId: string) {
     yield* visibleEvent(principal, eventId)
     const items = yield* certificates.forEvent(eventId)
-    return {
+    return new CertificateList({
       items: items.map((c) => ({ personId: c.personId, code: c.code, issuedAt: c.issuedAt })),
       allowedActions: actionsOf(principal),
-    }
+    })
   })
 
   const organiserOf = (project: Project) =>
@@ -276,10 +281,10 @@ const make = Effect.gen(function* () {
   ) {
     const held = yield* certificates.byCode(code)
     const event = yield* visibleEvent(principal, held.eventId).pipe(
-      Effect.mapError(() => new CertificateNotFound({ code })),
+      Effect.mapError(() => new CertificateNotFound({ certificateCode: code })),
     )
     const sheets = yield* sheetsOf(principal, event, [held], options.verifyBase)
-    if (sheets.length === 0) return yield* new CertificateNotFound({ code })
+    if (sheets.length === 0) return yield* new CertificateNotFound({ certificateCode: code })
     const bytes = yield* Effect.promise(() =>
       renderCertificates(
         sheets.map((s) => s.sheet),
@@ -289,19 +294,33 @@ const make = Effect.gen(function* () {
     return { bytes, fileName: `certificate-${code}.pdf`, mediaType: "application/pdf" } as CertificateFile
   })
 
-  /** Whether a code is genuine: the event and the holder's initials only (no caller needed). */
-  const verify = Effect.fn("Certificates.verify")(function* (code: string) {
-    const held = yield* certificates.byCode(code)
-    const event = yield* events
-      .get(held.eventId)
-      .pipe(Effect.mapError(() => new CertificateNotFound({ code })))
-    const person = yield* people.get(held.personId).pipe(Effect.option)
-    const holder = person._tag === "Some" && !isErased(person.value) ? person.value : undefined
-    return {
-      valid: true,
-      event: { title: event.title, startDate: event.startDate, endDate: event.endDate },
-      initials: holder ? initials(holder.givenName, holder.familyName) : "",
-    }
+  const lookUp = (code: string) =>
+    Effect.gen(function* () {
+      const held = yield* certificates.byCode(code)
+      const event = yield* events.get(held.eventId)
+      const person = yield* people.get(held.personId).pipe(Effect.option)
+      const holder = person._tag === "Some" && !isErased(person.value) ? person.value : undefined
+      return new CertificateVerification({
+        valid: true,
+        event: { title: event.title, startDate: event.startDate, endDate: event.endDate },
+        initials: holder ? initials(holder.givenName, holder.familyName) : "",
+      })
+    })
+
+  /**
+   * Whether a code is genuine: the event and the holder's initials only (no caller needed).
+   * Unknown codes count against the asking address under the wrong-token throttle (with its own
+   * counter), so codes cannot be guessed faster than tokens.
+   */
+  const verify = Effect.fn("Certificates.verify")(function* (code: string, address: string) {
+    const checked = yield* attempts.checkToken(`certificate:${address}`, Effect.option(lookUp(code)))
+    if (checked._tag === "Wait")
+      return yield* new SignInThrottled({
+        retryAfterSeconds: checked.retryAfterSeconds,
+        message: "Too many unknown certificate codes from this address. Try again later.",
+      })
+    if (checked.found._tag === "None") return yield* new CertificateNotFound({ certificateCode: code })
+    return checked.found.value
   })
 
   return { issue, list, eventPdf, eventZip, certificatePdf, verify } as const

@@ -46,7 +46,8 @@ export class CertificateVerification extends Schema.Class<CertificateVerificatio
 
 /** No certificate carries the code asked for. */
 export class CertificateNotFound extends Schema.TaggedError<CertificateNotFound>()("CertificateNotFound", {
-  code: Schema.String,
+  // Not `code`: a problem document's `code` is the error's tag, which a field would overwrite.
+  certificateCode: Schema.String,
 }) {}
 
 const firstLetter = (name: string): string => {

@@ -107,8 +107,13 @@ export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-/** Requests that need no principal: signing in. */
-const isPublic = (method: string, path: string) => method === "POST" && /^\/v1\/sessions\/?$/.test(path)
+/**
+ * Requests that need no principal: signing in, and checking a certificate's code (its PDF,
+ * which names the holder, is not public).
+ */
+const isPublic = (method: string, path: string) =>
+  (method === "POST" && /^\/v1\/sessions\/?$/.test(path)) ||
+  (method === "GET" && /^\/v1\/certificates\/[^/]+$/.test(path) && !path.endsWith(".pdf"))
 
 const adminPrincipal: Principal = {
   kind: "admin-token",
