@@ -70,7 +70,8 @@ const sendFile = async <Err extends ApiError>(
     return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
   }
   const file = exit.value
-  return new Response(file.bytes, {
+  // A copy typed over a plain ArrayBuffer, which every fetch typing accepts as a body.
+  return new Response(new Uint8Array(file.bytes), {
     headers: {
       "Content-Type": file.mediaType,
       "Content-Length": String(file.bytes.byteLength),

@@ -1,6 +1,7 @@
 import { accessBg } from "./access.js"
 import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
+import { certificatesBg } from "./certificates.js"
 import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
 import { productBg } from "./product.js"
@@ -10,6 +11,7 @@ import type { Messages } from "./en.js"
 export const bg: Messages = {
   agreements: agreementsBg,
   reach: reachBg,
+  certificates: certificatesBg,
   reports: reportsBg,
   access: accessBg,
   ui: uiBg,

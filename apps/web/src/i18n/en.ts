@@ -5,6 +5,7 @@
 import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
+import { certificatesEn } from "./certificates.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
@@ -12,6 +13,7 @@ import { productEn } from "./product.js"
 export const en = {
   agreements: agreementsEn,
   reach: reachEn,
+  certificates: certificatesEn,
   reports: reportsEn,
   access: accessEn,
   ui: uiEn,

@@ -18,9 +18,10 @@ import { optionsOf, placeName } from "../../../components/reach/labels.js"
 import { useInstitutionNames } from "../../../api/institutions.js"
 import { PersonPicker } from "../../../components/reach/PersonPicker.js"
 import { useI18n } from "../../../i18n/I18n.js"
+import { Certificates } from "./-components/Certificates.js"
 import { SheetUpload } from "./-components/SheetUpload.js"
 
-/** An event: registration, check-in by day, and the sign-in sheet upload. */
+/** An event: registration, check-in by day, the sign-in sheet upload, and its certificates. */
 export const Route = createFileRoute("/_app/events/$eventId")({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(eventQuery(params.eventId)),
   component: EventPage,
@@ -64,6 +65,7 @@ function EventPage() {
       <Registration eventId={eventId} />
       <Participants eventId={eventId} startDate={event.startDate} endDate={event.endDate} />
       <SheetUpload eventId={eventId} />
+      <Certificates eventId={eventId} />
     </section>
   )
 }
