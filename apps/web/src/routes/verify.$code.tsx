@@ -18,7 +18,7 @@ function Verify() {
   const failed = check.error instanceof ApiProblem ? check.error.status : check.isError ? 500 : undefined
   return (
     <main className="sign-in">
-      <div className="sign-in-card" data-testid="verification">
+      <div className="sign-in-card verify-card" data-testid="verification">
         <header className="sign-in-header">
           <h1>{v.title}</h1>
           <LanguageSwitch />
