@@ -28,6 +28,7 @@ import { outboxRoutes, webhookDeliveryRoutes, webhookEndpointRoutes } from "./ro
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
 import { evidenceRoutes } from "./routes/evidence.js"
+import { certificatePdfPath, certificateRoutes, eventCertificateRoutes } from "./routes/certificates.js"
 import { auditRoutes } from "./routes/audit.js"
 import { docsRoutes } from "./routes/docs.js"
 import { healthRoutes } from "./routes/health.js"
@@ -85,6 +86,7 @@ const v1 = new Hono<AppEnv>()
   .route("/today", todayRoutes)
   .route("/search", searchRoutes)
   .route("/public/evaluations", publicEvaluationRoutes)
+  .route("/events", eventCertificateRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
@@ -206,6 +208,7 @@ export const makeApp = (
   app.route("/v1/activities", evidence.activities)
   app.route("/v1/evidence", evidence.files)
   const webhooks = webhooksDocument()
+  app.route("/v1/certificates", certificateRoutes({ trustProxy: config.trustProxy ?? false }))
   app.get(
     "/openapi.json",
     openAPIRouteHandler(app, {
@@ -224,6 +227,7 @@ export const makeApp = (
         },
         security: [{ bearer: [] }],
         webhooks: webhooks.webhooks,
+        paths: certificatePdfPath,
       },
       exclude: ["/openapi.json", /^\/docs/, "/*"],
     }),

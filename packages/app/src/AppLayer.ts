@@ -13,6 +13,7 @@ import { Search } from "./Search.js"
 import { Authentication } from "./Authentication.js"
 import { Beneficiaries } from "./Beneficiaries.js"
 import { Calendar } from "./Calendar.js"
+import { Certificates } from "./Certificates.js"
 import { Dissemination } from "./Dissemination.js"
 import { Evaluations } from "./Evaluations.js"
 import { Events } from "./Events.js"
@@ -82,6 +83,7 @@ export const useCases = Layer.mergeAll(
   Audit.layer,
   Evidence.layer,
   Evaluations.layer,
+  Certificates.layer,
   Search.layer,
   Webhooks.layer,
   Notifications.layer,

@@ -37,7 +37,7 @@ const make = Effect.gen(function* () {
   /** The certificate a code names. */
   const byCode = Effect.fn("CertificatesRepository.byCode")(function* (code: string) {
     const rows = yield* sql`SELECT * FROM certificates WHERE code = ${code}`.pipe(Effect.orDie)
-    if (!rows[0]) return yield* new CertificateNotFound({ code })
+    if (!rows[0]) return yield* new CertificateNotFound({ certificateCode: code })
     return toCertificate(rows[0])
   })
 

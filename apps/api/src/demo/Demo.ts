@@ -11,6 +11,7 @@ import { loadPlanDemo, queueDemoReports } from "./PlanDemo.js"
 import { loadReachDemo } from "./ReachDemo.js"
 import { loadAgreementsDemo } from "./AgreementsDemo.js"
 import { loadEvaluationDemo } from "./EvaluationDemo.js"
+import { loadCertificatesDemo } from "./CertificatesDemo.js"
 
 /** Loads the demo data unless the database already holds a project; says whether it did. */
 export const loadDemo = Effect.gen(function* () {
@@ -36,6 +37,8 @@ export const loadDemo = Effect.gen(function* () {
   yield* loadReachDemo(project.id)
   // An invented evaluation of the Ruse workshop, from paper forms (see EvaluationDemo.ts).
   yield* loadEvaluationDemo(project.id)
+  // Certificates for everyone who attended the Ruse workshop (see CertificatesDemo.ts).
+  yield* loadCertificatesDemo(project.id)
   // A1–A6 from the public facts, with invented dates (see PlanDemo.ts).
   yield* loadPlanDemo(project.id)
   // The interim report for Dec 2017 – Jun 2018 and the final report, queued for the worker.

@@ -108,11 +108,14 @@ export const clearSessionCookie = (c: Context, trustProxy: boolean) => {
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
 /**
- * Requests that need no principal: signing in, and the public pages (event registration, a
- * participant's evaluation link), whose use cases check their own proof or token.
+ * Requests that need no principal: signing in, the public pages (event registration, a
+ * participant's evaluation link), whose use cases check their own proof or token, and checking a
+ * certificate's code (its PDF, which names the holder, is not public).
  */
 const isPublic = (method: string, path: string) =>
-  (method === "POST" && /^\/v1\/sessions\/?$/.test(path)) || /^\/v1\/public\//.test(path)
+  (method === "POST" && /^\/v1\/sessions\/?$/.test(path)) ||
+  /^\/v1\/public\//.test(path) ||
+  (method === "GET" && /^\/v1\/certificates\/[^/]+$/.test(path) && !path.endsWith(".pdf"))
 
 const adminPrincipal: Principal = {
   kind: "admin-token",

@@ -33,6 +33,8 @@ import type {
   WebhookEndpointNotFound,
   WebhookUrlRefused,
   OutboxMessageNotFound,
+  CertificateNotFound,
+  NoCertificatesIssued,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -136,6 +138,8 @@ export type ApiError =
   | ApiKeyNotFound
   | ApiKeyExpiryPast
   | WebhookEndpointNotFound
+  | CertificateNotFound
+  | NoCertificatesIssued
   | WebhookUrlRefused
   | OutboxMessageNotFound
   | SignInRefused
@@ -216,6 +220,8 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ApiKeyNotFound: 404,
   ApiKeyExpiryPast: 422,
   WebhookEndpointNotFound: 404,
+  CertificateNotFound: 404,
+  NoCertificatesIssued: 404,
   WebhookUrlRefused: 422,
   OutboxMessageNotFound: 404,
   SignInRefused: 401,

@@ -2,6 +2,7 @@ import { accessBg } from "./access.js"
 import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
 import { evaluationsBg } from "./evaluations.js"
+import { certificatesBg } from "./certificates.js"
 import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
 import { productBg } from "./product.js"
@@ -14,6 +15,7 @@ export const bg: Messages = {
   agreements: agreementsBg,
   reach: reachBg,
   evaluations: evaluationsBg,
+  certificates: certificatesBg,
   reports: reportsBg,
   access: accessBg,
   ui: uiBg,

@@ -6,6 +6,7 @@ import { accessEn } from "./access.js"
 import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
 import { evaluationsEn } from "./evaluations.js"
+import { certificatesEn } from "./certificates.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
@@ -16,6 +17,7 @@ export const en = {
   agreements: agreementsEn,
   reach: reachEn,
   evaluations: evaluationsEn,
+  certificates: certificatesEn,
   reports: reportsEn,
   access: accessEn,
   ui: uiEn,

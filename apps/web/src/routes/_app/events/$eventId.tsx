@@ -20,9 +20,10 @@ import { PersonPicker } from "../../../components/reach/PersonPicker.js"
 import { useI18n } from "../../../i18n/I18n.js"
 import { RegistrationPanel } from "./-components/RegistrationPanel.js"
 import { EventEvaluation } from "./-components/Evaluation.js"
+import { Certificates } from "./-components/Certificates.js"
 import { SheetUpload } from "./-components/SheetUpload.js"
 
-/** An event: registration, check-in by day, and the sign-in sheet upload. */
+/** An event: registration, check-in by day, the sign-in sheet upload, and its certificates. */
 export const Route = createFileRoute("/_app/events/$eventId")({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(eventQuery(params.eventId)),
   component: EventPage,
@@ -68,6 +69,7 @@ function EventPage() {
       <SheetUpload eventId={eventId} />
       <RegistrationPanel eventId={eventId} />
       <EventEvaluation eventId={eventId} endDate={event.endDate} />
+      <Certificates eventId={eventId} />
     </section>
   )
 }
