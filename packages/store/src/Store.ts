@@ -39,6 +39,8 @@ import { PeriodLocksRepository } from "./PeriodLocksRepository.js"
 import { EvidenceRepository } from "./EvidenceRepository.js"
 import { SearchRepository } from "./SearchRepository.js"
 import { CertificatesRepository } from "./CertificatesRepository.js"
+import { PracticesRepository } from "./PracticesRepository.js"
+import { RecommendationsRepository } from "./RecommendationsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -75,6 +77,8 @@ export const repositories = Layer.mergeAll(
   CalendarRepository.layer,
   EvidenceRepository.layer,
   WebhookEndpointsRepository.layer,
+  PracticesRepository.layer,
+  RecommendationsRepository.layer,
 )
 
 /** The services the store provides. */

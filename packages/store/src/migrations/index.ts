@@ -24,6 +24,8 @@ import searchKeys from "./0761_search_keys.js"
 import webhookEndpoints from "./0800_webhook_endpoints.js"
 import certificates from "./0850_certificates.js"
 import duplicateDismissals from "./0860_duplicate_dismissals.js"
+import practices from "./0930_practices.js"
+import recommendations from "./0931_recommendations.js"
 
 const migrations = {
   "1_projects": projects,
@@ -46,6 +48,8 @@ const migrations = {
   "800_webhook_endpoints": webhookEndpoints,
   "850_certificates": certificates,
   "860_duplicate_dismissals": duplicateDismissals,
+  "930_practices": practices,
+  "931_recommendations": recommendations,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
