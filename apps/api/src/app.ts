@@ -22,6 +22,7 @@ import { makeUploadWatch } from "./sheets/SheetFile.js"
 import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
+import { practiceRoutes, recommendationRoutes } from "./routes/practices.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
@@ -74,6 +75,8 @@ const v1 = new Hono<AppEnv>()
   .route("/calendar", calendarRoutes)
   .route("/today", todayRoutes)
   .route("/search", searchRoutes)
+  .route("/practices", practiceRoutes)
+  .route("/recommendations", recommendationRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -21,6 +21,8 @@ import { Institutions } from "./Institutions.js"
 import { MunicipalOffers } from "./MunicipalOffers.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
+import { Practices } from "./Practices.js"
+import { Recommendations } from "./Recommendations.js"
 import { ReportContents } from "./ReportContents.js"
 import { ReportJobs } from "./ReportJobs.js"
 import { Reports } from "./Reports.js"
@@ -75,6 +77,8 @@ export const useCases = Layer.mergeAll(
   Audit.layer,
   Evidence.layer,
   Search.layer,
+  Practices.layer,
+  Recommendations.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

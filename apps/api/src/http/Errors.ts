@@ -32,6 +32,10 @@ import type {
   ApiKeyNotFound,
   WebhookEndpointNotFound,
   WebhookUrlRefused,
+  PracticeNotFound,
+  PracticeRejected,
+  PracticeVersionStale,
+  RecommendationRejected,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -123,6 +127,10 @@ export type ApiError =
   | ApiKeyExpiryPast
   | WebhookEndpointNotFound
   | WebhookUrlRefused
+  | PracticeNotFound
+  | PracticeRejected
+  | PracticeVersionStale
+  | RecommendationRejected
   | SignInRefused
   | SignInThrottled
   | NotASession
@@ -191,6 +199,10 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   ApiKeyExpiryPast: 422,
   WebhookEndpointNotFound: 404,
   WebhookUrlRefused: 422,
+  PracticeNotFound: 404,
+  PracticeRejected: 422,
+  PracticeVersionStale: 409,
+  RecommendationRejected: 422,
   SignInRefused: 401,
   SignInThrottled: 429,
   NotASession: 400,
