@@ -59,6 +59,10 @@ export const problemsEn = {
     ApiKeyExpiryPast: () => "The expiry date must be in the future.",
     WebhookEndpointNotFound: () => "This webhook endpoint does not exist.",
     WebhookUrlRefused: () => "Webhooks go only to public http or https addresses.",
+    PracticeNotFound: () => "This practice is not in the library.",
+    PracticeRejected: () => "The practice cannot be saved: see the marked fields.",
+    PracticeVersionStale: () => "Someone changed this practice meanwhile. Reload it and edit again.",
+    RecommendationRejected: () => "The recommendation cannot be saved: see the marked fields.",
     SignInRefused: () => "The email or the password is wrong.",
     SignInThrottled: (x: Extensions) =>
       `Too many failed sign-ins. Try again in ${s(x, "retryAfterSeconds") || "a few"} seconds.`,
@@ -256,6 +260,10 @@ export const problemsBg: ProblemTexts = {
     ApiKeyExpiryPast: () => "Срокът на валидност трябва да е в бъдещето.",
     WebhookEndpointNotFound: () => "Тази крайна точка за уебкукита не съществува.",
     WebhookUrlRefused: () => "Уебкукитата се изпращат само до публични http или https адреси.",
+    PracticeNotFound: () => "Тази практика не е в библиотеката.",
+    PracticeRejected: () => "Практиката не може да бъде записана: вижте отбелязаните полета.",
+    PracticeVersionStale: () => "Някой промени практиката междувременно. Заредете я отново и редактирайте.",
+    RecommendationRejected: () => "Препоръката не може да бъде записана: вижте отбелязаните полета.",
     SignInRefused: () => "Адресът на електронна поща или паролата е грешна.",
     SignInThrottled: (x) =>
       `Твърде много неуспешни опити за вход. Опитайте отново след ${s(x, "retryAfterSeconds") || "няколко"} секунди.`,
