@@ -10,6 +10,7 @@ import flagship from "./flagship-project.json" with { type: "json" }
 import { loadPlanDemo, queueDemoReports } from "./PlanDemo.js"
 import { loadReachDemo } from "./ReachDemo.js"
 import { loadAgreementsDemo } from "./AgreementsDemo.js"
+import { loadPracticesDemo } from "./PracticesDemo.js"
 
 /** Loads the demo data unless the database already holds a project; says whether it did. */
 export const loadDemo = Effect.gen(function* () {
@@ -39,5 +40,7 @@ export const loadDemo = Effect.gen(function* () {
   yield* queueDemoReports(project)
   // Synthetic beneficiaries, offers and agreements showing the bottleneck (see AgreementsDemo.ts).
   yield* loadAgreementsDemo
+  // Six invented practices of the Ruse workshop's countries and a recommendation per level (see PracticesDemo.ts).
+  yield* loadPracticesDemo(project.id)
   return true
 }).pipe(Effect.catchTag("ProjectCodeTaken", () => Effect.succeed(false)))
