@@ -4,6 +4,7 @@ import { reachBg } from "./reach.js"
 import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
 import { productBg } from "./product.js"
+import { practicesBg } from "./practices.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
@@ -14,6 +15,7 @@ export const bg: Messages = {
   access: accessBg,
   ui: uiBg,
   product: productBg,
+  practices: practicesBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -8,6 +8,7 @@ import { reachEn } from "./reach.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
+import { practicesEn } from "./practices.js"
 
 export const en = {
   agreements: agreementsEn,
@@ -16,6 +17,7 @@ export const en = {
   access: accessEn,
   ui: uiEn,
   product: productEn,
+  practices: practicesEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",
