@@ -41,6 +41,7 @@ import { SearchRepository } from "./SearchRepository.js"
 import { CertificatesRepository } from "./CertificatesRepository.js"
 import { PracticesRepository } from "./PracticesRepository.js"
 import { RecommendationsRepository } from "./RecommendationsRepository.js"
+import { ManualsRepository } from "./ManualsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -79,6 +80,7 @@ export const repositories = Layer.mergeAll(
   WebhookEndpointsRepository.layer,
   PracticesRepository.layer,
   RecommendationsRepository.layer,
+  ManualsRepository.layer,
 )
 
 /** The services the store provides. */

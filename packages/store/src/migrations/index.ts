@@ -26,6 +26,7 @@ import certificates from "./0850_certificates.js"
 import duplicateDismissals from "./0860_duplicate_dismissals.js"
 import practices from "./0930_practices.js"
 import recommendations from "./0931_recommendations.js"
+import manuals from "./0932_manuals.js"
 
 const migrations = {
   "1_projects": projects,
@@ -50,6 +51,7 @@ const migrations = {
   "860_duplicate_dismissals": duplicateDismissals,
   "930_practices": practices,
   "931_recommendations": recommendations,
+  "932_manuals": manuals,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
