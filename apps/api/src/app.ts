@@ -23,6 +23,7 @@ import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
 import { practiceRoutes, recommendationRoutes } from "./routes/practices.js"
+import { manualRoutes } from "./routes/manuals.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
 import { projectLockRoutes } from "./routes/locks.js"
@@ -77,6 +78,7 @@ const v1 = new Hono<AppEnv>()
   .route("/search", searchRoutes)
   .route("/practices", practiceRoutes)
   .route("/recommendations", recommendationRoutes)
+  .route("/manuals", manualRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -23,6 +23,7 @@ import { People } from "./People.js"
 import { Plans } from "./Plans.js"
 import { Practices } from "./Practices.js"
 import { Recommendations } from "./Recommendations.js"
+import { Manuals } from "./Manuals.js"
 import { ReportContents } from "./ReportContents.js"
 import { ReportJobs } from "./ReportJobs.js"
 import { Reports } from "./Reports.js"
@@ -79,6 +80,7 @@ export const useCases = Layer.mergeAll(
   Search.layer,
   Practices.layer,
   Recommendations.layer,
+  Manuals.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

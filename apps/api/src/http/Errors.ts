@@ -36,6 +36,10 @@ import type {
   PracticeRejected,
   PracticeVersionStale,
   RecommendationRejected,
+  ManualNotFound,
+  ManualRejected,
+  ManualVersionNotFound,
+  ManualVersionStale,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -131,6 +135,10 @@ export type ApiError =
   | PracticeRejected
   | PracticeVersionStale
   | RecommendationRejected
+  | ManualNotFound
+  | ManualRejected
+  | ManualVersionNotFound
+  | ManualVersionStale
   | SignInRefused
   | SignInThrottled
   | NotASession
@@ -203,6 +211,10 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   PracticeRejected: 422,
   PracticeVersionStale: 409,
   RecommendationRejected: 422,
+  ManualNotFound: 404,
+  ManualRejected: 422,
+  ManualVersionNotFound: 404,
+  ManualVersionStale: 409,
   SignInRefused: 401,
   SignInThrottled: 429,
   NotASession: 400,

@@ -63,6 +63,10 @@ export const problemsEn = {
     PracticeRejected: () => "The practice cannot be saved: see the marked fields.",
     PracticeVersionStale: () => "Someone changed this practice meanwhile. Reload it and edit again.",
     RecommendationRejected: () => "The recommendation cannot be saved: see the marked fields.",
+    ManualNotFound: () => "This manual does not exist.",
+    ManualRejected: () => "The manual cannot be saved: see the marked fields.",
+    ManualVersionNotFound: () => "The manual has no such published version.",
+    ManualVersionStale: () => "Someone changed this manual meanwhile. Reload it and edit again.",
     SignInRefused: () => "The email or the password is wrong.",
     SignInThrottled: (x: Extensions) =>
       `Too many failed sign-ins. Try again in ${s(x, "retryAfterSeconds") || "a few"} seconds.`,
@@ -264,6 +268,10 @@ export const problemsBg: ProblemTexts = {
     PracticeRejected: () => "Практиката не може да бъде записана: вижте отбелязаните полета.",
     PracticeVersionStale: () => "Някой промени практиката междувременно. Заредете я отново и редактирайте.",
     RecommendationRejected: () => "Препоръката не може да бъде записана: вижте отбелязаните полета.",
+    ManualNotFound: () => "Този наръчник не съществува.",
+    ManualRejected: () => "Наръчникът не може да бъде записан: вижте отбелязаните полета.",
+    ManualVersionNotFound: () => "Наръчникът няма такава публикувана версия.",
+    ManualVersionStale: () => "Някой промени наръчника междувременно. Заредете го отново и редактирайте.",
     SignInRefused: () => "Адресът на електронна поща или паролата е грешна.",
     SignInThrottled: (x) =>
       `Твърде много неуспешни опити за вход. Опитайте отново след ${s(x, "retryAfterSeconds") || "няколко"} секунди.`,
