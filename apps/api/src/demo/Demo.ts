@@ -40,7 +40,7 @@ export const loadDemo = Effect.gen(function* () {
   yield* queueDemoReports(project)
   // Synthetic beneficiaries, offers and agreements showing the bottleneck (see AgreementsDemo.ts).
   yield* loadAgreementsDemo
-  // Six invented practices of the Ruse workshop's countries and a recommendation per level (see PracticesDemo.ts).
+  // Six invented practices of the Ruse workshop's countries, a recommendation per level and a published manual (see PracticesDemo.ts).
   yield* loadPracticesDemo(project.id)
   return true
 }).pipe(Effect.catchTag("ProjectCodeTaken", () => Effect.succeed(false)))

@@ -1,5 +1,6 @@
 import { App, Recommendations } from "@coordina/app"
-import { PracticesRepository } from "@coordina/store"
+import { SqlClient } from "@effect/sql"
+import { ManualsRepository, PracticesRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { Effect, ManagedRuntime } from "effect"
 import { describe, expect, it } from "vitest"
@@ -31,6 +32,15 @@ describe("the practices demo", () => {
         ["funnel.concluded", 3],
       ])
       for (const f of recs.items.flatMap((r) => r.findings)) expect(f.currentValue).toBe(f.figure.value)
+      const manuals = await runtime.runPromise(
+        SqlClient.SqlClient.pipe(Effect.flatMap((sql) => sql<{ id: string }>`SELECT id FROM manuals`)),
+      )
+      expect(manuals).toHaveLength(1)
+      const v1 = await runtime.runPromise(
+        ManualsRepository.pipe(Effect.flatMap((m) => m.getVersion(manuals[0]!.id, 1))),
+      )
+      expect(v1.chapters.map((c) => c.recommendations[0]!.level)).toEqual(["central", "regional", "local"])
+      expect(v1.chapters.flatMap((c) => c.practices)).toHaveLength(5)
     } finally {
       await runtime.dispose()
     }

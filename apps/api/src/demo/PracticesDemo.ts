@@ -2,7 +2,8 @@
  * Demo data for the good-practice library: one practice from each country whose practice was
  * presented at the Ruse workshop (Belgium, Germany, France, Sweden, Malta, Portugal — the
  * countries are public; what each practice was is not), and a recommendation for each level of
- * government citing the demo review's bottleneck. Every practice and its details are INVENTED
+ * government citing the demo review's bottleneck, and a manual with a chapter per level, published
+ * as version 1 (no distribution recorded: distributions are not built yet). Every practice and its details are INVENTED
  * and say so in their title; their only source is the EU's integration website, named as a
  * general reference, not as the practice's own description. No presenters: the demo holds no
  * foreign presenters, and inventing people would change the reach figures.
@@ -16,11 +17,13 @@ import {
   NewRecommendation,
   type PracticeArea,
   type PracticeId,
+  type Recommendation,
   type ReviewMetric,
 } from "@coordina/domain"
 import {
   EventsRepository,
   newId,
+  ManualsRepository,
   PracticesRepository,
   RecommendationsRepository,
   ReviewRepository,
@@ -153,6 +156,7 @@ export const loadPracticesDemo = (projectId: string) =>
     const recommendations = yield* RecommendationsRepository
     const events = yield* EventsRepository
     const reviews = yield* ReviewRepository
+    const manuals = yield* ManualsRepository
     const ruse = (yield* events.list({ projectId, limit: 500 })).items.find(
       (e) => e.kind === "regional_workshop" && e.city === "Русе",
     )
@@ -178,8 +182,9 @@ export const loadPracticesDemo = (projectId: string) =>
     }
     const asOf = isoDate(demoReviewAsOf)
     const review = yield* reviews.review({ groupBy: "procedure", asOf })
+    const written: Array<Recommendation> = []
     for (const r of demoRecommendations) {
-      yield* recommendations.create(
+      const rec = yield* recommendations.create(
         newId("rec"),
         new NewRecommendation({
           level: r.level,
@@ -191,5 +196,39 @@ export const loadPracticesDemo = (projectId: string) =>
           }),
         }),
       )
+      written.push(rec)
     }
+    // The manual: one chapter per level, with its recommendations and their practices, published
+    // once, as the project's A4 deliverable would be (its wording is the demo's own).
+    const chapters = written.map((rec) => ({
+      title: {
+        bg: `Препоръки: ${levelTitles[rec.level].bg}`,
+        en: `Recommendations: ${levelTitles[rec.level].en}`,
+      },
+      recommendationIds: [rec.id],
+      practiceIds: rec.practiceIds,
+    }))
+    const manual = yield* manuals.create(newId("man"), projectId, {
+      bg: "Наръчник с добри практики и препоръки (демо)",
+      en: "Manual of good practice and recommendations (demo)",
+    })
+    yield* manuals.setChapters(manual.id, manual.version, chapters)
+    yield* manuals.publish(manual.id, {
+      title: manual.title,
+      chapters: yield* Effect.forEach(written, (rec, i) =>
+        Effect.gen(function* () {
+          return {
+            title: chapters[i]!.title,
+            recommendations: [rec],
+            practices: yield* Effect.forEach(rec.practiceIds, (id) => practices.get(id).pipe(Effect.orDie)),
+          }
+        }),
+      ),
+    })
   })
+
+const levelTitles = {
+  central: { bg: "централно ниво", en: "central level" },
+  regional: { bg: "областно ниво", en: "regional level" },
+  local: { bg: "местно ниво", en: "local level" },
+} as const
