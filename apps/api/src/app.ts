@@ -23,6 +23,8 @@ import { bodiless, inputGate } from "./http/InputGate.js"
 import { httpProblem, sendProblem } from "./http/Problem.js"
 import { webhooksDocument } from "./http/Docs.js"
 import { activityRoutes, projectActivityRoutes } from "./routes/activities.js"
+import { practiceRoutes, recommendationRoutes } from "./routes/practices.js"
+import { manualRoutes } from "./routes/manuals.js"
 import { apiKeyRoutes } from "./routes/apiKeys.js"
 import { outboxRoutes, webhookDeliveryRoutes, webhookEndpointRoutes } from "./routes/webhooks.js"
 import { projectReportRoutes, reportRoutes } from "./routes/reports.js"
@@ -87,6 +89,9 @@ const v1 = new Hono<AppEnv>()
   .route("/search", searchRoutes)
   .route("/public/evaluations", publicEvaluationRoutes)
   .route("/events", eventCertificateRoutes)
+  .route("/practices", practiceRoutes)
+  .route("/recommendations", recommendationRoutes)
+  .route("/manuals", manualRoutes)
 
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

@@ -24,6 +24,9 @@ import { MunicipalOffers } from "./MunicipalOffers.js"
 import { Notifications } from "./Notifications.js"
 import { People } from "./People.js"
 import { Plans } from "./Plans.js"
+import { Practices } from "./Practices.js"
+import { Recommendations } from "./Recommendations.js"
+import { Manuals } from "./Manuals.js"
 import { ReportContents } from "./ReportContents.js"
 import { ReportJobs } from "./ReportJobs.js"
 import { Reports } from "./Reports.js"
@@ -88,6 +91,9 @@ export const useCases = Layer.mergeAll(
   Webhooks.layer,
   Notifications.layer,
   Registrations.layer,
+  Practices.layer,
+  Recommendations.layer,
+  Manuals.layer,
 ).pipe(
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),

@@ -43,6 +43,9 @@ import { SearchRepository } from "./SearchRepository.js"
 import { CertificatesRepository } from "./CertificatesRepository.js"
 import { RegistrationsRepository } from "./RegistrationsRepository.js"
 import { EvaluationsRepository } from "./EvaluationsRepository.js"
+import { PracticesRepository } from "./PracticesRepository.js"
+import { RecommendationsRepository } from "./RecommendationsRepository.js"
+import { ManualsRepository } from "./ManualsRepository.js"
 
 /** Every repository, each needing only a `SqlClient`. */
 export const repositories = Layer.mergeAll(
@@ -83,6 +86,9 @@ export const repositories = Layer.mergeAll(
   OutboxRepository.layer,
   NotificationPreferencesRepository.layer,
   RegistrationsRepository.layer,
+  PracticesRepository.layer,
+  RecommendationsRepository.layer,
+  ManualsRepository.layer,
 )
 
 /** The services the store provides. */

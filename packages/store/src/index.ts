@@ -84,3 +84,6 @@ export {
   RegistrationsRepository,
   type SeatChange,
 } from "./RegistrationsRepository.js"
+export { type PracticeSearch, PracticesRepository } from "./PracticesRepository.js"
+export { type RecommendationSearch, RecommendationsRepository } from "./RecommendationsRepository.js"
+export { ManualsRepository } from "./ManualsRepository.js"

@@ -12,6 +12,7 @@ import { loadReachDemo } from "./ReachDemo.js"
 import { loadAgreementsDemo } from "./AgreementsDemo.js"
 import { loadEvaluationDemo } from "./EvaluationDemo.js"
 import { loadCertificatesDemo } from "./CertificatesDemo.js"
+import { loadPracticesDemo } from "./PracticesDemo.js"
 
 /** Loads the demo data unless the database already holds a project; says whether it did. */
 export const loadDemo = Effect.gen(function* () {
@@ -45,5 +46,7 @@ export const loadDemo = Effect.gen(function* () {
   yield* queueDemoReports(project)
   // Synthetic beneficiaries, offers and agreements showing the bottleneck (see AgreementsDemo.ts).
   yield* loadAgreementsDemo
+  // Six invented practices of the Ruse workshop's countries, a recommendation per level and a published manual (see PracticesDemo.ts).
+  yield* loadPracticesDemo(project.id)
   return true
 }).pipe(Effect.catchTag("ProjectCodeTaken", () => Effect.succeed(false)))

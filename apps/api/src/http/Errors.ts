@@ -35,6 +35,14 @@ import type {
   OutboxMessageNotFound,
   CertificateNotFound,
   NoCertificatesIssued,
+  PracticeNotFound,
+  PracticeRejected,
+  PracticeVersionStale,
+  RecommendationRejected,
+  ManualNotFound,
+  ManualRejected,
+  ManualVersionNotFound,
+  ManualVersionStale,
   NotASession,
   PasswordTooWeak,
   SignInRefused,
@@ -142,6 +150,14 @@ export type ApiError =
   | NoCertificatesIssued
   | WebhookUrlRefused
   | OutboxMessageNotFound
+  | PracticeNotFound
+  | PracticeRejected
+  | PracticeVersionStale
+  | RecommendationRejected
+  | ManualNotFound
+  | ManualRejected
+  | ManualVersionNotFound
+  | ManualVersionStale
   | SignInRefused
   | SignInThrottled
   | NotASession
@@ -224,6 +240,14 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   NoCertificatesIssued: 404,
   WebhookUrlRefused: 422,
   OutboxMessageNotFound: 404,
+  PracticeNotFound: 404,
+  PracticeRejected: 422,
+  PracticeVersionStale: 409,
+  RecommendationRejected: 422,
+  ManualNotFound: 404,
+  ManualRejected: 422,
+  ManualVersionNotFound: 404,
+  ManualVersionStale: 409,
   SignInRefused: 401,
   SignInThrottled: 429,
   NotASession: 400,

@@ -154,6 +154,27 @@ export const MainNav = () => {
       ],
     },
     {
+      title: t.practices.nav.group,
+      entries: [
+        {
+          family: "reports",
+          link: (
+            <Link to="/practices" search={{}} activeProps={active}>
+              {t.practices.nav.library}
+            </Link>
+          ),
+        },
+        {
+          family: "reports",
+          link: (
+            <Link to="/recommendations" search={{}} activeProps={active}>
+              {t.practices.nav.recommendations}
+            </Link>
+          ),
+        },
+      ],
+    },
+    {
       title: t.product.nav.groups.admin,
       entries: [
         {

@@ -8,6 +8,7 @@ import { uiBg } from "./ui.js"
 import { productBg } from "./product.js"
 import { notificationsBg } from "./notifications.js"
 import { registrationBg } from "./registration.js"
+import { practicesBg } from "./practices.js"
 import type { Messages } from "./en.js"
 
 /** Български текстове: същите ключове като `en.ts`. Термините следват речника на проекта. */
@@ -22,6 +23,7 @@ export const bg: Messages = {
   product: productBg,
   notifications: notificationsBg,
   registration: registrationBg,
+  practices: practicesBg,
   app: {
     name: "Coordina",
     tagline: "Координация на интеграцията в България",

@@ -12,6 +12,7 @@ import { uiEn } from "./ui.js"
 import { productEn } from "./product.js"
 import { notificationsEn } from "./notifications.js"
 import { registrationEn } from "./registration.js"
+import { practicesEn } from "./practices.js"
 
 export const en = {
   agreements: agreementsEn,
@@ -24,6 +25,7 @@ export const en = {
   product: productEn,
   notifications: notificationsEn,
   registration: registrationEn,
+  practices: practicesEn,
   app: {
     name: "Coordina",
     tagline: "Coordination of integration in Bulgaria",

@@ -29,6 +29,9 @@ import institutionContacts from "./0910_institution_contacts.js"
 import notificationPreferences from "./0911_notification_preferences.js"
 import registrations from "./0920_registrations.js"
 import evaluations from "./0950_evaluations.js"
+import practices from "./0930_practices.js"
+import recommendations from "./0931_recommendations.js"
+import manuals from "./0932_manuals.js"
 
 const migrations = {
   "1_projects": projects,
@@ -56,6 +59,9 @@ const migrations = {
   "911_notification_preferences": notificationPreferences,
   "920_registrations": registrations,
   "950_evaluations": evaluations,
+  "930_practices": practices,
+  "931_recommendations": recommendations,
+  "932_manuals": manuals,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
