@@ -36,7 +36,7 @@ export {
   type DigestFacts,
   digestIsEmpty,
   escapeHtml,
-  eventCalendar,
+  eventCalendar as invitationCalendar,
   type EventFacts,
   eventReminderEmail,
   formatDate,
