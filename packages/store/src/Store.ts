@@ -6,6 +6,7 @@ import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
 import * as Database from "./Database.js"
 import { ApiKeysRepository } from "./ApiKeysRepository.js"
+import { DuplicateDismissalsRepository } from "./DuplicateDismissalsRepository.js"
 import { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
 import { AuditLog } from "./AuditLog.js"
 import { IdempotencyKeys } from "./IdempotencyKeys.js"
@@ -75,6 +76,7 @@ export const repositories = Layer.mergeAll(
   CalendarRepository.layer,
   EvidenceRepository.layer,
   WebhookEndpointsRepository.layer,
+  DuplicateDismissalsRepository.layer,
 )
 
 /** The services the store provides. */
