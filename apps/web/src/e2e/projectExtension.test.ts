@@ -66,4 +66,18 @@ describe.skipIf(!browserAvailable)("extending a project's period, in Chromium", 
     })
     await page.screenshot({ path: `${shots}project-extended.png` })
   })
+
+  it("warns beside the dates of a new event outside the (extended) period, before saving", async () => {
+    await page.goto(`${server.url}/projects/${projectId}/events`)
+    await page.getByRole("button", { name: "New event" }).click()
+    const form = page.getByRole("form", { name: "Create an event" })
+    const start = form.getByLabel("Start date")
+    await start.fill("2019-03-20")
+    expect(await form.textContent()).not.toContain("outside the project period")
+    await start.fill("2025-06-01")
+    await expect
+      .poll(() => form.textContent())
+      .toContain("these dates are outside the project period (1 January 2018 – 31 March 2019)")
+    await page.screenshot({ path: `${shots}event-outside-period.png` })
+  })
 })

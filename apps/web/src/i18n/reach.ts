@@ -150,6 +150,8 @@ export const reachEn = {
     createdOutside: (title: string) =>
       `Event “${title}” created. Warning: it lies outside the project period, check its dates.`,
     outsidePeriod: "Outside the project period",
+    outsidePeriodBeforeSave: (start: string, end: string) =>
+      `Warning: these dates are outside the project period (${start} – ${end}). Check them before saving.`,
     outsidePeriodWarning:
       "This event lies outside the project period (extensions included). Check its dates: reach still counts it by the day attended.",
     registration: "Registration",
@@ -429,6 +431,8 @@ export const reachBg: ReachMessages = {
     createdOutside: (title: string) =>
       `Събитието „${title}“ е създадено. Внимание: то е извън периода на проекта, проверете датите му.`,
     outsidePeriod: "Извън периода на проекта",
+    outsidePeriodBeforeSave: (start: string, end: string) =>
+      `Внимание: тези дати са извън периода на проекта (${start} – ${end}). Проверете ги преди запис.`,
     outsidePeriodWarning:
       "Това събитие е извън периода на проекта (с удълженията). Проверете датите му: обхватът го отчита по деня на присъствие.",
     registration: "Регистрация",
