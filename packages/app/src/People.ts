@@ -11,6 +11,7 @@ import {
   type NewPerson,
   type Person,
   personActions,
+  PersonNotFound,
   type PersonView,
   type Principal,
   projectScope,
@@ -19,6 +20,7 @@ import {
   InstitutionsRepository,
   type Page,
   type PageRequest,
+  DuplicateDismissalsRepository,
   ParticipationsRepository,
   PeopleRepository,
 } from "@coordina/store"
@@ -54,6 +56,7 @@ const make = Effect.gen(function* () {
   const people = yield* PeopleRepository
   const institutions = yield* InstitutionsRepository
   const participations = yield* ParticipationsRepository
+  const dismissals = yield* DuplicateDismissalsRepository
   const ids = yield* Ids
   const writes = yield* captureWrites
   const outbox = yield* Outbox
@@ -104,7 +107,11 @@ const make = Effect.gen(function* () {
       found.items.flatMap((g) => g.people),
     )
     return {
-      items: found.items.map((g) => ({ nameKey: g.nameKey, people: g.people.map(view(principal)) })),
+      items: found.items.map((g) => ({
+        nameKey: g.nameKey,
+        people: g.people.map(view(principal)),
+        dismissedPairs: g.dismissedPairs,
+      })),
       nextCursor: found.nextCursor,
     } satisfies Page<DuplicateGroupView>
   })
@@ -163,6 +170,62 @@ const make = Effect.gen(function* () {
     )
   })
 
+  /**
+   * Says two records are two different people: the pair is no longer offered as a possible
+   * duplicate (audited on the first record of the pair, in id order, naming both). Dismissing
+   * a dismissed pair again changes nothing and writes nothing.
+   */
+  const dismissDuplicate = Effect.fn("People.dismissDuplicate")(function* (
+    principal: Principal,
+    personIds: readonly [string, string],
+  ) {
+    return yield* writes(
+      transaction(
+        Effect.gen(function* () {
+          yield* people.getMany(personIds).pipe(
+            Effect.flatMap((found) => {
+              const missing = personIds.find((id) => !found.some((p) => p.id === id))
+              return missing === undefined
+                ? Effect.void
+                : Effect.fail(new PersonNotFound({ personId: missing }))
+            }),
+          )
+          const before = yield* dismissals.get(personIds)
+          if (before) return before
+          const after = yield* dismissals.dismiss(personIds, principal.id)
+          yield* audit({
+            actor: principal.id,
+            action: "dismiss_duplicate",
+            entity: `person:${after.personIds[0]}`,
+            after,
+          })
+          return after
+        }),
+      ),
+    )
+  })
+
+  /** Takes back a dismissal: the pair is offered as a possible duplicate again (audited). */
+  const undoDismissal = Effect.fn("People.undoDismissal")(function* (
+    principal: Principal,
+    personIds: readonly [string, string],
+  ) {
+    return yield* writes(
+      transaction(
+        Effect.gen(function* () {
+          const before = yield* dismissals.undo(personIds)
+          yield* audit({
+            actor: principal.id,
+            action: "undo_dismiss_duplicate",
+            entity: `person:${before.personIds[0]}`,
+            before,
+          })
+          return before
+        }),
+      ),
+    )
+  })
+
   /** Every surviving person matching `q`, as a stream read 500 at a time: the list, for a file. */
   const rows = (q: string | undefined) => {
     const page = (cursor: string | undefined) =>
@@ -189,7 +252,18 @@ const make = Effect.gen(function* () {
     return Effect.succeed(Stream.paginateChunkEffect(undefined as string | undefined, page))
   }
 
-  return { create, search, rows, duplicates, get, participations: participationsOf, merge, unmerge } as const
+  return {
+    create,
+    search,
+    rows,
+    duplicates,
+    dismissDuplicate,
+    undoDismissal,
+    get,
+    participations: participationsOf,
+    merge,
+    unmerge,
+  } as const
 })
 
 /** The people use cases. */

@@ -80,6 +80,10 @@ export type PersonView = typeof PersonView.Type
 export const DuplicateGroupView = Schema.Struct({
   nameKey: Schema.String.annotations({ description: "The normalised name the records share" }),
   people: Schema.Array(PersonView),
+  dismissedPairs: Schema.Array(Schema.Tuple(Schema.String, Schema.String)).annotations({
+    description:
+      "Pairs of these records already dismissed as two people (in id order): each record is still listed for another pair",
+  }),
 }).annotations({ identifier: "DuplicateGroup" })
 /** Possible duplicates, as the API answers them. */
 export type DuplicateGroupView = typeof DuplicateGroupView.Type

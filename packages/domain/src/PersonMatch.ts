@@ -7,6 +7,7 @@
  *    a person to confirm and merge, never merged on its own.
  * @module
  */
+import { Schema } from "effect"
 import { personKeys } from "./Person.js"
 
 /** A person on file, as matching sees them. Pass surviving records only (not merged ones). */
@@ -109,3 +110,35 @@ export const withoutDismissedPairs = (
     )
     return kept.length > 1 ? [{ nameKey: group.nameKey, personIds: kept }] : []
   })
+
+const PersonId = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100))
+
+/**
+ * What a client sends to say two records are two different people (or, to `DELETE`, to take
+ * that back): the pair, in any order, of two different records.
+ */
+export const DuplicateDismissalRequest = Schema.Struct({
+  personIds: Schema.Tuple(PersonId, PersonId)
+    .pipe(Schema.filter(([a, b]) => a !== b || "the two records must be different"))
+    .annotations({ description: "The two records, in any order" }),
+}).annotations({ identifier: "DuplicateDismissalRequest" })
+/** The pair a client names as two different people. */
+export type DuplicateDismissalRequest = typeof DuplicateDismissalRequest.Type
+
+/** A pair a reviewer dismissed as two people: no longer offered as possible duplicates. */
+export class DuplicateDismissal extends Schema.Class<DuplicateDismissal>("DuplicateDismissal")({
+  personIds: Schema.Tuple(Schema.String, Schema.String).annotations({
+    description: "The two records, in id order",
+  }),
+  dismissedBy: Schema.String.annotations({ description: "Who dismissed the pair" }),
+  dismissedAt: Schema.String.annotations({ description: "When, as an ISO instant" }),
+}) {}
+
+/** Undoing a dismissal that was never made (or already undone). */
+export class DuplicateDismissalNotFound extends Schema.TaggedError<DuplicateDismissalNotFound>()(
+  "DuplicateDismissalNotFound",
+  { personIds: Schema.Tuple(Schema.String, Schema.String) },
+) {}
+
+/** The pair in id order, as it is stored and answered. */
+export const orderedPair = (a: string, b: string): readonly [string, string] => (a < b ? [a, b] : [b, a])

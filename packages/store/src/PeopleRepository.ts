@@ -18,11 +18,15 @@ import {
   PersonNotFound,
   personKeys,
   possibleDuplicateGroups,
+  duplicatePairKey,
+  orderedPair,
+  withoutDismissedPairs,
   findsNobody,
   searchTerms,
   survivorOf,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { dismissedAmong } from "./DuplicateDismissalsRepository.js"
 import { newId } from "./Ids.js"
 import { nameSearchCondition } from "./RuleSql.js"
 import { int, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
@@ -54,6 +58,8 @@ const candidateFromRow = (r: Record<string, unknown>): MatchCandidate => ({
 export interface DuplicateGroupWithPeople {
   readonly nameKey: string
   readonly people: ReadonlyArray<Person>
+  /** Pairs of these records dismissed as two people, in id order. */
+  readonly dismissedPairs: ReadonlyArray<readonly [string, string]>
 }
 
 /** Blank fields of a person that a later source (a sheet, a form) may fill in. */
@@ -223,26 +229,56 @@ const make = Effect.gen(function* () {
 
   /**
    * Possible duplicates to review: surviving records sharing a normalised name at more than one
-   * institution, a page of names at a time (the cursor is the last name key).
+   * institution, without the pairs dismissed as two people, a page of names at a time (the
+   * cursor is the last name key). Dismissals can empty a name, so names are read in batches
+   * until the page is full: a page is short only when nothing is left after it.
    */
   const duplicates = Effect.fn("PeopleRepository.duplicates")(function* (options: PageRequest) {
     const limit = pageSize(options.limit)
-    const keys = yield* sql`
-      SELECT name_key FROM people
-      WHERE merged_into IS NULL AND ${options.cursor ? sql`name_key > ${options.cursor}` : sql`1 = 1`}
-      GROUP BY name_key HAVING COUNT(DISTINCT institution_id) > 1
-      ORDER BY name_key LIMIT ${limit + 1}`.pipe(Effect.orDie)
-    const page = keys.slice(0, limit).map((r) => String(r.nameKey))
-    if (page.length === 0) return { items: [], nextCursor: null } as Page<DuplicateGroupWithPeople>
-    const rows = yield* sql`
-      SELECT * FROM people WHERE merged_into IS NULL AND ${sql.in("name_key", page)} ORDER BY id`.pipe(
-      Effect.orDie,
-    )
-    const people = new Map(rows.map((r) => [String(r.id), personFromRow(r)]))
-    const groups = possibleDuplicateGroups(rows.map(candidateFromRow))
+    const found: Array<DuplicateGroupWithPeople> = []
+    let cursor = options.cursor
+    let more = true
+    while (more && found.length <= limit) {
+      const keys = (yield* sql`
+        SELECT name_key FROM people
+        WHERE merged_into IS NULL AND ${cursor ? sql`name_key > ${cursor}` : sql`1 = 1`}
+        GROUP BY name_key HAVING COUNT(DISTINCT institution_id) > 1
+        ORDER BY name_key LIMIT ${limit + 1}`.pipe(Effect.orDie)).map((r) => String(r.nameKey))
+      more = keys.length > limit
+      if (keys.length === 0) break
+      cursor = keys.at(-1)
+      const rows = yield* sql`
+        SELECT * FROM people WHERE merged_into IS NULL AND ${sql.in("name_key", keys)} ORDER BY id`.pipe(
+        Effect.orDie,
+      )
+      const people = new Map(rows.map((r) => [String(r.id), personFromRow(r)]))
+      const dismissed = yield* dismissedAmong(sql, [...people.keys()]).pipe(Effect.orDie)
+      const groups = new Map(
+        withoutDismissedPairs(possibleDuplicateGroups(rows.map(candidateFromRow)), dismissed).map((g) => [
+          g.nameKey,
+          g,
+        ]),
+      )
+      // In the database's order of names, which the cursor follows.
+      for (const key of keys) {
+        const group = groups.get(key)
+        if (!group) continue
+        found.push({
+          nameKey: key,
+          people: group.personIds.map((id) => people.get(id)!),
+          dismissedPairs: group.personIds.flatMap((a, i) =>
+            group.personIds
+              .slice(i + 1)
+              .filter((b) => dismissed.has(duplicatePairKey(a, b)))
+              .map((b) => orderedPair(a, b)),
+          ),
+        })
+      }
+    }
+    const items = found.slice(0, limit)
     return {
-      items: groups.map((g) => ({ nameKey: g.nameKey, people: g.personIds.map((id) => people.get(id)!) })),
-      nextCursor: keys.length > limit ? (page.at(-1) ?? null) : null,
+      items,
+      nextCursor: found.length > limit ? (items.at(-1)?.nameKey ?? null) : null,
     } satisfies Page<DuplicateGroupWithPeople>
   })
 

@@ -6,6 +6,7 @@ import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
 import * as Database from "./Database.js"
 import { ApiKeysRepository } from "./ApiKeysRepository.js"
+import { DuplicateDismissalsRepository } from "./DuplicateDismissalsRepository.js"
 import { WebhookEndpointsRepository } from "./WebhookEndpointsRepository.js"
 import { OutboxRepository } from "./OutboxRepository.js"
 import { NotificationPreferencesRepository } from "./NotificationPreferencesRepository.js"
@@ -89,6 +90,7 @@ export const repositories = Layer.mergeAll(
   PracticesRepository.layer,
   RecommendationsRepository.layer,
   ManualsRepository.layer,
+  DuplicateDismissalsRepository.layer,
 )
 
 /** The services the store provides. */

@@ -26,6 +26,7 @@ export { IntegrationPlansRepository, type NewMeasureIds } from "./IntegrationPla
 export { MunicipalOffersRepository, type OfferFilter } from "./MunicipalOffersRepository.js"
 export { ReviewRepository } from "./ReviewRepository.js"
 export * as Database from "./Database.js"
+export { DuplicateDismissalsRepository } from "./DuplicateDismissalsRepository.js"
 export { DisseminationRepository } from "./DisseminationRepository.js"
 export { EventsRepository } from "./EventsRepository.js"
 export { InstitutionsRepository } from "./InstitutionsRepository.js"

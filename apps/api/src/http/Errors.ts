@@ -62,6 +62,7 @@ import type {
   InstitutionNotFound,
   InstitutionVersionStale,
   InvalidRegionCode,
+  DuplicateDismissalNotFound,
   MergeRefused,
   ParticipationNotFound,
   ParticipationVersionStale,
@@ -135,6 +136,7 @@ export type ApiError =
   | InstitutionVersionStale
   | EmailTaken
   | MergeRefused
+  | DuplicateDismissalNotFound
   | AlreadyRegistered
   | ParticipationNotFound
   | DayOutsideEvent
@@ -225,6 +227,7 @@ const statusOf: { readonly [K in ApiError["_tag"]]: number } = {
   InstitutionVersionStale: 409,
   EmailTaken: 409,
   MergeRefused: 409,
+  DuplicateDismissalNotFound: 404,
   AlreadyRegistered: 409,
   ParticipationNotFound: 404,
   DayOutsideEvent: 422,

@@ -159,6 +159,7 @@ describe.each(testDatabases())("institutions and people API on $name", (db) => {
         {
           nameKey: "elena stoyanova kirova",
           people: [expect.objectContaining({ id: a }), expect.objectContaining({ id: b })],
+          dismissedPairs: [],
         },
       ])
       expect(
@@ -170,6 +171,54 @@ describe.each(testDatabases())("institutions and people API on $name", (db) => {
       expect((await api.json<Body>("POST", `/v1/people/${b}/unmerge`)).body.mergedInto).toBeUndefined()
       expect((await api.json<Body>("POST", `/v1/people/${b}/unmerge`)).status).toBe(409)
       expect((await api.json<Body>("GET", `/v1/people/${b}`)).body).toMatchObject({ id: b, version: 3 })
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "dismisses a possible-duplicate pair as two people with audit, refuses bad pairs and undoes",
+    async () => {
+      const person = async (givenName: string, familyName: string, institutionId: string) =>
+        str((await api.json<Body>("POST", "/v1/people", { givenName, familyName, institutionId })).body.id)
+      const a = await person("Теодора", "Вълчева", n1)
+      const b = await person("Teodora", "Valcheva", m1)
+      const group = async () =>
+        list((await api.json<Body>("GET", "/v1/people/duplicates?limit=500")).body.items).find(
+          (g) => g.nameKey === "teodora valcheva",
+        )
+      expect(await group()).toMatchObject({ dismissedPairs: [] })
+
+      const dismissed = await api.json<Body>("POST", "/v1/people/duplicates/dismissals", {
+        personIds: [b, a],
+      })
+      expect(dismissed.status).toBe(200)
+      expect(dismissed.body).toMatchObject({ personIds: [a, b].sort(), dismissedBy: expect.any(String) })
+      expect(await group()).toBeUndefined()
+      // Again, either way round: the same dismissal, and one audit entry.
+      const again = await api.json<Body>("POST", "/v1/people/duplicates/dismissals", { personIds: [a, b] })
+      expect(again.body).toEqual(dismissed.body)
+      const first = [a, b].sort()[0]
+      const audit = await api.json<Body>("GET", `/v1/audit?entity=${encodeURIComponent(`person:${first}`)}`)
+      expect(list(audit.body.items).filter((e) => e.action === "dismiss_duplicate")).toHaveLength(1)
+
+      // Bad pairs: nothing is written.
+      const same = await api.json<Body>("POST", "/v1/people/duplicates/dismissals", { personIds: [a, a] })
+      expect(same.status).toBe(400)
+      expect(list(same.body.errors)[0]).toMatchObject({ path: "personIds" })
+      expect(
+        (await api.json<Body>("POST", "/v1/people/duplicates/dismissals", { personIds: [a] })).status,
+      ).toBe(400)
+      const missing = await api.json<Body>("POST", "/v1/people/duplicates/dismissals", {
+        personIds: [a, "per_missing"],
+      })
+      expect(missing).toMatchObject({ status: 404, body: { code: "PersonNotFound" } })
+
+      const undone = await api.request("DELETE", "/v1/people/duplicates/dismissals", { personIds: [b, a] })
+      expect(undone.status).toBe(204)
+      expect(await group()).toMatchObject({ people: [expect.objectContaining({ id: a }), expect.anything()] })
+      const twice = await api.json<Body>("DELETE", "/v1/people/duplicates/dismissals", { personIds: [a, b] })
+      expect(twice).toMatchObject({ status: 404, body: { code: "DuplicateDismissalNotFound" } })
+      const after = await api.json<Body>("GET", `/v1/audit?entity=${encodeURIComponent(`person:${first}`)}`)
+      expect(list(after.body.items).map((e) => e.action)).toContain("undo_dismiss_duplicate")
     },
   )
 })

@@ -6,6 +6,8 @@
  */
 import { People, type PersonRow } from "@coordina/app"
 import {
+  DuplicateDismissal,
+  DuplicateDismissalRequest,
   DuplicatePage,
   MergeRequest,
   NewPerson,
@@ -26,7 +28,7 @@ import {
   respondExport,
 } from "../http/Export.js"
 import { requires } from "../http/Policy.js"
-import { respond } from "../http/Respond.js"
+import { respond, respondEmpty } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 import { personPrivacyRoutes } from "./privacy.js"
 
@@ -132,6 +134,41 @@ const personRoutes = new Hono<AppEnv>()
         c,
         Effect.flatMap(People, (s) => s.duplicates(c.var.principal, c.req.valid("query"))),
         DuplicatePage,
+      ),
+  )
+  .post(
+    "/duplicates/dismissals",
+    describeRoute({
+      tags,
+      summary: "Dismiss a possible-duplicate pair as two people",
+      description:
+        "The two records are no longer offered as possible duplicates of each other (a group keeps a record while it pairs with another, and says which pairs are dismissed). Audited as `dismiss_duplicate`; dismissing a dismissed pair answers the first dismissal and changes nothing. Undo with `DELETE`. 404 when a record does not exist.",
+      responses: { 200: jsonResponse(DuplicateDismissal, "The dismissal"), ...problems(400, 404) },
+    }),
+    requires("people", "write"),
+    body(DuplicateDismissalRequest),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(People, (s) => s.dismissDuplicate(c.var.principal, c.req.valid("json").personIds)),
+        DuplicateDismissal,
+      ),
+  )
+  .delete(
+    "/duplicates/dismissals",
+    describeRoute({
+      tags,
+      summary: "Undo the dismissal of a possible-duplicate pair",
+      description:
+        "The body names the pair, in any order, as for `POST`. The pair is offered as a possible duplicate again; audited as `undo_dismiss_duplicate`. 404 DuplicateDismissalNotFound when the pair is not dismissed.",
+      responses: { 204: { description: "The pair is a possible duplicate again" }, ...problems(400, 404) },
+    }),
+    requires("people", "write"),
+    body(DuplicateDismissalRequest),
+    (c) =>
+      respondEmpty(
+        c,
+        Effect.flatMap(People, (s) => s.undoDismissal(c.var.principal, c.req.valid("json").personIds)),
       ),
   )
   .get(

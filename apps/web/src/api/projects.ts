@@ -1,6 +1,7 @@
 /**
  * Queries for projects, decoded with the domain's schema; one key factory.
  */
+import type { Extension } from "@coordina/domain"
 import { ProjectPage, ProjectView } from "@coordina/domain"
 import { queryOptions } from "@tanstack/react-query"
 import { allPages, api, seg } from "./client.js"
@@ -19,3 +20,7 @@ export const projectQuery = (id: string) =>
     queryKey: projectKeys.one(id),
     queryFn: () => api(`/v1/projects/${seg(id)}`, { schema: ProjectView }),
   })
+
+/** Extends a project's period by some months, for a reason; answers the project with its new end. */
+export const extendProject = (id: string, body: typeof Extension.Encoded) =>
+  api(`/v1/projects/${seg(id)}/extensions`, { method: "POST", body, schema: ProjectView })

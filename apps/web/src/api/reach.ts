@@ -7,6 +7,7 @@
 import {
   DisseminationActivity,
   DisseminationActivityPage,
+  DuplicateDismissal,
   DuplicatePage,
   type DrillIndicator,
   EventView,
@@ -25,7 +26,7 @@ import {
   SignInSheetResult,
 } from "@coordina/domain"
 import { keepPreviousData, type QueryClient, queryOptions } from "@tanstack/react-query"
-import { allPages, api, authHeaders, decodeAnswer, problemOf, queryString, seg } from "./client.js"
+import { allPages, api, authHeaders, decodeAnswer, problemOf, queryString, seg, send } from "./client.js"
 import { resourceKeys } from "./keys.js"
 
 /** The query keys of people (and, under one person, their participations). */
@@ -96,6 +97,18 @@ export const duplicatesQuery = () =>
 /** Merges one record into another. */
 export const mergePerson = (personId: string, intoPersonId: string) =>
   api(`/v1/people/${seg(personId)}/merge`, { method: "POST", body: { intoPersonId }, schema: PersonView })
+
+/** Says two records are two different people: they are no longer offered as duplicates. */
+export const dismissDuplicate = (personIds: readonly [string, string]) =>
+  api("/v1/people/duplicates/dismissals", {
+    method: "POST",
+    body: { personIds },
+    schema: DuplicateDismissal,
+  })
+
+/** Takes back {@link dismissDuplicate}. */
+export const undoDuplicateDismissal = (personIds: readonly [string, string]) =>
+  send("/v1/people/duplicates/dismissals", { method: "DELETE", body: { personIds } })
 
 /** Undoes the merge of a record. */
 export const unmergePerson = (personId: string) =>

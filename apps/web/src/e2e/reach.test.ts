@@ -1,7 +1,10 @@
+import { mkdirSync } from "node:fs"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { browserAvailable, launchBrowser, navTo, signIn, startServer, type TestServer } from "./harness.js"
 
+const shots = new URL("../../test-results/screenshots/", import.meta.url).pathname
+mkdirSync(shots, { recursive: true })
 const header = "given_name,family_name,email,gender,institution_id,institution_name,role,days"
 
 describe.skipIf(!browserAvailable)(
@@ -237,6 +240,11 @@ describe.skipIf(!browserAvailable)(
           name: "Merge Maria Petrova (Столична община) into Мария Петрова (Община Пловдив)",
         })
         .click()
+      // A merge asks first, naming what it does to the records.
+      const confirm = page.getByRole("alertdialog", { name: "Merge these records?" })
+      await expect.poll(() => confirm.textContent()).toContain("will count as Мария Петрова (Община Пловдив)")
+      await page.screenshot({ path: `${shots}duplicates-merge-confirm.png` })
+      await confirm.getByRole("button", { name: "Merge", exact: true }).click()
       await expect
         .poll(() => page.getByRole("status").first().textContent())
         .toContain("Maria Petrova (Столична община) was merged into Мария Петрова (Община Пловдив).")
@@ -251,6 +259,45 @@ describe.skipIf(!browserAvailable)(
       expect(
         (await server.api<{ mergedInto?: string }>("GET", `/v1/people/${other.id}`)).mergedInto,
       ).toBeUndefined()
+    })
+
+    it("dismisses a possible-duplicate pair as two people and undoes it", async () => {
+      const varna = await server.api<{ id: string }>("POST", "/v1/institutions", {
+        name: "Община Варна",
+        kind: "municipality",
+        level: "local",
+        country: "BG",
+        province: "BG331",
+      })
+      for (const id of [institutionId, varna.id])
+        await server.api("POST", "/v1/people", {
+          givenName: "Стефан",
+          familyName: "Гечев",
+          institutionId: id,
+        })
+      await navTo(page, "Possible duplicates")
+      // The queue may be open already from the test before, with its list from before these records.
+      await page.reload()
+      const group = page.getByRole("region", { name: /Records named “Стефан Гечев”/ })
+      await expect.poll(() => group.count()).toBe(1)
+      await group
+        .getByRole("button", {
+          name: "Стефан Гечев (Община Пловдив) and Стефан Гечев (Община Варна) are not the same person",
+        })
+        .click()
+      await expect
+        .poll(() => page.getByRole("status").first().textContent())
+        .toContain("are marked as different people.")
+      await expect.poll(() => group.count()).toBe(0)
+      const listed = await server.api<{ items: Array<{ nameKey: string }> }>("GET", "/v1/people/duplicates")
+      expect(listed.items.map((g) => g.nameKey)).not.toContain("stefan gechev")
+      await page.screenshot({ path: `${shots}duplicates-dismissed.png` })
+
+      await page.getByRole("status").first().getByRole("button", { name: "Undo" }).click()
+      await expect
+        .poll(() => page.getByRole("status").first().textContent())
+        .toContain("possible duplicates again")
+      await expect.poll(() => group.count()).toBe(1)
     })
   },
 )

@@ -73,6 +73,17 @@ export const en = {
     value: "Target value",
     elapsed: "Period elapsed",
     notFound: "No such project.",
+    extend: {
+      open: "Extend the period",
+      title: "Extend the project period",
+      months: "Months to add",
+      monthsInvalid: (left: number) => `Enter a whole number of months from 1 to ${left}.`,
+      reason: "Reason (for example, the funder's decision)",
+      consequence: (from: string, to: string) =>
+        `The project will end on ${to} instead of ${from}. Events and activities keep their dates, and the extension cannot be taken back.`,
+      confirm: "Extend",
+      done: (end: string) => `The project period was extended; it now ends on ${end}.`,
+    },
   },
 } as const
 

@@ -46,6 +46,7 @@ export const problemsEn = {
     InstitutionVersionStale: () => "Someone changed this institution meanwhile. Reload it and try again.",
     EmailTaken: () => "Another person already has this email address.",
     MergeRefused: () => "These records cannot be merged.",
+    DuplicateDismissalNotFound: () => "These two records are not marked as different people.",
     AlreadyRegistered: () => "This person is already registered for the event.",
     ParticipationNotFound: () => "This person is not registered for the event.",
     DayOutsideEvent: (x: Extensions) =>
@@ -272,6 +273,7 @@ export const problemsBg: ProblemTexts = {
       "Някой промени институцията междувременно. Заредете я отново и опитайте пак.",
     EmailTaken: () => "Друго лице вече е с този адрес на електронна поща.",
     MergeRefused: () => "Тези записи не могат да бъдат обединени.",
+    DuplicateDismissalNotFound: () => "Тези два записа не са отбелязани като различни лица.",
     AlreadyRegistered: () => "Лицето вече е регистрирано за събитието.",
     ParticipationNotFound: () => "Лицето не е регистрирано за събитието.",
     DayOutsideEvent: (x) =>

@@ -124,6 +124,16 @@ export const reachEn = {
     merged: (from: string, into: string) => `${from} was merged into ${into}.`,
     undo: "Undo",
     undone: (name: string) => `The merge of ${name} was undone.`,
+    pair: (a: number, b: number) => `Record ${a} and record ${b}`,
+    notSame: "Not the same person",
+    notSameLabel: (a: string, b: string) => `${a} and ${b} are not the same person`,
+    dismissed: (a: string, b: string) => `${a} and ${b} are marked as different people.`,
+    dismissalUndone: (a: string, b: string) => `${a} and ${b} are possible duplicates again.`,
+    dismissedPair: (a: number, b: number) => `Record ${a} and record ${b}: different people`,
+    confirmMergeTitle: "Merge these records?",
+    confirmMerge: (from: string, into: string) =>
+      `${from} will count as ${into}: every participation and mention of ${from} moves to ${into} in reach and reports, and ${from} leaves the people list. You can undo the merge later.`,
+    confirmMergeButton: "Merge",
   },
   events: {
     title: "Events",
@@ -140,6 +150,8 @@ export const reachEn = {
     createdOutside: (title: string) =>
       `Event “${title}” created. Warning: it lies outside the project period, check its dates.`,
     outsidePeriod: "Outside the project period",
+    outsidePeriodBeforeSave: (start: string, end: string) =>
+      `Warning: these dates are outside the project period (${start} – ${end}). Check them before saving.`,
     outsidePeriodWarning:
       "This event lies outside the project period (extensions included). Check its dates: reach still counts it by the day attended.",
     registration: "Registration",
@@ -393,6 +405,16 @@ export const reachBg: ReachMessages = {
     merged: (from: string, into: string) => `${from} е обединен(а) в ${into}.`,
     undo: "Отмяна",
     undone: (name: string) => `Обединяването на ${name} е отменено.`,
+    pair: (a: number, b: number) => `Запис ${a} и запис ${b}`,
+    notSame: "Не е едно и също лице",
+    notSameLabel: (a: string, b: string) => `${a} и ${b} не са едно и също лице`,
+    dismissed: (a: string, b: string) => `${a} и ${b} са отбелязани като различни лица.`,
+    dismissalUndone: (a: string, b: string) => `${a} и ${b} отново са възможни дубликати.`,
+    dismissedPair: (a: number, b: number) => `Запис ${a} и запис ${b}: различни лица`,
+    confirmMergeTitle: "Обединяване на записите?",
+    confirmMerge: (from: string, into: string) =>
+      `${from} ще се брои като ${into}: всички участия и споменавания на ${from} преминават към ${into} в обхвата и отчетите, а ${from} излиза от списъка с лица. Обединяването може да бъде отменено по-късно.`,
+    confirmMergeButton: "Обедини",
   },
   events: {
     title: "Събития",
@@ -409,6 +431,8 @@ export const reachBg: ReachMessages = {
     createdOutside: (title: string) =>
       `Събитието „${title}“ е създадено. Внимание: то е извън периода на проекта, проверете датите му.`,
     outsidePeriod: "Извън периода на проекта",
+    outsidePeriodBeforeSave: (start: string, end: string) =>
+      `Внимание: тези дати са извън периода на проекта (${start} – ${end}). Проверете ги преди запис.`,
     outsidePeriodWarning:
       "Това събитие е извън периода на проекта (с удълженията). Проверете датите му: обхватът го отчита по деня на присъствие.",
     registration: "Регистрация",

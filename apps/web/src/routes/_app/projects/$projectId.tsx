@@ -4,6 +4,7 @@ import { createFileRoute, Link, Outlet } from "@tanstack/react-router"
 import { projectQuery } from "../../../api/projects.js"
 import { useTodayDate } from "../../../api/today.js"
 import { useI18n } from "../../../i18n/I18n.js"
+import { ExtendProject } from "./-components/ExtendProject.js"
 
 /** A project: its facts, then its sections (reach, events, dissemination, explorer). */
 export const Route = createFileRoute("/_app/projects/$projectId")({
@@ -52,6 +53,7 @@ function ProjectPage() {
         <dt>{t.projects.elapsed}</dt>
         <dd>{formatNumber(share, { style: "percent", maximumFractionDigits: 0 })}</dd>
       </dl>
+      <ExtendProject project={project} />
       <nav aria-label={t.reach.nav.projectSections} className="tabs">
         <Link
           to="/projects/$projectId"

@@ -1,7 +1,8 @@
-import type { Event, EventView } from "@coordina/domain"
-import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { type Event, type EventView, eventOutsideProjectPeriod, isoDate } from "@coordina/domain"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { Button, Form } from "react-aria-components"
+import { projectQuery } from "@/api/projects.js"
 import { createEvent, eventKeys } from "@/api/reach.js"
 import { ProblemAlert } from "@/components/reach/Fields.js"
 import { SelectField, TextInput } from "@/components/Fields.js"
@@ -16,8 +17,10 @@ export const EventForm = (props: {
   readonly projectId: string
   readonly onCreated: (e: EventView) => void
 }) => {
-  const { t, language } = useI18n()
+  const { t, language, formatDate } = useI18n()
   const r = t.reach.events
+  // The project page has loaded the project already; this reads it from the cache.
+  const project = useQuery(projectQuery(props.projectId)).data
   const queryClient = useQueryClient()
   const [title, setTitle] = useState("")
   const [kind, setKind] = useState<Kind | undefined>(undefined)
@@ -41,6 +44,28 @@ export const EventForm = (props: {
       props.onCreated(event)
     },
   })
+  // Said beside the dates before saving; the server flags it again on the saved event.
+  const day = (d: string) => {
+    try {
+      return isoDate(d)
+    } catch {
+      return undefined
+    }
+  }
+  const start = day(startDate)
+  const end = endDate === "" ? start : day(endDate)
+  const outside =
+    project !== undefined &&
+    start !== undefined &&
+    end !== undefined &&
+    eventOutsideProjectPeriod(
+      { startDate: start, endDate: end },
+      { start: isoDate(project.startDate), end: isoDate(project.endDate) },
+    )
+  const periodWarning =
+    outside && project
+      ? r.outsidePeriodBeforeSave(formatDate(project.startDate), formatDate(project.endDate))
+      : undefined
   const submit = (e: FormEvent) => {
     e.preventDefault()
     mutation.mutate()
@@ -55,8 +80,21 @@ export const EventForm = (props: {
         options={optionsOf(t.reach.eventKind)}
         isRequired
       />
-      <TextInput label={r.startDate} type="date" value={startDate} onChange={setStartDate} isRequired />
-      <TextInput label={r.endDate} type="date" value={endDate} onChange={setEndDate} />
+      <TextInput
+        label={r.startDate}
+        type="date"
+        value={startDate}
+        onChange={setStartDate}
+        isRequired
+        description={periodWarning}
+      />
+      <TextInput
+        label={r.endDate}
+        type="date"
+        value={endDate}
+        onChange={setEndDate}
+        description={periodWarning}
+      />
       <TextInput label={r.city} value={city} onChange={setCity} isRequired />
       <SelectField
         label={r.planningRegion}
