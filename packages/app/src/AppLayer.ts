@@ -89,12 +89,13 @@ export const useCases = Layer.mergeAll(
   Certificates.layer,
   Search.layer,
   Webhooks.layer,
-  Notifications.layer,
   Registrations.layer,
   Practices.layer,
   Recommendations.layer,
   Manuals.layer,
 ).pipe(
+  // The e-mails a use case sends with its change (a task's institution, a registrant).
+  Layer.provideMerge(Notifications.layer),
   // The working calendar, which the agreements' deadlines are counted on, serves the others too.
   Layer.provideMerge(Calendar.layer),
   // Use cases publish their events to the outbox in their own transactions.

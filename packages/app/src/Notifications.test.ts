@@ -16,6 +16,7 @@ import {
 import { InstitutionsRepository, UsersRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
+import { SqlClient } from "@effect/sql"
 import { Effect, Schema } from "effect"
 import { Agreements } from "./Agreements.js"
 import { Beneficiaries } from "./Beneficiaries.js"
@@ -223,5 +224,24 @@ describe.each(testDatabases())("Notifications.dueEmails on $name", (db) => {
       expect(everything).not.toMatch(/Amira|Haddad/i)
       expect(everything).not.toMatch(/Амира|Хадад/i)
     }).pipe(Effect.provide(appOn(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "a plan's new tasks put the institution's e-mail in the outbox, in the plan's own transaction",
+    () =>
+      Effect.gen(function* () {
+        const { labour } = yield* world
+        const sql = yield* SqlClient.SqlClient
+        const rows = yield* sql<{ eventType: string; status: string; payload: string }>`
+          SELECT event_type, status, payload FROM outbox WHERE channel = 'email' ORDER BY id`
+        const assigned = rows.filter((r) => r.eventType === "task_assigned")
+        // The town has no contact address and no users yet; the labour office has two addresses.
+        expect(assigned).toHaveLength(1)
+        expect(assigned[0]!.status).toBe("pending")
+        const message = JSON.parse(assigned[0]!.payload) as { to: ReadonlyArray<string>; text: string }
+        expect(message.to).toEqual(["office@labour.bg", "tasks@labour.bg"])
+        expect(message.text).toContain(labour.id)
+        expect(assigned[0]!.payload).not.toMatch(/Amira|Haddad|Амира|Хадад/i)
+      }).pipe(Effect.provide(appOn(db))),
   )
 })

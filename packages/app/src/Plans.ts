@@ -26,6 +26,7 @@ import { Context, Effect, Layer } from "effect"
 import { visibleAgreement } from "./AgreementScope.js"
 import { Calendar } from "./Calendar.js"
 import { Ids } from "./Ids.js"
+import { Notifications } from "./Notifications.js"
 import { Outbox, taskEventData } from "./Outbox.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
@@ -39,6 +40,7 @@ const make = Effect.gen(function* () {
   const ids = yield* Ids
   const calendar = yield* Calendar
   const outbox = yield* Outbox
+  const notifications = yield* Notifications
 
   /** The plan on `asOf`, each task with the answers this caller may give. */
   const planOf = (principal: Principal, a: Agreement, asOf: IsoDate) =>
@@ -95,6 +97,10 @@ const make = Effect.gen(function* () {
         const opened = new Set(newIds.map((n) => n.taskId))
         for (const t of after.tasks)
           if (opened.has(t.id)) yield* outbox.publish("task.created", taskEventData(t))
+        // The institutions' e-mails for the new tasks, in the same transaction as the tasks.
+        for (const task of (yield* tasks.forAgreement(a.id)).filter((t) => opened.has(t.id)))
+          for (const mail of yield* notifications.taskAssignedEmails(task))
+            yield* outbox.sendEmail("task_assigned", mail.message)
         yield* audit.record({
           actor: principal.id,
           action: "set_plan",

@@ -33,8 +33,10 @@ import {
   RegistrationsRepository,
 } from "@coordina/store"
 import { Context, Effect, Layer, Option } from "effect"
+import { registrationConfirmationEmail } from "./EmailTemplates.js"
 import { eventCalendar } from "./EventCalendar.js"
 import { Ids } from "./Ids.js"
+import { Outbox } from "./Outbox.js"
 import { Today } from "./Today.js"
 import { hashToken } from "./Tokens.js"
 import { transaction } from "./Transaction.js"
@@ -86,6 +88,7 @@ const make = Effect.gen(function* () {
   const institutions = yield* InstitutionsRepository
   const ids = yield* Ids
   const clock = yield* Today
+  const outbox = yield* Outbox
   const writes = yield* captureWrites
   const now = clock.nowIso.pipe(Effect.map((iso) => new Date(iso)))
 
@@ -235,6 +238,23 @@ const make = Effect.gen(function* () {
             entity: `registration:${stored.id}`,
             after: stored,
           })
+          // The confirmation joins the outbox in this transaction: sent exactly when the seat is taken.
+          yield* outbox.sendEmail(
+            "registration.confirmed",
+            registrationConfirmationEmail(
+              input.email,
+              language,
+              {
+                eventId: event.id,
+                title: event.title,
+                startDate: event.startDate,
+                endDate: event.endDate,
+                city: event.city,
+              },
+              stored.status === "waitlisted" ? "waitlisted" : "registered",
+              { stamp: at.toISOString(), uidHost: "coordina" },
+            ),
+          )
           return stored
         }),
       ),

@@ -1,6 +1,7 @@
 import { Registrations, Today } from "@coordina/app"
 import { NewRegistration, todayIn } from "@coordina/domain"
 import { testDatabases } from "@coordina/store/testing"
+import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rowCounts } from "../testing/RowCounts.js"
@@ -81,12 +82,23 @@ describe.each(testDatabases())("public registration API on $name", (db) => {
   })
 
   const counts = () => api.run(rowCounts(["registrations", "people"]))
+  const confirmations = () =>
+    api.run(
+      Effect.flatMap(SqlClient.SqlClient, (sql) =>
+        sql<{ payload: string }>`
+          SELECT payload FROM outbox WHERE event_type = 'registration.confirmed' ORDER BY created_at, id`.pipe(
+          Effect.orDie,
+          Effect.map((rows) => rows.map((r) => JSON.parse(r.payload))),
+        ),
+      ),
+    )
 
   it.skipIf(!db.available)(
     "registers, waitlists, lists for staff with an audit, and promotes on cancellation",
     async () => {
       address++
       const eventId = await newEvent({ open: true, capacity: 1, waitlist: true })
+      const mailsBefore = (await confirmations()).length
       const proof = await proofFor(eventId)
       const hasty = await publicCall("POST", `/v1/public/events/${eventId}/registrations`, {
         ...person("a"),
@@ -117,6 +129,12 @@ describe.each(testDatabases())("public registration API on $name", (db) => {
       expect(second.cancelPath).toMatch(/^\/v1\/public\/registrations\/[\w-]{40,}$/)
       expect(second.cancelPagePath).toBe(`/register/cancel/${second.cancelPath.split("/").at(-1)}`)
       expect(second.email).toBe("mariab@example.bg")
+      // Each registration's confirmation went to the outbox with it; only a seat comes with a calendar.
+      const forEvent = (await confirmations()).slice(mailsBefore)
+      expect(forEvent.map((m) => m.to)).toEqual([["mariaa@example.bg"], ["mariab@example.bg"]])
+      expect(forEvent[0].calendar.content).toContain("BEGIN:VCALENDAR")
+      expect(forEvent[1].calendar).toBeUndefined()
+      expect(JSON.stringify(forEvent)).not.toContain("Мария")
 
       const list = await api.json<{ items: Array<Body> }>("GET", `/v1/events/${eventId}/registrations`)
       expect(list.body.items.map((r) => [r.familyName, r.status])).toEqual([
