@@ -25,6 +25,7 @@ import webhookEndpoints from "./0800_webhook_endpoints.js"
 import certificates from "./0850_certificates.js"
 import duplicateDismissals from "./0860_duplicate_dismissals.js"
 import outbox from "./0900_outbox.js"
+import taskOverdueNotices from "./0980_task_overdue_notices.js"
 
 const migrations = {
   "1_projects": projects,
@@ -48,6 +49,7 @@ const migrations = {
   "850_certificates": certificates,
   "860_duplicate_dismissals": duplicateDismissals,
   "900_outbox": outbox,
+  "980_task_overdue_notices": taskOverdueNotices,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
