@@ -3,6 +3,7 @@ import { agreementsBg } from "./agreements.js"
 import { reachBg } from "./reach.js"
 import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
+import { webhooksBg } from "./webhooks.js"
 import { productBg } from "./product.js"
 import type { Messages } from "./en.js"
 
@@ -12,6 +13,7 @@ export const bg: Messages = {
   reach: reachBg,
   reports: reportsBg,
   access: accessBg,
+  webhooks: webhooksBg,
   ui: uiBg,
   product: productBg,
   app: {

@@ -7,6 +7,7 @@ import { agreementsEn } from "./agreements.js"
 import { reachEn } from "./reach.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
+import { webhooksEn } from "./webhooks.js"
 import { productEn } from "./product.js"
 
 export const en = {
@@ -14,6 +15,7 @@ export const en = {
   reach: reachEn,
   reports: reportsEn,
   access: accessEn,
+  webhooks: webhooksEn,
   ui: uiEn,
   product: productEn,
   app: {
