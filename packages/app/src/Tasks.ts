@@ -138,7 +138,23 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { list, get, act } as const
+  /**
+   * Publishes `task.overdue` for every task that is overdue on `asOf` (default today) and was not
+   * announced before, in one transaction with the notices that keep it from being announced
+   * again. Answers how many were published. The worker's daily job calls it.
+   */
+  const publishOverdue = Effect.fn("Tasks.publishOverdue")(function* (asOf?: IsoDate) {
+    const on = asOf ?? (yield* clock.date)
+    return yield* transaction(
+      Effect.gen(function* () {
+        const claimed = yield* tasks.claimOverdueNotices(on, yield* clock.nowIso)
+        yield* outbox.publishMany("task.overdue", claimed.map(taskEventData))
+        return claimed.length
+      }),
+    )
+  })
+
+  return { list, get, act, publishOverdue } as const
 })
 
 /** Coordination tasks. */

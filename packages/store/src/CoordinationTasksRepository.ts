@@ -151,7 +151,32 @@ const make = Effect.gen(function* () {
     }))
   })
 
-  return { get, save, list, forAgreement, municipalityOf, awaiting } as const
+  /**
+   * Claims the tasks overdue on `asOf` that were never announced: records a notice for each and
+   * answers them. Call it in the transaction of the publish; a task already noticed (or claimed by
+   * a concurrent run, whose insert this one waits on) is left out, so each is announced once.
+   */
+  const claimOverdueNotices = Effect.fn("CoordinationTasksRepository.claimOverdueNotices")(function* (
+    asOf: string,
+    publishedAt: string,
+  ) {
+    const candidates = yield* sql`
+      SELECT * FROM coordination_tasks t
+      WHERE status <> 'cancelled' AND ${overdueCondition(sql, asOf)}
+        AND NOT EXISTS (SELECT 1 FROM task_overdue_notices n WHERE n.task_id = t.id)
+      ORDER BY id`.pipe(Effect.orDie)
+    const claimed: Array<CoordinationTask> = []
+    for (const row of candidates) {
+      const task = toTask(row)
+      const inserted = yield* sql`
+        INSERT INTO task_overdue_notices ${sql.insert({ taskId: task.id, overdueOn: asOf, publishedAt })}
+        ON CONFLICT (task_id) DO NOTHING RETURNING task_id`.pipe(Effect.orDie)
+      if (inserted.length > 0) claimed.push(task)
+    }
+    return claimed
+  })
+
+  return { get, save, list, forAgreement, municipalityOf, awaiting, claimOverdueNotices } as const
 })
 
 /** Stores coordination tasks. */

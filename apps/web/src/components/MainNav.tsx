@@ -194,6 +194,22 @@ export const MainNav = () => {
           ),
         },
         {
+          family: "webhooks",
+          link: (
+            <Link to="/webhooks" activeProps={active}>
+              {t.webhooks.nav.webhooks}
+            </Link>
+          ),
+        },
+        {
+          family: "webhooks",
+          link: (
+            <Link to="/outbox" search={{}} activeProps={active}>
+              {t.webhooks.nav.outbox}
+            </Link>
+          ),
+        },
+        {
           family: "audit",
           link: (
             <Link to="/audit" activeProps={active}>

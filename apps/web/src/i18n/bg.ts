@@ -5,6 +5,7 @@ import { evaluationsBg } from "./evaluations.js"
 import { certificatesBg } from "./certificates.js"
 import { reportsBg } from "./reports.js"
 import { uiBg } from "./ui.js"
+import { webhooksBg } from "./webhooks.js"
 import { productBg } from "./product.js"
 import { notificationsBg } from "./notifications.js"
 import { registrationBg } from "./registration.js"
@@ -19,6 +20,7 @@ export const bg: Messages = {
   certificates: certificatesBg,
   reports: reportsBg,
   access: accessBg,
+  webhooks: webhooksBg,
   ui: uiBg,
   product: productBg,
   notifications: notificationsBg,

@@ -9,6 +9,7 @@ import { evaluationsEn } from "./evaluations.js"
 import { certificatesEn } from "./certificates.js"
 import { reportsEn } from "./reports.js"
 import { uiEn } from "./ui.js"
+import { webhooksEn } from "./webhooks.js"
 import { productEn } from "./product.js"
 import { notificationsEn } from "./notifications.js"
 import { registrationEn } from "./registration.js"
@@ -21,6 +22,7 @@ export const en = {
   certificates: certificatesEn,
   reports: reportsEn,
   access: accessEn,
+  webhooks: webhooksEn,
   ui: uiEn,
   product: productEn,
   notifications: notificationsEn,

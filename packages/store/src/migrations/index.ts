@@ -32,6 +32,7 @@ import evaluations from "./0950_evaluations.js"
 import practices from "./0930_practices.js"
 import recommendations from "./0931_recommendations.js"
 import manuals from "./0932_manuals.js"
+import taskOverdueNotices from "./0980_task_overdue_notices.js"
 
 const migrations = {
   "1_projects": projects,
@@ -62,6 +63,7 @@ const migrations = {
   "930_practices": practices,
   "931_recommendations": recommendations,
   "932_manuals": manuals,
+  "980_task_overdue_notices": taskOverdueNotices,
 }
 
 /** Brings the database up to the latest schema; safe to run at every start. */
