@@ -216,9 +216,11 @@ const make = Effect.gen(function* () {
   /** A page of an event's registrations in the order they came (the cursor is the position). */
   const list = Effect.fn("RegistrationsRepository.list")(function* (eventId: string, options: PageRequest) {
     const limit = pageSize(options.limit)
-    const after = options.cursor ? Number(options.cursor) : 0
+    // A cursor is a position; one past PostgreSQL's integer range simply lies after every row.
+    const after =
+      options.cursor && /^\d+$/.test(options.cursor) ? Math.min(Number(options.cursor), 2_147_483_647) : 0
     const rows = yield* sql`
-      SELECT * FROM registrations WHERE event_id = ${eventId} AND position > ${Number.isFinite(after) ? after : 0}
+      SELECT * FROM registrations WHERE event_id = ${eventId} AND position > ${after}
       ORDER BY position LIMIT ${limit + 1}`.pipe(Effect.orDie)
     const items = rows.slice(0, limit).map(toRegistration)
     return {
