@@ -50,21 +50,26 @@ function CaseList() {
 
   const columns = useMemo(
     (): ReadonlyArray<Column<AgreementListItem>> => [
+      // The pseudonym first: it is what a case worker looks for; the id only opens the case.
+      {
+        id: "beneficiary",
+        header: ta.list.beneficiary,
+        cell: ({ row }) => (
+          <Link
+            className="pseudonym"
+            to="/beneficiaries/$beneficiaryId"
+            params={{ beneficiaryId: row.original.beneficiaryId }}
+          >
+            {row.original.beneficiaryPseudonym}
+          </Link>
+        ),
+      },
       {
         id: "id",
         header: ta.list.agreement,
         cell: ({ row }) => (
           <Link to="/agreements/$agreementId" params={{ agreementId: row.original.id }}>
             {row.original.id}
-          </Link>
-        ),
-      },
-      {
-        id: "beneficiary",
-        header: ta.list.beneficiary,
-        cell: ({ row }) => (
-          <Link to="/beneficiaries/$beneficiaryId" params={{ beneficiaryId: row.original.beneficiaryId }}>
-            {row.original.beneficiaryPseudonym}
           </Link>
         ),
       },
