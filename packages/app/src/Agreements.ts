@@ -25,6 +25,7 @@ import {
   type Principal,
   placeMove,
   type Recorded,
+  searchesBeneficiaryNames,
   viewAsOf,
 } from "@coordina/domain"
 import {
@@ -51,6 +52,8 @@ export interface AgreementQuery {
   readonly procedureId?: string | undefined
   readonly beneficiaryId?: string | undefined
   readonly asOf?: IsoDate | undefined
+  /** The beneficiary's pseudonym, or their name for callers who may read personal data. */
+  readonly q?: string | undefined
 }
 
 /**
@@ -197,15 +200,41 @@ const make = Effect.gen(function* () {
     return viewFor(principal, created!, asOf)
   })
 
-  /** A page of the agreements the caller may see, as of `asOf` (default today), scoped in SQL. */
+  /**
+   * A page of the agreements the caller may see, as of `asOf` (default today), scoped in SQL,
+   * with the total over every page. `q` matches a name only for callers who may read personal
+   * data, and each agreement found by its beneficiary's name is a `read_personal` of that
+   * beneficiary: the answer tells the caller who the pseudonym is, though it shows no name.
+   */
   const list = Effect.fn("Agreements.list")(function* (principal: Principal, query: AgreementQuery) {
     const asOf = query.asOf ?? (yield* clock.date)
     const scope = municipalityScope(principal)
-    const page = yield* repo.list({ ...query, asOf, ...(scope === "all" ? {} : { municipalityIds: scope }) })
-    return {
-      items: page.items.map((a) => viewFor(principal, a, asOf)),
-      nextCursor: page.nextCursor,
-    } satisfies AgreementPage
+    const filter = {
+      ...query,
+      asOf,
+      names: searchesBeneficiaryNames(principal),
+      ...(scope === "all" ? {} : { municipalityIds: scope }),
+    }
+    return yield* transaction(
+      Effect.gen(function* () {
+        const page = yield* repo.list(filter)
+        const total = yield* repo.count(filter)
+        const byName = new Set(page.items.filter((a) => a.byName).map((a) => a.beneficiaryId))
+        yield* Effect.forEach(
+          byName,
+          (id) => audit.record({ actor: principal.id, action: "read_personal", entity: `beneficiary:${id}` }),
+          { discard: true },
+        )
+        return {
+          items: page.items.map(({ byName: _, beneficiaryPseudonym, ...a }) => ({
+            ...viewFor(principal, a, asOf),
+            beneficiaryPseudonym,
+          })),
+          nextCursor: page.nextCursor,
+          total,
+        } satisfies AgreementPage
+      }),
+    )
   })
 
   /** One agreement as of `asOf` (default today). */

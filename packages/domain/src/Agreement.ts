@@ -264,10 +264,23 @@ export const viewAsOf = (a: Agreement, asOf: IsoDate, mayChange = true): Agreeme
   planAllowed: mayChange && canTakePlan(a, asOf),
 })
 
-/** A page of agreements, as `GET /v1/agreements` answers it. */
+/**
+ * An agreement as a list shows it: its view and its beneficiary's pseudonym, so that a list
+ * can be read and searched without opening each case. Never the name: a list goes to roles
+ * that may not read personal data too.
+ */
+export const AgreementListItem = Schema.Struct({
+  ...AgreementView.fields,
+  beneficiaryPseudonym: Schema.String,
+}).annotations({ identifier: "AgreementListItem" })
+/** An agreement in a list. */
+export type AgreementListItem = typeof AgreementListItem.Type
+
+/** A page of agreements, as `GET /v1/agreements` answers it; `total` counts every page. */
 export const AgreementPage = Schema.Struct({
-  items: Schema.Array(AgreementView),
+  items: Schema.Array(AgreementListItem),
   nextCursor: Schema.NullOr(Schema.String),
+  total: Schema.Int.pipe(Schema.nonNegative()),
 }).annotations({ identifier: "AgreementPage" })
 /** A page of agreements. */
 export type AgreementPage = typeof AgreementPage.Type

@@ -14,9 +14,12 @@ import {
   AgreementVersionStale,
   apply,
   type IntentDeclared,
+  pseudonymQuery,
+  searchTerms,
 } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { int, json, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"
+import { nameSearchCondition } from "./RuleSql.js"
 
 const decodeAgreement = Schema.decodeUnknownSync(Agreement)
 const decodeEvent = Schema.decodeUnknownSync(AgreementEvent)
@@ -76,6 +79,17 @@ export interface AgreementFilter extends PageRequest {
   /** The state on `asOf`: `expired` and `active` are told apart by the end date. */
   readonly state?: AgreementState | undefined
   readonly asOf: string
+  /** Text the beneficiary's pseudonym holds, or (with `names`) every word of their name. */
+  readonly q?: string | undefined
+  /** Match `q` against the beneficiary's name too (only for callers who may read personal data). */
+  readonly names?: boolean | undefined
+}
+
+/** An agreement found by a list: with its beneficiary's pseudonym and whether their name matched. */
+export interface ListedAgreement extends Agreement {
+  readonly beneficiaryPseudonym: string
+  /** The name matched `q`: a read of personal data the caller must audit. */
+  readonly byName: boolean
 }
 
 const make = Effect.gen(function* () {
@@ -208,32 +222,72 @@ const make = Effect.gen(function* () {
       case undefined:
         return sql`1 = 1`
       case "expired":
-        return sql`state = 'active' AND end_date < ${asOf}`
+        return sql`a.state = 'active' AND a.end_date < ${asOf}`
       case "active":
-        return sql`state = 'active' AND end_date >= ${asOf}`
+        return sql`a.state = 'active' AND a.end_date >= ${asOf}`
       default:
-        return sql`state = ${state}`
+        return sql`a.state = ${state}`
     }
   }
+
+  /** The name condition of `q`, or none: a query of punctuation only matches no name. */
+  const nameClause = (filter: AgreementFilter) => {
+    const terms = filter.names && filter.q ? searchTerms(filter.q) : []
+    return terms.length > 0 ? nameSearchCondition(sql, "p.name_key", terms) : sql`1 = 0`
+  }
+
+  /** Every filter but the cursor, over `agreements a` joined to the beneficiary and their name. */
+  const filterClause = (filter: AgreementFilter) => {
+    const q = filter.q?.trim() ?? ""
+    return sql.and([
+      filter.municipalityId ? sql`a.municipality_id = ${filter.municipalityId}` : sql`1 = 1`,
+      filter.municipalityIds
+        ? filter.municipalityIds.length === 0
+          ? sql`1 = 0`
+          : sql.in("a.municipality_id", filter.municipalityIds)
+        : sql`1 = 1`,
+      filter.procedureId ? sql`a.procedure_id = ${filter.procedureId}` : sql`1 = 1`,
+      filter.beneficiaryId ? sql`a.beneficiary_id = ${filter.beneficiaryId}` : sql`1 = 1`,
+      stateClause(filter.state, filter.asOf),
+      q === ""
+        ? sql`1 = 1`
+        : sql`(${sql.onDialectOrElse({
+            pg: () => sql`strpos(b.pseudonym, ${pseudonymQuery(q)}) > 0`,
+            orElse: () => sql`instr(b.pseudonym, ${pseudonymQuery(q)}) > 0`,
+          })} OR ${nameClause(filter)})`,
+    ])
+  }
+
+  const joined = sql`agreements a
+      JOIN beneficiaries b ON b.id = a.beneficiary_id
+      LEFT JOIN beneficiary_personal p ON p.beneficiary_id = a.beneficiary_id`
 
   const list = Effect.fn("AgreementsRepository.list")(function* (filter: AgreementFilter) {
     const limit = pageSize(filter.limit)
     const rows = yield* sql`
-      SELECT * FROM agreements
-      WHERE ${sql.and([
-        filter.cursor ? sql`id > ${filter.cursor}` : sql`1 = 1`,
-        filter.municipalityId ? sql`municipality_id = ${filter.municipalityId}` : sql`1 = 1`,
-        filter.municipalityIds
-          ? filter.municipalityIds.length === 0
-            ? sql`1 = 0`
-            : sql.in("municipality_id", filter.municipalityIds)
-          : sql`1 = 1`,
-        filter.procedureId ? sql`procedure_id = ${filter.procedureId}` : sql`1 = 1`,
-        filter.beneficiaryId ? sql`beneficiary_id = ${filter.beneficiaryId}` : sql`1 = 1`,
-        stateClause(filter.state, filter.asOf),
-      ])}
-      ORDER BY id LIMIT ${limit + 1}`.pipe(Effect.orDie)
-    return toPage(rows.map(toAgreement), limit) satisfies Page<Agreement>
+      SELECT a.*, b.pseudonym AS beneficiary_pseudonym,
+        CASE WHEN ${nameClause(filter)} THEN 1 ELSE 0 END AS by_name
+      FROM ${joined}
+      WHERE ${filter.cursor ? sql`a.id > ${filter.cursor}` : sql`1 = 1`} AND ${filterClause(filter)}
+      ORDER BY a.id LIMIT ${limit + 1}`.pipe(Effect.orDie)
+    return toPage(
+      rows.map(
+        (r): ListedAgreement => ({
+          ...toAgreement(r),
+          beneficiaryPseudonym: String(r.beneficiaryPseudonym),
+          byName: Number(r.byName) === 1,
+        }),
+      ),
+      limit,
+    ) satisfies Page<ListedAgreement>
+  })
+
+  /** How many agreements match the filter across every page (the cursor is ignored). */
+  const count = Effect.fn("AgreementsRepository.count")(function* (filter: AgreementFilter) {
+    const rows = yield* sql`SELECT COUNT(*) AS n FROM ${joined} WHERE ${filterClause(filter)}`.pipe(
+      Effect.orDie,
+    )
+    return int(rows[0]?.n)
   })
 
   /** The municipalities a beneficiary's agreements are matched to: what scopes the beneficiary. */
@@ -252,6 +306,7 @@ const make = Effect.gen(function* () {
     act,
     events,
     list,
+    count,
     planVersion,
     bumpPlanVersion,
     municipalitiesOfBeneficiary,

@@ -18,7 +18,7 @@ export {
 } from "./FileStorage.js"
 export { ApiKeysRepository } from "./ApiKeysRepository.js"
 export { type AuditAction, type AuditEntry, AuditLog } from "./AuditLog.js"
-export { type AgreementFilter, AgreementsRepository } from "./AgreementsRepository.js"
+export { type AgreementFilter, AgreementsRepository, type ListedAgreement } from "./AgreementsRepository.js"
 export { BeneficiariesRepository } from "./BeneficiariesRepository.js"
 export { CalendarRepository } from "./CalendarRepository.js"
 export { CoordinationTasksRepository, type TaskFilter } from "./CoordinationTasksRepository.js"

@@ -94,8 +94,9 @@ export const agreementRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List agreements",
-      description: "Filter by municipality, state on `asOf` (default today) and rule set.",
-      responses: { 200: jsonResponse(AgreementPage, "A page of agreements, as of asOf") },
+      description:
+        "Filter by municipality, state on `asOf` (default today), rule set, beneficiary and `q`. Each item carries its beneficiary's pseudonym (never the name); `total` counts the matches across every page. An agreement found by its beneficiary's name is a `read_personal` audit entry.",
+      responses: { 200: jsonResponse(AgreementPage, "A page of agreements, as of asOf"), ...problems(400) },
     }),
     requires("agreements", "read"),
     query(
@@ -106,6 +107,10 @@ export const agreementRoutes = new Hono<AppEnv>()
         procedureId: Schema.optional(Schema.String),
         beneficiaryId: Schema.optional(Schema.String),
         asOf: Schema.optional(PlausibleDate),
+        q: Schema.optional(Schema.String.pipe(Schema.trimmed(), Schema.maxLength(200))).annotations({
+          description:
+            "Text of the beneficiary's pseudonym, or (for roles that may read personal data) every word of their name, Latin or Cyrillic",
+        }),
       }),
     ),
     (c) =>

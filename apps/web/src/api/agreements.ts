@@ -57,6 +57,8 @@ export interface AgreementFilters {
   readonly state?: string | undefined
   readonly procedureId?: string | undefined
   readonly beneficiaryId?: string | undefined
+  /** The beneficiary's pseudonym, or their name where the caller may read names. */
+  readonly q?: string | undefined
 }
 
 /** The rule sets (versions of the ordinance). */

@@ -1,34 +1,32 @@
-import type { AgreementView } from "@coordina/domain"
+import type { AgreementListItem } from "@coordina/domain"
 import { AgreementState } from "@coordina/domain"
-import { useSuspenseQuery } from "@tanstack/react-query"
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router"
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from "@tanstack/react-table"
 import { Schema } from "effect"
-import { useMemo, useState } from "react"
-import { agreementsQuery } from "../../../api/agreements.js"
-import { SelectField } from "../../../components/Fields.js"
-import { StateBadge, useLabels } from "../../../components/agreements/Shared.js"
-import { useI18n } from "../../../i18n/I18n.js"
+import { useMemo } from "react"
+import { agreementsQuery } from "@/api/agreements.js"
+import { SelectField } from "@/components/Fields.js"
+import { StateBadge, useLabels } from "@/components/agreements/Shared.js"
+import { useI18n } from "@/i18n/I18n.js"
+import { type Column, DataTable, Page, TextField, useCursorPaging } from "@/ui/index.js"
 
 const CaseListSearch = Schema.Struct({
+  q: Schema.optional(Schema.String),
   municipalityId: Schema.optional(Schema.String),
   state: Schema.optional(AgreementState),
   procedureId: Schema.optional(Schema.String),
-  cursor: Schema.optional(Schema.String),
+})
+
+/** The API's filters from the URL's: a blank search is no search. */
+const filtersOf = ({ q, ...rest }: typeof CaseListSearch.Type) => ({
+  ...rest,
+  ...(q?.trim() ? { q: q.trim() } : {}),
 })
 
 export const Route = createFileRoute("/_app/agreements/")({
   validateSearch: Schema.standardSchemaV1(CaseListSearch),
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps: { cursor, ...filters } }) =>
-    context.queryClient.ensureQueryData(agreementsQuery(filters, cursor)),
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(agreementsQuery(filtersOf(deps))),
   component: CaseList,
 })
 
@@ -38,26 +36,37 @@ function CaseList() {
   const { t, formatDate } = useI18n()
   const ta = t.agreements
   const search = Route.useSearch()
-  const { cursor, ...filters } = search
+  const filters = filtersOf(search)
   const navigate = useNavigate({ from: Route.fullPath })
   const labels = useLabels()
-  const { data } = useSuspenseQuery(agreementsQuery(filters, cursor))
-  const [sorting, setSorting] = useState<SortingState>([])
+  const paging = useCursorPaging(JSON.stringify(filters))
+  const list = useQuery({ ...agreementsQuery(filters, paging.cursor), placeholderData: keepPreviousData })
 
-  const setFilter = (key: "municipalityId" | "state" | "procedureId", value: string) =>
+  const setFilter = (key: "q" | "municipalityId" | "state" | "procedureId", value: string) =>
     void navigate({
-      search: (prev) => {
-        const { cursor: _dropped, ...rest } = prev
-        return { ...rest, [key]: value === any || value === "" ? undefined : value }
-      },
+      search: (prev) => ({ ...prev, [key]: value === any || value === "" ? undefined : value }),
+      replace: key === "q",
     })
 
-  const columns = useMemo<Array<ColumnDef<AgreementView>>>(
-    () => [
+  const columns = useMemo(
+    (): ReadonlyArray<Column<AgreementListItem>> => [
+      // The pseudonym first: it is what a case worker looks for; the id only opens the case.
+      {
+        id: "beneficiary",
+        header: ta.list.beneficiary,
+        cell: ({ row }) => (
+          <Link
+            className="pseudonym"
+            to="/beneficiaries/$beneficiaryId"
+            params={{ beneficiaryId: row.original.beneficiaryId }}
+          >
+            {row.original.beneficiaryPseudonym}
+          </Link>
+        ),
+      },
       {
         id: "id",
         header: ta.list.agreement,
-        accessorKey: "id",
         cell: ({ row }) => (
           <Link to="/agreements/$agreementId" params={{ agreementId: row.original.id }}>
             {row.original.id}
@@ -67,19 +76,16 @@ function CaseList() {
       {
         id: "state",
         header: ta.list.state,
-        accessorKey: "state",
         cell: ({ row }) => <StateBadge state={row.original.state} />,
       },
       {
         id: "procedure",
         header: ta.list.procedure,
-        accessorKey: "procedureId",
         cell: ({ row }) => labels.procedure(row.original.procedureId),
       },
       {
         id: "municipality",
         header: ta.list.municipality,
-        accessorFn: (a) => labels.institution(a.municipalityId),
         cell: ({ row }) =>
           row.original.municipalityId ? (
             labels.institution(row.original.municipalityId)
@@ -90,7 +96,6 @@ function CaseList() {
       {
         id: "intentDate",
         header: ta.list.intentDate,
-        accessorKey: "intentDate",
         cell: ({ row }) => (
           <>
             {formatDate(row.original.intentDate)}
@@ -101,41 +106,36 @@ function CaseList() {
       {
         id: "endDate",
         header: ta.list.endDate,
-        accessorFn: (a) => a.endDate ?? "",
         cell: ({ row }) => (row.original.endDate ? formatDate(row.original.endDate) : ""),
       },
     ],
     [ta, labels, formatDate],
   )
 
-  // The table wants a mutable array; the decoded page is read-only.
-  const rows = useMemo(() => [...data.items], [data.items])
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting },
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  })
-
   const municipalities = labels.institutions.filter((i) => i.kind === "municipality")
 
   return (
-    <section>
-      <div className="page-head">
-        <h1>{ta.list.title}</h1>
-        <div className="page-actions">
+    <Page
+      title={ta.list.title}
+      actions={
+        <>
           <Link to="/beneficiaries/new" className="button">
             {ta.list.newBeneficiary}
           </Link>
           <Link to="/agreements/new" search={{}} className="button primary">
             {ta.list.newIntent}
           </Link>
-        </div>
-      </div>
+        </>
+      }
+    >
       <fieldset className="filters">
         <legend>{ta.list.filters}</legend>
+        <TextField
+          label={ta.list.search}
+          type="search"
+          value={search.q ?? ""}
+          onChange={(v) => setFilter("q", v)}
+        />
         <SelectField
           label={ta.list.municipality}
           value={filters.municipalityId ?? any}
@@ -163,62 +163,23 @@ function CaseList() {
             ...labels.procedures.map((p) => ({ id: p.id, label: labels.procedure(p.id) })),
           ]}
         />
-        {(filters.municipalityId || filters.state || filters.procedureId) && (
+        {(search.q || filters.municipalityId || filters.state || filters.procedureId) && (
           <Link to="/agreements" search={{}} className="button">
             {ta.list.reset}
           </Link>
         )}
       </fieldset>
-      {data.items.length === 0 ? (
-        <p className="muted">{ta.list.none}</p>
-      ) : (
-        <table className="table" aria-label={ta.list.caption}>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted()
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                    >
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        title={ta.list.sortBy(String(header.column.columnDef.header))}
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true">
-                          {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                        </span>
-                      </button>
-                    </th>
-                  )
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-agreement={row.original.id}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {data.nextCursor && (
-        <p>
-          <Link to="/agreements" search={{ ...filters, cursor: data.nextCursor }} className="button">
-            {t.app.next}
-          </Link>
-        </p>
-      )}
-    </section>
+      <DataTable
+        id="agreements"
+        caption={ta.list.caption}
+        columns={columns}
+        page={list.data}
+        rowId={(a) => a.id}
+        paging={paging}
+        pageSize={100}
+        isFetching={list.isFetching}
+        empty={<p className="muted">{ta.list.none}</p>}
+      />
+    </Page>
   )
 }
