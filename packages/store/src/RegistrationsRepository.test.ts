@@ -121,6 +121,19 @@ describe.each(testDatabases())("RegistrationsRepository on $name", (db) => {
       const rest = yield* registrations.list(eventId, { cursor: page.nextCursor!, limit: 2 })
       expect(rest.items.map((r) => r.personId)).toEqual(["per_c"])
       expect(rest.nextCursor).toBeNull()
+      // The day-before reminder's list: who holds a seat at the events starting that day.
+      yield* registrations.putSettings(
+        eventId,
+        new RegistrationSettings({ open: true, capacity: 2, waitlist: true }),
+        now,
+      )
+      const d = yield* registrations.register(someone(eventId, "per_d"))
+      expect(d.status).toBe("waitlisted")
+      expect((yield* registrations.registeredStartingOn("2026-06-10")).map((r) => r.personId)).toEqual([
+        "per_b",
+        "per_c",
+      ])
+      expect(yield* registrations.registeredStartingOn("2026-06-11")).toEqual([])
     }).pipe(Effect.provide(layer())),
   )
 
