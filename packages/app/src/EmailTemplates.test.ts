@@ -8,6 +8,7 @@ import {
   eventReminderEmail,
   formatDate,
   registrationConfirmationEmail,
+  registrationPromotedEmail,
   type TaskFacts,
   taskAssignedEmail,
   taskOverdueEmail,
@@ -152,6 +153,33 @@ describe("e-mail templates", () => {
     expect(waiting.subject).toBe("On the waiting list: Training on <integration>")
     expect(eventReminderEmail(["ana@ngo.bg"], "bg", event).subject).toBe("Утре: Training on <integration>")
   })
+
+  it.each(["bg", "en"] as const)(
+    "deliver the promotion from the waiting list in %s with a valid .ics",
+    async (language) => {
+      const mail = await roundTrip(
+        registrationPromotedEmail("ana@ngo.bg", language, event, {
+          stamp: "2026-06-01T08:00:00Z",
+          uidHost: "coordina.example",
+        }),
+      )
+      expect(mail.subject).toBe(
+        language === "bg"
+          ? "Освободи се място: Training on <integration>"
+          : "A place is yours: Training on <integration>",
+      )
+      expect(mail.text).toContain(language === "bg" ? "вече сте регистрирани" : "you are now registered")
+      const attachment = mail.attachments.find((a) => a.filename === "event.ics")!
+      const vevent = new ICAL.Event(
+        new ICAL.Component(ICAL.parse(attachment.content.toString("utf8"))).getFirstSubcomponent("vevent")!,
+      )
+      expect(vevent.uid).toBe("evt_1@coordina.example")
+      expect(vevent.startDate.toString()).toBe("2026-06-20")
+      expect(vevent.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([
+        "mailto:ana@ngo.bg",
+      ])
+    },
+  )
 
   it("keep a subject on one line", () => {
     expect(eventReminderEmail(["a@x.bg"], "en", { ...event, title: "Two\r\nBcc: evil@x.bg" }).subject).toBe(

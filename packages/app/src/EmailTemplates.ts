@@ -343,6 +343,34 @@ export const registrationConfirmationEmail = (
   )
 }
 
+/** A place freed up: the person moved from the waiting list to registered, with the event's `.ics`. */
+export const registrationPromotedEmail = (
+  to: string,
+  language: EmailLanguage,
+  e: EventFacts,
+  calendar: {
+    readonly stamp: string
+    readonly uidHost: string
+    readonly organizer?: { name: string; email: string }
+  },
+): EmailMessage => {
+  const bg = language === "bg"
+  const where = `${e.title}, ${e.city}, ${dates(e, language)}`
+  return compose(
+    [to],
+    language,
+    bg ? `Освободи се място: ${e.title}` : `A place is yours: ${e.title}`,
+    [
+      p(
+        bg
+          ? `Освободи се място и вече сте регистрирани за събитието: ${where}. Приложен е файл за календара.`
+          : `A place became free and you are now registered for the event: ${where}. A calendar file is attached.`,
+      ),
+    ],
+    { filename: "event.ics", content: eventCalendar(e, { ...calendar, attendee: to }) },
+  )
+}
+
 /** The reminder the day before an event. */
 export const eventReminderEmail = (
   to: ReadonlyArray<string>,

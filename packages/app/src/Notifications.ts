@@ -1,6 +1,6 @@
 /**
  * E-mail notifications: what each user chose to receive, and (for the worker) which e-mails
- * are due on a day.
+ * are due on a day, the registrants' day-before reminders among them.
  * @module
  */
 import {
@@ -26,8 +26,10 @@ import {
   InstitutionsRepository,
   NotificationPreferencesRepository,
   type Page,
+  PeopleRepository,
   ProjectsRepository,
   ReachRepository,
+  RegistrationsRepository,
   UsersRepository,
 } from "@coordina/store"
 import { Context, Effect, Either, Layer, Schema } from "effect"
@@ -37,6 +39,7 @@ import {
   dailyDigestEmail,
   digestIsEmpty,
   type EventFacts,
+  eventReminderEmail,
   type TaskFacts,
   taskAssignedEmail,
   taskOverdueEmail,
@@ -52,6 +55,9 @@ export interface DueEmail {
   readonly key: string
   readonly message: EmailMessage
 }
+
+/** Who the audit log names for the worker reading registrants' addresses to remind them. */
+export const notificationsActor = "worker:notifications"
 
 /** The reminder lead of a rule set that no longer exists: the shipped default. */
 const defaultReminderWorkingDays = 3
@@ -90,6 +96,8 @@ const make = Effect.gen(function* () {
   const events = yield* EventsRepository
   const reach = yield* ReachRepository
   const calendar = yield* Calendar
+  const registrations = yield* RegistrationsRepository
+  const people = yield* PeopleRepository
 
   const taskFacts = (t: CoordinationTask, institution: Institution | undefined): TaskFacts => ({
     taskId: t.id,
@@ -289,6 +297,41 @@ const make = Effect.gen(function* () {
     return [...notices.out, ...digestMails] as ReadonlyArray<DueEmail>
   })
 
+  /**
+   * The day-before reminders: one e-mail to each person who holds a seat (not the waiting list)
+   * at an event starting the day after `day`, in the language they registered in, to the address
+   * on file. Each address read is audited as {@link notificationsActor}'s; call it in the job's
+   * transaction, so the audit and the e-mails commit together. One message per registrant, so no
+   * one sees another's address.
+   */
+  const registrantReminders = Effect.fn("Notifications.registrantReminders")(function* (day: IsoDate) {
+    const starting = addDays(day, 1)
+    const seated = yield* registrations.registeredStartingOn(starting)
+    if (seated.length === 0) return [] as ReadonlyArray<DueEmail>
+    const persons = new Map(
+      (yield* people.getMany([...new Set(seated.map((r) => r.personId))])).map((p) => [p.id as string, p]),
+    )
+    for (const id of [...persons.keys()].sort())
+      yield* audit.record({ actor: notificationsActor, action: "read_personal", entity: `person:${id}` })
+    const eventsById = new Map<string, EventFacts>()
+    const out: Array<DueEmail> = []
+    for (const r of seated) {
+      const email = persons.get(r.personId)?.email
+      if (!email) continue
+      let facts = eventsById.get(r.eventId)
+      if (!facts) {
+        const e = yield* events.get(r.eventId).pipe(Effect.orDie)
+        facts = { eventId: e.id, title: e.title, startDate: e.startDate, endDate: e.endDate, city: e.city }
+        eventsById.set(r.eventId, facts)
+      }
+      out.push({
+        key: `event_reminder:${r.id}:${day}`,
+        message: eventReminderEmail([email], r.language, facts),
+      })
+    }
+    return out as ReadonlyArray<DueEmail>
+  })
+
   /** The user's preferences (the defaults when they never chose). */
   const preferences = Effect.fn("Notifications.preferences")(function* (userId: string) {
     return yield* preferencesRepo.get(userId)
@@ -315,7 +358,7 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { preferences, setPreferences, dueEmails, taskAssignedEmails } as const
+  return { preferences, setPreferences, dueEmails, taskAssignedEmails, registrantReminders } as const
 })
 
 /** Notification preferences and the e-mails due on a day. */

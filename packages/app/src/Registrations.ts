@@ -33,7 +33,7 @@ import {
   RegistrationsRepository,
 } from "@coordina/store"
 import { Context, Effect, Layer, Option } from "effect"
-import { registrationConfirmationEmail } from "./EmailTemplates.js"
+import { registrationConfirmationEmail, registrationPromotedEmail } from "./EmailTemplates.js"
 import { eventCalendar } from "./EventCalendar.js"
 import { Ids } from "./Ids.js"
 import { Outbox } from "./Outbox.js"
@@ -44,6 +44,12 @@ import { audit, captureWrites } from "./UseCase.js"
 
 /** Who the audit log names for what the public does without an account. */
 export const publicActor = "public"
+
+/**
+ * Who the audit log names for reading a promoted registrant's address to write to them: the
+ * system, not whoever freed the seat (they never see it).
+ */
+export const promotionActor = "system:registrations"
 
 /** The path of the link that cancels a registration (`DELETE` on it cancels). */
 export const cancelPath = (token: string): string => `/v1/public/registrations/${encodeURIComponent(token)}`
@@ -91,6 +97,39 @@ const make = Effect.gen(function* () {
   const outbox = yield* Outbox
   const writes = yield* captureWrites
   const now = clock.nowIso.pipe(Effect.map((iso) => new Date(iso)))
+
+  /**
+   * Queues the e-mail telling each promoted registrant they now have a seat, with the `.ics`;
+   * call it in the promotion's transaction, so it goes out exactly when the seat is theirs.
+   * Their address is read from the person on file (audited); one without any is not written to.
+   */
+  const notifyPromoted = (promoted: ReadonlyArray<Registration>, event: Event, at: Date) =>
+    Effect.gen(function* () {
+      if (promoted.length === 0) return
+      const persons = new Map(
+        (yield* people.getMany(promoted.map((r) => r.personId))).map((p) => [p.id as string, p]),
+      )
+      for (const r of promoted) {
+        const email = persons.get(r.personId)?.email
+        if (!email) continue
+        yield* audit({ actor: promotionActor, action: "read_personal", entity: `person:${r.personId}` })
+        yield* outbox.sendEmail(
+          "registration.promoted",
+          registrationPromotedEmail(
+            email,
+            r.language,
+            {
+              eventId: event.id,
+              title: event.title,
+              startDate: event.startDate,
+              endDate: event.endDate,
+              city: event.city,
+            },
+            { stamp: at.toISOString(), uidHost: "coordina" },
+          ),
+        )
+      }
+    })
 
   const confirmation = (registration: Registration, event: Event): Confirmation => ({
     registration,
@@ -292,11 +331,13 @@ const make = Effect.gen(function* () {
               before: { status: "waitlisted" },
               after: { status: "registered" },
             })
-          return change
+          const event = yield* events.get(change.registration.eventId).pipe(Effect.orDie)
+          yield* notifyPromoted(change.promoted, event, at)
+          return { ...change, event }
         }),
       ),
     )
-    const event = yield* events.get(change.registration.eventId).pipe(Effect.orDie)
+    const event = change.event
     return {
       cancelled: confirmation(change.registration, event),
       promoted: change.promoted.map((r) => confirmation(r, event)),
@@ -342,6 +383,7 @@ const make = Effect.gen(function* () {
               before: { status: "waitlisted" },
               after: { status: "registered" },
             })
+          yield* notifyPromoted(result.promoted, event, at)
           return result
         }),
       ),

@@ -1,14 +1,22 @@
 import {
+  dayBefore,
   isoDate,
   type ReachProject,
   type ReportContent,
   type ReportKind,
+  Questionnaire,
   reachOf,
   Target,
   toReachReport,
 } from "@coordina/domain"
 import { arbitraryReachRecords, reportContentOf } from "@coordina/domain/testing"
-import { ProjectsRepository, ReachRepository, ReportRecordsRepository, Store } from "@coordina/store"
+import {
+  EvaluationsRepository,
+  ProjectsRepository,
+  ReachRepository,
+  ReportRecordsRepository,
+  Store,
+} from "@coordina/store"
 import { freshDatabaseLayer, storeReachRecords, testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, Layer } from "effect"
@@ -86,5 +94,52 @@ describe.each(testDatabases())("report content from the store on $name", (db) =>
         }
       }).pipe(Effect.provide(layer())),
     180_000,
+  )
+
+  it.effect.skipIf(!db.available)(
+    "puts the evaluations' useful share beside the targets, as the reach endpoint on the end date, only once answered",
+    () =>
+      Effect.gen(function* () {
+        const contents = yield* ReportContents
+        const evaluations = yield* EvaluationsRepository
+        const [records] = fc.sample(arbitraryReachRecords({ people: 10, participations: 20 }), {
+          numRuns: 1,
+          seed: 7,
+        })
+        const stored = yield* storeReachRecords(records!, targets)
+        const project = yield* (yield* ProjectsRepository).get(stored.project.id)
+        const period = { start: isoDate("2018-01-01"), end: isoDate("2018-12-31") }
+        const event = [...stored.mapped.events].sort((a, b) => (a.startDate < b.startDate ? -1 : 1))[0]!
+        const before = yield* contents.compute(project, "interim", period)
+        expect(before.reach.asOfEnd.usefulShare).toBeUndefined()
+        yield* evaluations.put(
+          new Questionnaire({
+            eventId: event.id as never,
+            questions: [{ id: "useful", kind: "scale", text: { bg: "Полезно ли беше?" } }],
+            closesAt: "2019-01-31T18:00:00Z",
+            usefulness: { questionId: "useful", counts: [4, 5] },
+            anonymous: true,
+            updatedAt: "2018-12-01T10:00:00.000Z",
+          }),
+        )
+        for (const [i, useful] of [5, 4, 2, 4].entries())
+          yield* evaluations.insertAnswers({
+            id: `eva_${i}`,
+            eventId: event.id,
+            source: "paper",
+            answers: { useful },
+            at: "2018-12-01T11:00:00.000Z",
+          })
+        const after = yield* contents.compute(project, "interim", period)
+        expect(after.reach.asOfEnd.usefulShare).toBe(3 / 4)
+        // Additive: every other figure is as it was.
+        const { usefulShare: _u, ...reachRest } = after.reach.asOfEnd
+        expect(reachRest).toEqual(before.reach.asOfEnd)
+        expect(after.indicators).toEqual(before.indicators)
+        // A period that ends before the event started does not count its answers.
+        const early = { start: isoDate("2017-01-01"), end: dayBefore(event.startDate) }
+        expect((yield* contents.compute(project, "interim", early)).reach.asOfEnd.usefulShare).toBeUndefined()
+      }).pipe(Effect.provide(layer())),
+    60_000,
   )
 })

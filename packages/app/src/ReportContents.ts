@@ -18,12 +18,14 @@ import {
   ActivitiesRepository,
   EvidenceRepository,
   PeriodLocksRepository,
+  EvaluationsRepository,
   ReachRepository,
   ReportRecordsRepository,
   ReportsRepository,
   ReviewRepository,
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
+import { projectUsefulShare } from "./Evaluations.js"
 
 /** Progress of a computation: a share done and the step being worked on. */
 export type OnStep = (percent: number, step: string) => Effect.Effect<void>
@@ -36,6 +38,7 @@ const make = Effect.gen(function* () {
   const locks = yield* PeriodLocksRepository
   const reports = yield* ReportsRepository
   const review = yield* ReviewRepository
+  const evaluations = yield* EvaluationsRepository
 
   /** The review's funnel over every agreement, on a day. */
   const funnelOn = (asOf: ReportPeriod["end"]) =>
@@ -72,13 +75,17 @@ const make = Effect.gen(function* () {
     const timeline = yield* reach.timelineUpTo(project, period.end)
     const series = timeline.series(seriesDates(project.startDate, period.end, "month"))
     yield* onStep(60, "events, plan and dissemination")
-    const [events, eventFigures, dissemination, plan, files, revisions] = yield* Effect.all([
+    const [events, eventFigures, dissemination, plan, files, revisions, usefulShare] = yield* Effect.all([
       records.events(project.id),
       records.eventFigures(project.id, period.start, period.end),
       records.dissemination(project.id, period.start, period.end),
       activities.listByProject(project.id),
       evidence.listByProject(project.id),
       revisionsSinceLastReport(project.id),
+      // The same share the reach endpoint adds on the end date.
+      projectUsefulShare(project.id, period.end).pipe(
+        Effect.provideService(EvaluationsRepository, evaluations),
+      ),
     ])
     const agreements = project.agreementsInScope
       ? {
@@ -105,6 +112,7 @@ const make = Effect.gen(function* () {
       attendance,
       evidence: files,
       revisions,
+      usefulShare,
     }) satisfies ReportContent
   })
 

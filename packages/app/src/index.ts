@@ -30,7 +30,7 @@ export { type JobOptions, ReportJobs } from "./ReportJobs.js"
 export { Reports, toReportView } from "./Reports.js"
 export { type DatedWrite, PeriodLocks, periodGuard } from "./PeriodLocks.js"
 export { MunicipalOffers, type OfferQuery } from "./MunicipalOffers.js"
-export { type DueEmail, Notifications } from "./Notifications.js"
+export { type DueEmail, Notifications, notificationsActor } from "./Notifications.js"
 export {
   dailyDigestEmail,
   type DigestFacts,

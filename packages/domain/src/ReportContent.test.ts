@@ -211,6 +211,12 @@ describe("report content", () => {
       newInPeriod: { intents: 4, matched: 3, concluded: 2, extended: 0 },
     })
     expect(content.revisions).toEqual(base.revisions)
+    // The evaluations' useful share sits beside the targets, only when there is one.
+    expect("usefulShare" in content.reach.asOfEnd).toBe(false)
+    const withShare = reportContent({ ...base, usefulShare: 0.75 })
+    expect(withShare.reach.asOfEnd.usefulShare).toBe(0.75)
+    expect(withShare.reach.asOfEnd.targets).toEqual(content.reach.asOfEnd.targets)
+    expect(withShare.indicators).toEqual(content.indicators)
   })
 
   it("lists what changed between two versions, path by path", () => {

@@ -272,6 +272,11 @@ export interface ReportRecords {
   /** The project's evidence files; those of the period's events and activities are reported. */
   readonly evidence: ReadonlyArray<ReportEvidenceRecord>
   readonly revisions: ReadonlyArray<ReportRevision>
+  /**
+   * The evaluations' useful share over the project's events started by the period's end (what
+   * the reach endpoint adds as `usefulShare`); undefined when no usefulness question was answered.
+   */
+  readonly usefulShare?: number | undefined
 }
 
 const inPeriod = (date: IsoDate, p: ReportPeriod) => date >= p.start && date <= p.end
@@ -435,7 +440,11 @@ const plannedOrder = (a: Activity, b: Activity) => a.code.localeCompare(b.code, 
 /** The report's content, from the records. */
 export const reportContent = (records: ReportRecords): ReportContent => {
   const { project, period } = records
-  const asOfEnd = toReachReport(records.reachAtEnd)
+  // Beside the targets, as the reach endpoint on the end date answers it.
+  const asOfEnd: ReachReport = {
+    ...toReachReport(records.reachAtEnd),
+    ...(records.usefulShare === undefined ? {} : { usefulShare: records.usefulShare }),
+  }
   const before = toReachReport(records.reachBeforeStart)
   const agreements = records.agreements
   return {

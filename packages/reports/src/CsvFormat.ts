@@ -1,5 +1,6 @@
 /**
- * The CSV format: the indicators table, one row per target and breakdown target. Columns are
+ * The CSV format: the indicators table, one row per target and breakdown target, with the
+ * evaluations' useful share (a fraction, empty when none was answered) on each row. Columns are
  * stable machine names (the same in both languages); a byte-order mark lets spreadsheet programs
  * read the Cyrillic buckets as UTF-8.
  * @module
@@ -18,6 +19,8 @@ const columns = [
   "status",
   "periodStart",
   "periodEnd",
+  // Added last so existing readers' columns stay where they were; the same on every row, like the period.
+  "usefulShare",
 ] as const
 
 /** The indicators as CSV (comma separated, UTF-8 with BOM, CRLF line ends). */
@@ -30,6 +33,7 @@ export const renderCsv = (document: ReportDocument): Uint8Array =>
         bucket: r.bucket ?? "",
         periodStart: document.periodStart,
         periodEnd: document.periodEnd,
+        usefulShare: document.reach.asOfEnd.usefulShare ?? "",
       })),
       { header: true, columns: [...columns], bom: true, record_delimiter: "windows" },
     ),

@@ -112,3 +112,65 @@ describe("the report's formats, read back", () => {
     expect(all).toContain("Page 1 of")
   })
 })
+
+describe("the evaluations' useful share in the report's formats", () => {
+  const withShare = (d: ReportDocument, share: number): ReportDocument => ({
+    ...d,
+    reach: { ...d.reach, asOfEnd: { ...d.reach.asOfEnd, usefulShare: share } },
+  })
+  const bg = withShare(sampleDocument("bg"), 19 / 24)
+  const en = withShare(sampleDocument("en"), 0.5)
+  const without = sampleDocument("bg")
+
+  it("JSON keeps it beside the targets and decodes back", () => {
+    const json = JSON.parse(new TextDecoder().decode(renderJson(bg)))
+    expect(json.reach.asOfEnd.usefulShare).toBeCloseTo(19 / 24, 12)
+    expect(json.reach.asOfEnd.targets).toEqual(bg.reach.asOfEnd.targets)
+    expect(Schema.decodeUnknownSync(ReportDocument)(json)).toEqual(bg)
+    expect("usefulShare" in JSON.parse(new TextDecoder().decode(renderJson(without))).reach.asOfEnd).toBe(
+      false,
+    )
+  })
+
+  it("CSV adds it as the last column, the existing columns unchanged", () => {
+    const read = (d: ReportDocument) =>
+      parse(Buffer.from(renderCsv(d)), { bom: true, columns: true }) as Array<Record<string, string>>
+    const rows = read(bg)
+    const plain = read(without)
+    expect(Object.keys(rows[0]!).at(-1)).toBe("usefulShare")
+    expect(Object.keys(rows[0]!).slice(0, -1)).toEqual(Object.keys(plain[0]!).slice(0, -1))
+    expect(rows.map((r) => Number(r.usefulShare))).toEqual(bg.indicators.map(() => 19 / 24))
+    expect(plain.every((r) => r.usefulShare === "")).toBe(true)
+    expect(rows.map(({ usefulShare: _u, ...r }) => r)).toEqual(plain.map(({ usefulShare: _u, ...r }) => r))
+  })
+
+  it("XLSX names it under the indicators' notes as a percent-formatted number", async () => {
+    const load = async (d: ReportDocument) => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(await renderXlsx(d)) as never)
+      return book.getWorksheet("Индикатори")!
+    }
+    const sheet = await load(bg)
+    const plain = await load(without)
+    const ySplit = (sheet.views[0] as { ySplit: number }).ySplit
+    // One line more above the header; the table below is the same.
+    expect(ySplit).toBe((plain.views[0] as { ySplit: number }).ySplit + 1)
+    const line = sheet.getRow(ySplit - 2)
+    expect(line.getCell(1).value).toBe("Намират събитията за полезни")
+    expect(line.getCell(2).type).toBe(ExcelJS.ValueType.Number)
+    expect(line.getCell(2).value).toBeCloseTo(19 / 24, 12)
+    expect(line.getCell(2).numFmt).toBe("0%")
+    expect(String(line.getCell(3).value)).toContain("въпроса за полезност")
+    expect(sheet.getRow(ySplit + 1).getCell(4).value).toBe(bg.indicators[0]!.target)
+    expect(sheet.rowCount - ySplit).toBe(bg.indicators.length)
+  })
+
+  it("PDF says it after the indicators, in the reader's language, and not when there is none", async () => {
+    const bgText = (await pdfText(await renderPdf(bg))).map((p) => p.text).join("\n")
+    expect(bgText).toContain("Намират събитията за полезни: 79%")
+    const enText = (await pdfText(await renderPdf(en))).map((p) => p.text).join("\n")
+    expect(enText).toContain("Found the events useful: 50%")
+    const plainText = (await pdfText(await renderPdf(without))).map((p) => p.text).join("\n")
+    expect(plainText).not.toContain("Намират събитията за полезни")
+  })
+})

@@ -86,6 +86,9 @@ export interface Labels {
     readonly days: string
   }
   readonly none: string
+  /** The evaluations' useful share, beside the indicators. */
+  readonly usefulShare: string
+  readonly usefulShareDetail: string
 }
 
 const en: Labels = {
@@ -181,6 +184,8 @@ const en: Labels = {
     days: "Days attended",
   },
   none: "None in this period.",
+  usefulShare: "Found the events useful",
+  usefulShareDetail: "of those who answered the evaluations' usefulness question",
 }
 
 const bg: Labels = {
@@ -275,6 +280,8 @@ const bg: Labels = {
     days: "Присъствени дни",
   },
   none: "Няма в този период.",
+  usefulShare: "Намират събитията за полезни",
+  usefulShareDetail: "от отговорилите на въпроса за полезност в оценките",
 }
 
 /** The labels of a language. */
@@ -301,3 +308,6 @@ export const howCounted = (
   row.breakdown
     ? `${l.counted[row.indicator] ?? ""} ${l.counted.breakdown}`
     : (l.counted[row.indicator] ?? "")
+
+/** A share as a whole percentage: 0.792 → "79%". */
+export const percent = (share: number): string => `${Math.round(share * 100)}%`

@@ -13,7 +13,7 @@ import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 import type { ReportDocument } from "@coordina/domain"
 import type PDFKitDocument from "pdfkit"
-import { indicatorName, type Labels, labelsOf } from "./Labels.js"
+import { indicatorName, type Labels, labelsOf, percent } from "./Labels.js"
 
 // Fonts are given by path: pdfkit caches a font by its source, and a buffer source made every
 // font switch in a table cost as much as loading the font again (25 rows took 7 s, by path 2 s).
@@ -253,6 +253,14 @@ const body = (doc: Doc, d: ReportDocument, l: Labels) => {
     ["*", 50, 70, 60, 70, 60],
     l.none,
   )
+  const share = d.reach.asOfEnd.usefulShare
+  if (share !== undefined)
+    doc
+      .moveDown(0.3)
+      .font(regular)
+      .fontSize(9)
+      .fillColor(ink)
+      .text(`${l.usefulShare}: ${percent(share)} (${l.usefulShareDetail})`, margin)
   chart(doc, d, l)
 
   heading(doc, l.sections.institutions)

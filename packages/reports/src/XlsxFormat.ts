@@ -12,7 +12,12 @@ import { howCounted, indicatorName, type Labels, labelsOf } from "./Labels.js"
 /** The number format of date cells. */
 export const dateFormat = "yyyy-mm-dd"
 
-type Cell = string | number | Date | null
+/** A share written as a number with a percent format. */
+class Percent {
+  constructor(readonly share: number) {}
+}
+
+type Cell = string | number | Date | Percent | null
 
 /** A calendar date as the spreadsheet's date value (midnight UTC, which exceljs writes as the day). */
 const day = (d: IsoDate | undefined): Date | null => (d === undefined ? null : new Date(`${d}T00:00:00Z`))
@@ -22,7 +27,7 @@ interface Table {
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<ReadonlyArray<Cell>>
   /** Lines above the table, after the report's title and period. */
-  readonly notes?: ReadonlyArray<ReadonlyArray<string>>
+  readonly notes?: ReadonlyArray<ReadonlyArray<Cell>>
   readonly widths?: ReadonlyArray<number>
 }
 
@@ -54,9 +59,10 @@ const addTable = (
   })
   sheet.columns = table.header.map((_, i) => ({ width: table.widths?.[i] ?? 16 }))
   const write = (cells: ReadonlyArray<Cell>, style?: (row: ExcelJS.Row) => void) => {
-    const row = sheet.addRow([...cells])
-    row.eachCell((cell) => {
-      if (cell.value instanceof Date) cell.numFmt = dateFormat
+    const row = sheet.addRow(cells.map((c) => (c instanceof Percent ? c.share : c)))
+    cells.forEach((c, i) => {
+      if (c instanceof Date) row.getCell(i + 1).numFmt = dateFormat
+      else if (c instanceof Percent) row.getCell(i + 1).numFmt = "0%"
     })
     style?.(row)
     row.commit()
@@ -102,6 +108,10 @@ const tables = (d: ReportDocument, l: Labels): ReadonlyArray<Table> => {
       notes: [
         [c.indicator, c.howCounted],
         ...d.indicators.map((r) => [indicatorName(l, r), howCounted(l, r)]),
+        // After the indicators' notes, so the existing lines keep their rows.
+        ...(d.reach.asOfEnd.usefulShare === undefined
+          ? []
+          : [[l.usefulShare, new Percent(d.reach.asOfEnd.usefulShare), l.usefulShareDetail]]),
       ],
       header: [c.indicator, c.breakdown, c.bucket, c.target, c.achieved, c.newInPeriod, c.expected, c.status],
       rows: d.indicators.map((r) => [

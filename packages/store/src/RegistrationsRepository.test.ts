@@ -124,6 +124,19 @@ describe.each(testDatabases())("RegistrationsRepository on $name", (db) => {
       // A cursor past the database's integer range (the fuzz test's find) is past every row.
       const beyond = yield* registrations.list(eventId, { cursor: "99999999999999999999", limit: 2 })
       expect(beyond.items).toEqual([])
+      // The day-before reminder's list: who holds a seat at the events starting that day.
+      yield* registrations.putSettings(
+        eventId,
+        new RegistrationSettings({ open: true, capacity: 2, waitlist: true }),
+        now,
+      )
+      const d = yield* registrations.register(someone(eventId, "per_d"))
+      expect(d.status).toBe("waitlisted")
+      expect((yield* registrations.registeredStartingOn("2026-06-10")).map((r) => r.personId)).toEqual([
+        "per_b",
+        "per_c",
+      ])
+      expect(yield* registrations.registeredStartingOn("2026-06-11")).toEqual([])
     }).pipe(Effect.provide(layer())),
   )
 

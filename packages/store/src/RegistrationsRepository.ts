@@ -275,7 +275,31 @@ const make = Effect.gen(function* () {
     return String(rows[0]!.secret)
   })
 
-  return { settings, putSettings, counts, register, cancel, list, attempt, proofKey } as const
+  /**
+   * The registrations still holding a seat at the events that start on `date`, by event and
+   * position: whom the day-before reminder goes to (not the waiting list, not the cancelled).
+   */
+  const registeredStartingOn = Effect.fn("RegistrationsRepository.registeredStartingOn")(function* (
+    date: string,
+  ) {
+    const rows = yield* sql`
+      SELECT r.* FROM registrations r JOIN events e ON e.id = r.event_id
+      WHERE e.start_date = ${date} AND r.status = 'registered'
+      ORDER BY r.event_id, r.position`.pipe(Effect.orDie)
+    return rows.map(toRegistration)
+  })
+
+  return {
+    settings,
+    putSettings,
+    counts,
+    register,
+    cancel,
+    list,
+    attempt,
+    proofKey,
+    registeredStartingOn,
+  } as const
 })
 
 /** Stores public registrations. */

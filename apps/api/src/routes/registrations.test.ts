@@ -82,6 +82,18 @@ describe.each(testDatabases())("public registration API on $name", (db) => {
   })
 
   const counts = () => api.run(rowCounts(["registrations", "people"]))
+
+  /** The promotion e-mails in the outbox, oldest first. */
+  const promotions = () =>
+    api.run(
+      Effect.flatMap(SqlClient.SqlClient, (sql) =>
+        sql<{ payload: string }>`
+          SELECT payload FROM outbox WHERE event_type = 'registration.promoted' ORDER BY created_at, id`.pipe(
+          Effect.orDie,
+          Effect.map((rows) => rows.map((r) => JSON.parse(r.payload))),
+        ),
+      ),
+    )
   const confirmations = () =>
     api.run(
       Effect.flatMap(SqlClient.SqlClient, (sql) =>
@@ -176,7 +188,70 @@ describe.each(testDatabases())("public registration API on $name", (db) => {
     ])
     const staff = await api.json<Body>("GET", `/v1/events/${eventId}/registration`)
     expect(staff.body).toMatchObject({ registered: 1, waitlisted: 0 })
+    // The promoted one hears they have a seat, with the calendar file, in their language.
+    const mails = (await promotions()).filter((m) => m.to[0] === "mariapb@example.bg")
+    expect(mails).toHaveLength(1)
+    expect(mails[0].subject).toBe("A place is yours: Семинар за интеграция")
+    expect(mails[0].text).toContain("you are now registered")
+    expect(mails[0].calendar.content).toContain("DTSTART;VALUE=DATE:20260610")
+    expect(mails[0].calendar.content).toContain(
+      "ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:MAILTO:mariapb@example.bg",
+    )
+    expect(JSON.stringify(mails)).not.toContain("Мария")
+    // Reading the address to write to them is audited, as the system's read.
+    const audit = await api.json<{ items: Array<Body> }>(
+      "GET",
+      `/v1/audit?action=read_personal&entity=person:${b.personId}`,
+    )
+    expect(audit.body.items.map((i) => i.actor)).toContain("system:registrations")
   })
+
+  it.skipIf(!db.available)(
+    "raising the capacity promotes and writes to each promoted one in their language, and no one else",
+    async () => {
+      address++
+      const eventId = await newEvent({ open: true, capacity: 1, waitlist: true })
+      const proof = await proofFor(eventId)
+      wait(5_000)
+      const register = (n: string, language: "bg" | "en") =>
+        api.run(
+          Effect.flatMap(Registrations, (s) =>
+            s.register(
+              eventId,
+              new NewRegistration({ ...person(n, { language }), proof }),
+              `192.0.2.${n.length}`,
+            ),
+          ),
+        )
+      await register("ca", "en")
+      await register("cb", "bg")
+      await register("ccc", "en")
+      await register("cddd", "en")
+      const before = (await promotions()).length
+      const raised = await api.json("PUT", `/v1/events/${eventId}/registration`, {
+        open: true,
+        capacity: 3,
+        waitlist: true,
+      })
+      expect(raised.status).toBe(200)
+      const mails = (await promotions()).slice(before)
+      expect(mails.map((m) => m.to)).toEqual([["mariacb@example.bg"], ["mariaccc@example.bg"]])
+      expect(mails.map((m) => m.language)).toEqual(["bg", "en"])
+      expect(mails[0].subject).toBe("Освободи се място: Семинар за интеграция")
+      expect(mails[0].calendar.filename).toBe("event.ics")
+      // Setting the same capacity again promotes no one and writes nothing.
+      expect(
+        (
+          await api.json("PUT", `/v1/events/${eventId}/registration`, {
+            open: true,
+            capacity: 3,
+            waitlist: true,
+          })
+        ).status,
+      ).toBe(200)
+      expect((await promotions()).length).toBe(before + 2)
+    },
+  )
 
   it.skipIf(!db.available)("answers 409 and stores nothing when closed or full without a list", async () => {
     address++

@@ -1,6 +1,7 @@
 /**
  * Every morning: the e-mails due that day (task reminders, overdue notices, the coordinators'
- * and case workers' digests), as each recipient chose, written to the outbox. The job runs once
+ * and case workers' digests, as each recipient chose; the day-before reminders to those holding a
+ * seat at tomorrow's events), written to the outbox. The job runs once
  * per day inside its claim's transaction, so a day's e-mails are enqueued exactly once even with
  * several workers; the outbox loop sends them.
  * @module
@@ -20,7 +21,12 @@ export const NotificationsJob: Job = {
   periodOf: dayIn,
   run: (period) =>
     Effect.gen(function* () {
-      const due = yield* (yield* Notifications).dueEmails(isoDate(period))
+      const notifications = yield* Notifications
+      const day = isoDate(period)
+      const due = [
+        ...(yield* notifications.dueEmails(day)),
+        ...(yield* notifications.registrantReminders(day)),
+      ]
       const outbox = yield* Outbox
       yield* Effect.forEach(due, (mail) => outbox.sendEmail(kindOf(mail.key), mail.message), {
         discard: true,
