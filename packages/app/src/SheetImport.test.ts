@@ -1,3 +1,4 @@
+import { SqlClient } from "@effect/sql"
 import { AuditLog, PeopleRepository } from "@coordina/store"
 import { testDatabases } from "@coordina/store/testing"
 import { describe, expect, it } from "@effect/vitest"
@@ -54,6 +55,49 @@ describe.each(testDatabases())("SheetImport on $name", (db) => {
           peopleCreated: 0,
           peopleMatched: 2,
         })
+      }).pipe(Effect.provide(testApp(db))),
+  )
+
+  it.effect.skipIf(!db.available)(
+    "stores every row of a sheet cut into statements of several sizes, and all of it again changes nothing",
+    () =>
+      Effect.gen(function* () {
+        const sheets = yield* SheetImport
+        const sql = yield* SqlClient.SqlClient
+        const { institutionId, mine } = yield* twoProjects
+        const event = yield* eventOf(mine)
+        // 1,301 rows: two statements of 512 rows, four of 64, two of 8 and five of 1 per table.
+        const count = 1_301
+        const table: SheetTable = {
+          header,
+          rows: Array.from({ length: count }, (_, k) => [
+            `Name${k}`,
+            `Family${k}`,
+            k % 2 === 0 ? `p${k}@example.bg` : "",
+            "",
+            institutionId,
+            "",
+            "participant",
+            "all",
+          ]),
+        }
+        const upload = { eventId: event.id, sheet: Effect.succeed(table), dryRun: false }
+        const coordinator = callers.coordinatorOf(mine)
+        expect(yield* sheets.run(coordinator, upload)).toMatchObject({ peopleCreated: count })
+        const counts = () =>
+          Effect.all([
+            sql`SELECT COUNT(*) AS n FROM people WHERE family_name LIKE 'Family%'`,
+            sql`SELECT COUNT(*) AS n FROM participations WHERE event_id = ${event.id}`,
+            sql`SELECT COUNT(*) AS n FROM attendance_days d JOIN participations p ON p.id = d.participation_id
+                WHERE p.event_id = ${event.id}`,
+            sql`SELECT COUNT(*) AS n FROM people WHERE email_key = ${"p1300@example.bg"} AND name_key IS NOT NULL`,
+          ]).pipe(Effect.map((rs) => rs.map((r) => Number(r[0]!.n))))
+        expect(yield* counts()).toEqual([count, count, count, 1])
+        expect(yield* sheets.run(coordinator, upload)).toMatchObject({
+          peopleCreated: 0,
+          peopleMatched: count,
+        })
+        expect(yield* counts()).toEqual([count, count, count, 1])
       }).pipe(Effect.provide(testApp(db))),
   )
 

@@ -168,6 +168,10 @@ const make = Effect.gen(function* () {
       return plan.right
     })
 
+  /** Plans the rows against the people on file who share a key with them and the event's participations. */
+  const planAgainstKnown = (eventId: string, rows: ReadonlyArray<SheetRow>) =>
+    Effect.flatMap(sheets.known(eventId, candidateKeys(rows)), (known) => planRows(rows, known))
+
   /** Imports (or previews) a sign-in sheet for an event of the caller's projects. */
   const run = Effect.fn("SheetImport.run")(function* <E>(principal: Principal, upload: SheetUpload<E>) {
     const { eventId, dryRun } = upload
@@ -185,21 +189,33 @@ const make = Effect.gen(function* () {
       })
     // Outside the transaction the guard only refuses a locked period; inside, it holds the
     // project and records the revision.
-    const checked = yield* checkRows(upload.sheet, found, (tableRows) => guarded(found, tableRows, true))
+    const { against, tableRows, ...held } = yield* checkRows(upload.sheet, found, (tableRows) =>
+      guarded(found, tableRows, true),
+    )
+    // Once planned, only the plan is needed: the rows are handed over and let go (no variable
+    // here keeps them), so a 50,000-row sheet's rows are not held through all of its writes.
+    const takeRows = () => {
+      const rows = held.rows
+      held.rows = []
+      return rows
+    }
     if (dryRun) {
       // A preview writes nothing, so it takes no transaction (and holds no connection) at all.
-      const known = yield* sheets.known(eventId, candidateKeys(checked.rows))
-      return yield* preview(yield* planRows(checked.rows, known), checked.against)
+      return yield* preview(yield* planAgainstKnown(eventId, takeRows()), against)
     }
     return yield* sheets.transaction(
       Effect.gen(function* () {
         const event = yield* sheets.event(eventId)
-        yield* guarded(event, checked.tableRows, false)
-        const rows: ReadonlyArray<SheetRow> = (yield* unchanged(checked.against, event))
-          ? checked.rows
-          : (yield* checkRows(upload.sheet, event, () => Effect.void)).rows
-        const known = yield* sheets.known(eventId, candidateKeys(rows))
-        const plan = yield* planRows(rows, known)
+        yield* guarded(event, tableRows, false)
+        const plan = yield* (yield* unchanged(against, event))
+          ? Effect.suspend(() => planAgainstKnown(eventId, takeRows()))
+          : Effect.flatMap(
+              checkRows(upload.sheet, event, () => Effect.void),
+              (rechecked) => {
+                takeRows()
+                return planAgainstKnown(eventId, rechecked.rows)
+              },
+            )
         const participationIds = yield* Effect.forEach(plan.createParticipations, () => ids.next("par"))
         const changes = yield* sheets.apply(event, plan, participationIds)
         // An updated participation's days grew by the sheet's: its whole record is what is sent.

@@ -29,8 +29,16 @@ export interface SheetEventRecord extends SheetEvent {
   readonly projectId: string
 }
 
-/** Rows per statement, kept under SQLite's and PostgreSQL's bound-parameter limits. */
-const batchRows = (columns: number) => Math.max(1, Math.floor(30_000 / columns))
+/**
+ * Rows per statement: a batch is cut into statements of these sizes only (the largest that
+ * fits what is left), so however many rows a sheet has, each table is written by at most four
+ * distinct statements, prepared once and reused from the driver's statement cache. A statement
+ * sized to each sheet's remainder would be prepared afresh per import, and every one of them,
+ * with its thousands of bound parameters, would stay cached and hold megabytes of native memory.
+ */
+const statementRows = [512, 64, 8, 1] as const
+/** Bound parameters per statement at most, well under SQLite's 32,766 and PostgreSQL's 65,535. */
+const maxParameters = 30_000
 /** Keys per `IN (…)` list. */
 const inListSize = 1_000
 
@@ -56,11 +64,14 @@ const make = Effect.gen(function* () {
   ) =>
     Effect.gen(function* () {
       if (items.length === 0) return
-      const size = batchRows(Object.keys(toRow(items[0]!)).length)
-      for (let i = 0; i < items.length; i += size) {
+      const cap = Math.max(1, Math.floor(maxParameters / Object.keys(toRow(items[0]!)).length))
+      for (let i = 0; i < items.length; ) {
+        const left = items.length - i
+        const size = Math.min(cap, statementRows.find((rows) => rows <= left) ?? 1)
         const batch: Array<Record<string, unknown>> = []
-        for (let k = i; k < Math.min(items.length, i + size); k++) batch.push(toRow(items[k]!))
+        for (let k = i; k < i + size; k++) batch.push(toRow(items[k]!))
         yield* sql`INSERT INTO ${sql(table)} ${sql.insert(batch)}`
+        i += size
       }
     })
 

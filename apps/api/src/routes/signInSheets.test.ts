@@ -1,10 +1,11 @@
-import { SignInSheetResult } from "@coordina/domain"
+import { SheetRowOutcome, SignInSheetResult } from "@coordina/domain"
 import { testDatabases } from "@coordina/store/testing"
 import ExcelJS from "exceljs"
 import { Schema } from "effect"
 import iconv from "iconv-lite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { xlsxType } from "../sheets/SheetFile.js"
+import { outcomesJson } from "./signInSheets.js"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
 const header = [
@@ -378,3 +379,33 @@ describe.each(testDatabases().filter((d) => d.name === "sqlite"))(
     })
   },
 )
+
+describe("outcomesJson", () => {
+  it("writes the text the outcomes' schema encoding gives, optional fields present or not", () => {
+    const outcomes: ReadonlyArray<typeof SheetRowOutcome.Type> = [
+      {
+        row: 2,
+        outcome: "matched",
+        givenName: "Мария",
+        familyName: 'Петрова "Мими"',
+        institutionId: "ins_1",
+        personId: "per_1",
+        matchedBy: "email",
+        notCounted: "too_few_days",
+      },
+      { row: 3, outcome: "created", givenName: "Ivan", familyName: "Ivanov", institutionId: "ins_2" },
+      {
+        row: 4,
+        outcome: "created",
+        notCounted: "role",
+        institutionId: "ins_3",
+        familyName: "Georgieva",
+        givenName: "Ana",
+        personId: undefined,
+      },
+    ]
+    const encoded = JSON.stringify(Schema.encodeSync(Schema.Array(SheetRowOutcome))(outcomes))
+    expect(outcomesJson(outcomes)).toBe(encoded)
+    expect(outcomesJson([])).toBe("[]")
+  })
+})

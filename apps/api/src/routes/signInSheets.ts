@@ -7,7 +7,7 @@
  * @module
  */
 import { makePacer, SheetImport } from "@coordina/app"
-import { SheetRowOutcome, SignInSheetResult } from "@coordina/domain"
+import { type SheetRowOutcome, SignInSheetResult } from "@coordina/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -29,7 +29,41 @@ const fileSchema = { type: "string", format: "binary" } as const
 
 /** Rows of the answer encoded in one step, between which the answer may pause. */
 const stepRows = 200
-const encodeOutcomes = Schema.encodeSync(Schema.Array(SheetRowOutcome))
+type Outcome = typeof SheetRowOutcome.Type
+/** Every field of an outcome, in its schema's order. */
+const outcomeFields = [
+  "row",
+  "outcome",
+  "personId",
+  "matchedBy",
+  "givenName",
+  "familyName",
+  "institutionId",
+  "notCounted",
+] as const satisfies ReadonlyArray<keyof Outcome>
+// Compile-time guards for `outcomesJson`: no field of the schema is left out, and the schema
+// transforms nothing (its encoded form is its type).
+const allFields: [Exclude<keyof Outcome, (typeof outcomeFields)[number]>] extends [never] ? true : never =
+  true
+const plainForm: [Outcome, typeof SheetRowOutcome.Encoded] extends [typeof SheetRowOutcome.Encoded, Outcome]
+  ? true
+  : never = true
+void allFields
+void plainForm
+
+/**
+ * The JSON of outcomes, the text their schema's encoding would give (the test says so): the
+ * schema only keeps its fields, which are plain values, so they are copied in its order and
+ * written directly. Encoding 50,000 outcomes through the schema took a tenth of an import.
+ */
+export const outcomesJson = (outcomes: ReadonlyArray<Outcome>): string => {
+  const plain = outcomes.map((o) => {
+    const out: Record<string, unknown> = {}
+    for (const field of outcomeFields) if (o[field] !== undefined) out[field] = o[field]
+    return out
+  })
+  return JSON.stringify(plain)
+}
 const encodeResult = Schema.encodeSync(SignInSheetResult)
 /** How the encoded answer without rows ends: `people` is its last field. */
 const noPeople = '"people":[]}'
@@ -47,7 +81,7 @@ const answerPieces = (result: SignInSheetResult) =>
     const pieces = [`${rest.slice(0, -noPeople.length)}"people":[`]
     for (let from = 0; from < result.people.length; from += stepRows) {
       // Each slice's JSON array without its brackets, after a comma from the second on.
-      const rows = JSON.stringify(encodeOutcomes(result.people.slice(from, from + stepRows))).slice(1, -1)
+      const rows = outcomesJson(result.people.slice(from, from + stepRows)).slice(1, -1)
       pieces.push(from === 0 ? rows : `,${rows}`)
       yield* pace
     }
