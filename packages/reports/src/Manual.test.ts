@@ -112,6 +112,26 @@ describe("renderManualPdf", () => {
   })
 })
 
+describe("renderManualPdf with a long table of contents", () => {
+  it("carries the contents over to a second page and still numbers every chapter's page", async () => {
+    const many = {
+      ...version,
+      chapters: Array.from({ length: 40 }, (_, i) => ({
+        title: { bg: `Глава ${i + 1}` },
+        recommendations: [],
+        practices: [],
+      })),
+    } as unknown as ManualVersion
+    const pages = await pagesOf(await renderManualPdf(many, "bg"))
+    // The title page, two pages of contents, then one page per chapter.
+    expect(pages).toHaveLength(43)
+    expect(pages[1]?.text).toContain("1. Глава 1")
+    expect(pages[2]?.text).toContain("Съдържание")
+    expect(pages[2]?.text).toMatch(/40\. Глава 40\s*43/)
+    expect(pages[42]?.text).toContain("40. Глава 40")
+  })
+})
+
 describe("renderManualDocx", () => {
   const documentXml = async (language: "bg" | "en") => {
     const files = unzipSync(await renderManualDocx(version, language))

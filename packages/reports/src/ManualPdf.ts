@@ -30,9 +30,10 @@ const margin = 64
 const ink = "#1f2933"
 const accent = "#1d5c96"
 const muted = "#52606d"
-// Lines of the table of contents on one page; the pages are reserved before the chapters are
-// laid out, so their page numbers can be filled in afterwards.
-const tocLinesPerPage = 34
+// Lines of the table of contents on one page: 20 pt each under the heading, so 30 fit above the
+// bottom margin (a line past it would make pdfkit append a page). The pages are reserved before
+// the chapters are laid out, so their page numbers can be filled in afterwards.
+const tocLinesPerPage = 30
 
 type Doc = PDFKit.PDFDocument
 
