@@ -3,6 +3,9 @@
  * the chapters as the next version and read a version back. A coordinator works on the
  * manuals of their projects; another project's manual is not found. Publishing snapshots the
  * practices and recommendations as they are, so later edits of the library leave it unchanged.
+ * A version's PDF and DOCX are made from that snapshot only, and handing a version out is
+ * recorded as a dissemination activity of kind `manual_distribution`, so it counts in indirect
+ * reach by the same rules as any other.
  * @module
  */
 import {
@@ -14,12 +17,17 @@ import {
   ManualNotFound,
   ManualRejected,
   manualTitleProblems,
+  ManualDistribution,
+  type ManualDistributionInput,
   type NewManual,
+  NewDisseminationActivity,
   type PathProblem,
   type Principal,
   ProjectNotFound,
   type Recommendation,
+  type ReportLanguage,
 } from "@coordina/domain"
+import { renderManualDocx, renderManualPdf } from "@coordina/reports"
 import {
   AuditLog,
   ManualsRepository,
@@ -28,6 +36,7 @@ import {
   RecommendationsRepository,
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
+import { Dissemination } from "./Dissemination.js"
 import { nextId } from "./Ids.js"
 import { createAudited, transaction } from "./Transaction.js"
 
@@ -40,6 +49,7 @@ const make = Effect.gen(function* () {
   const practices = yield* PracticesRepository
   const recommendations = yield* RecommendationsRepository
   const audit = yield* AuditLog
+  const dissemination = yield* Dissemination
 
   /** A manual of a project the caller may see; another one is not found. */
   const visible = (principal: Principal, id: string) =>
@@ -140,8 +150,77 @@ const make = Effect.gen(function* () {
     return yield* manuals.getVersion(id, n)
   })
 
-  return { create, get, setChapters, publish, getVersion } as const
+  /** A published version as a file: PDF or DOCX, in `language`, from the snapshot alone. */
+  const exportVersion = Effect.fn("Manuals.exportVersion")(function* (
+    principal: Principal,
+    id: string,
+    n: number,
+    format: ManualFileFormat,
+    language: ReportLanguage,
+  ) {
+    const version = yield* getVersion(principal, id, n)
+    const bytes = yield* Effect.promise(() =>
+      format === "pdf" ? renderManualPdf(version, language) : renderManualDocx(version, language),
+    )
+    return {
+      bytes,
+      fileName: `manual-${id}-v${n}-${language}.${format}`,
+      mediaType: manualMediaTypes[format],
+    } satisfies ManualFile
+  })
+
+  /**
+   * Records that version `n` was handed out: a dissemination activity of kind
+   * `manual_distribution` of the manual's project, titled with the manual, the version and the
+   * channel, whose named people and count reach people indirectly by the reach rules.
+   */
+  const distribute = Effect.fn("Manuals.distribute")(function* (
+    principal: Principal,
+    id: string,
+    n: number,
+    input: ManualDistributionInput,
+  ) {
+    const manual = yield* visible(principal, id)
+    const version = yield* manuals.getVersion(id, n)
+    const title = manual.title.bg ?? manual.title.en ?? id
+    const activity = yield* dissemination.create(
+      principal,
+      new NewDisseminationActivity({
+        projectId: manual.projectId,
+        kind: "manual_distribution",
+        date: input.date,
+        title: `${title}, v${version.version} (${input.channel})`.slice(0, 500),
+        namedPersonIds: input.namedPersonIds,
+        additionalCount: input.additionalCount,
+        method: input.method,
+      }),
+    )
+    return new ManualDistribution({
+      disseminationActivityId: activity.id,
+      manualId: manual.id,
+      manualVersion: version.version,
+      channel: input.channel,
+      activity,
+    })
+  })
+
+  return { create, get, setChapters, publish, getVersion, exportVersion, distribute } as const
 })
+
+/** The file formats a manual version is exported in. */
+export type ManualFileFormat = "pdf" | "docx"
+
+const manualMediaTypes: Record<ManualFileFormat, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+/** A manual version's file, ready to send. */
+export interface ManualFile {
+  readonly bytes: Uint8Array
+  readonly fileName: string
+  readonly mediaType: string
+}
 
 /** The manual built from the library and the recommendations. */
 export class Manuals extends Context.Tag("@coordina/app/Manuals")<
@@ -149,5 +228,5 @@ export class Manuals extends Context.Tag("@coordina/app/Manuals")<
   Effect.Effect.Success<typeof make>
 >() {
   /** Over the store. */
-  static readonly layer = Layer.effect(Manuals, make)
+  static readonly layer = Layer.effect(Manuals, make).pipe(Layer.provide(Dissemination.layer))
 }

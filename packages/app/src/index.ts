@@ -50,7 +50,7 @@ export {
 export { Plans } from "./Plans.js"
 export { Practices } from "./Practices.js"
 export { Recommendations } from "./Recommendations.js"
-export { Manuals } from "./Manuals.js"
+export { type ManualFile, type ManualFileFormat, Manuals } from "./Manuals.js"
 export { OrdinanceReview, type ReviewQuery } from "./Review.js"
 export { type Answer, type TaskQuery, Tasks } from "./Tasks.js"
 export { EmailMessage, type EmailOutcome, EmailSender, EmailSendFailed } from "./EmailSender.js"

@@ -6,8 +6,11 @@
  * @module
  */
 import { Schema } from "effect"
+import { PlausibleDate } from "./CalendarDate.js"
+import { CountMethod, DisseminationActivity, DisseminationActivityId } from "./Dissemination.js"
+import { PersonId } from "./Person.js"
 import { LocalizedText, languagesOf, Practice, PracticeId } from "./Practice.js"
-import { ProjectId } from "./Project.js"
+import { maxCount, NonNegativeInt, ProjectId } from "./Project.js"
 import { Recommendation, RecommendationId } from "./Recommendation.js"
 import type { PathProblem } from "./Report.js"
 import { idMaxLength } from "./Text.js"
@@ -135,3 +138,31 @@ export const chapterProblems = (c: ManualChapters): ReadonlyArray<PathProblem> =
   })
   return problems
 }
+
+/**
+ * What a client sends to record that a published version was handed out:
+ * `POST /v1/manuals/{id}/versions/{n}/distributions`. The named people and the count reach
+ * people indirectly, as any dissemination activity does.
+ */
+export class ManualDistributionInput extends Schema.Class<ManualDistributionInput>("ManualDistributionInput")(
+  {
+    date: PlausibleDate,
+    namedPersonIds: Schema.Array(PersonId).pipe(Schema.maxItems(10_000)),
+    additionalCount: NonNegativeInt.pipe(Schema.lessThanOrEqualTo(maxCount)).annotations({
+      description: "People reached who are not named (printed copies, downloads)",
+    }),
+    method: CountMethod,
+    channel: Schema.String.pipe(Schema.trimmed(), Schema.minLength(1), Schema.maxLength(200)).annotations({
+      description: "How the version was handed out: printed copies, e-mail, a public link, …",
+    }),
+  },
+) {}
+
+/** A recorded distribution: the dissemination activity it made, and the version it handed out. */
+export class ManualDistribution extends Schema.Class<ManualDistribution>("ManualDistribution")({
+  disseminationActivityId: DisseminationActivityId,
+  manualId: ManualId,
+  manualVersion: Schema.Int.pipe(Schema.greaterThan(0)),
+  channel: Schema.String,
+  activity: DisseminationActivity,
+}) {}

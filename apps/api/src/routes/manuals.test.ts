@@ -1,9 +1,24 @@
 import { testDatabases } from "@coordina/store/testing"
+import { strFromU8, unzipSync } from "fflate"
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rowCounts, tableNames } from "../testing/RowCounts.js"
 import { startTestApp, type TestApp } from "../testing/TestApp.js"
 
 type Body = Record<string, unknown>
+
+const pdfText = async (bytes: Uint8Array) => {
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise
+  const pages: Array<string> = []
+  for (let i = 1; i <= pdf.numPages; i++)
+    pages.push(
+      (await (await pdf.getPage(i)).getTextContent()).items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(""),
+    )
+  await pdf.destroy()
+  return pages
+}
 
 describe.each(testDatabases())("the manuals API on $name", (db) => {
   let api: TestApp
@@ -135,6 +150,167 @@ describe.each(testDatabases())("the manuals API on $name", (db) => {
         404,
       )
       expect((await api.json("GET", "/v1/manuals/man_x")).status).toBe(404)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "exports a published version as PDF and DOCX from its snapshot, in bg and en",
+    async () => {
+      const id = (await must("POST", "/v1/manuals", { projectId, title: { bg: "Наръчник за износ" } }))
+        .id as string
+      await api.request(
+        "PUT",
+        `/v1/manuals/${id}/chapters`,
+        {
+          chapters: [
+            { title: { bg: "Първа глава", en: "First chapter" }, recommendationIds: [], practiceIds: [] },
+            {
+              title: { bg: "Втора глава", en: "Second chapter" },
+              recommendationIds: [recommendationId],
+              practiceIds: [practiceId],
+            },
+          ],
+        },
+        { "If-Match": "1" },
+      )
+      expect((await api.request("GET", `/v1/manuals/${id}/versions/1/pdf`)).status).toBe(404)
+      await must("POST", `/v1/manuals/${id}/versions`)
+      // Renaming a chapter after publishing does not reach the published version's files.
+      await api.request(
+        "PUT",
+        `/v1/manuals/${id}/chapters`,
+        { chapters: [{ title: { bg: "Нова глава" }, recommendationIds: [], practiceIds: [] }] },
+        { "If-Match": "2" },
+      )
+      const pdf = await api.request("GET", `/v1/manuals/${id}/versions/1/pdf?language=bg`)
+      expect(pdf.status).toBe(200)
+      expect(pdf.headers.get("content-type")).toBe("application/pdf")
+      expect(pdf.headers.get("content-disposition")).toContain(`manual-${id}-v1-bg.pdf`)
+      const pages = await pdfText(new Uint8Array(await pdf.arrayBuffer()))
+      expect(pages[0]).toContain("Наръчник за износ")
+      expect(pages[1]).toContain("Съдържание")
+      const all = pages.join("\n")
+      expect(all.indexOf("1. Първа глава")).toBeGreaterThan(-1)
+      expect(all.indexOf("2. Втора глава")).toBeGreaterThan(all.indexOf("1. Първа глава"))
+      expect(all).toContain("Една институция.")
+      expect(all).not.toContain("Нова глава")
+
+      const docx = await api.request("GET", `/v1/manuals/${id}/versions/1/docx?language=en`)
+      expect(docx.status).toBe(200)
+      expect(docx.headers.get("content-type")).toBe(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      )
+      const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))["word/document.xml"]!)
+      expect(xml).toContain("TOC \\h \\o")
+      expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>.*1\. First chapter/)
+      expect(xml).toContain("2. Second chapter")
+      expect(xml).toContain("[in Bulgarian only] Наръчник за износ")
+
+      const badLanguage = await api.json<Body>("GET", `/v1/manuals/${id}/versions/1/pdf?language=de`)
+      expect(badLanguage.status).toBe(400)
+      expect((await api.request("GET", `/v1/manuals/${id}/versions/9/docx`)).status).toBe(404)
+      expect((await api.request("GET", "/v1/manuals/man_x/versions/1/pdf")).status).toBe(404)
+    },
+  )
+
+  it.skipIf(!db.available)(
+    "records a distribution as a manual_distribution activity that grows indirect reach by its new people",
+    async () => {
+      const event = (
+        await must("POST", "/v1/events", {
+          projectId,
+          kind: "regional_workshop",
+          title: "Семинар",
+          startDate: "2018-03-01",
+          endDate: "2018-03-01",
+          city: "Русе",
+          planningRegion: "BG32",
+        })
+      ).id as string
+      const institutionId = (
+        await must("POST", "/v1/institutions", {
+          name: "Община Русе",
+          kind: "municipality",
+          level: "local",
+          country: "BG",
+          planningRegion: "BG32",
+          province: "BG323",
+        })
+      ).id as string
+      const person = async (givenName: string) =>
+        (await must("POST", "/v1/people", { givenName, familyName: "Тестова", institutionId })).id as string
+      const attendee = await person("Анна")
+      await must("POST", `/v1/events/${event}/participations`, {
+        personId: attendee,
+        role: "participant",
+        status: "registered",
+      })
+      await must("PUT", `/v1/events/${event}/participations/${attendee}/attendance`, { days: ["2018-03-01"] })
+      // Issue 12's figures: 40 named people (one of them reached directly already) and 200 estimated.
+      const readers: Array<string> = []
+      for (let i = 0; i < 39; i++) readers.push(await person(`Читател${String.fromCharCode(0x410 + i)}`))
+      const id = (await must("POST", "/v1/manuals", { projectId, title: { bg: "Наръчник" } })).id as string
+      await must("POST", `/v1/manuals/${id}/versions`)
+      const reach = async () =>
+        (await must("GET", `/v1/projects/${projectId}/reach?asOf=2018-12-31`)) as {
+          direct: { total: number }
+          indirect: { total: number; named: number; unnamedEstimated: number }
+        }
+      const before = await reach()
+      const input = {
+        date: "2018-06-01",
+        namedPersonIds: [attendee, ...readers],
+        additionalCount: 200,
+        method: "estimated",
+        channel: "printed copies",
+      }
+
+      const rows = await counts()
+      const refused = [
+        await api.json<Body>("POST", `/v1/manuals/${id}/versions/1/distributions`, {
+          ...input,
+          channel: " ",
+        }),
+        await api.json<Body>("POST", `/v1/manuals/${id}/versions/1/distributions`, {
+          ...input,
+          additionalCount: -1,
+        }),
+      ]
+      expect(refused.map((r) => r.status)).toEqual([400, 400])
+      expect(refused.map((r) => (r.body.errors as Array<Body>)[0]?.path)).toEqual([
+        "channel",
+        "additionalCount",
+      ])
+      expect((await api.json("POST", `/v1/manuals/${id}/versions/2/distributions`, input)).status).toBe(404)
+      expect(
+        (
+          await api.json("POST", `/v1/manuals/${id}/versions/1/distributions`, {
+            ...input,
+            namedPersonIds: ["per_missing"],
+          })
+        ).status,
+      ).toBe(404)
+      expect(await counts()).toEqual(rows)
+
+      const made = await api.json<Body>("POST", `/v1/manuals/${id}/versions/1/distributions`, input)
+      expect(made.status).toBe(201)
+      expect(made.body).toMatchObject({ manualId: id, manualVersion: 1, channel: "printed copies" })
+      const activity = await must("GET", `/v1/dissemination-activities/${made.body.disseminationActivityId}`)
+      expect(activity).toMatchObject({
+        projectId,
+        kind: "manual_distribution",
+        date: "2018-06-01",
+        additionalCount: 200,
+        method: "estimated",
+      })
+      expect(activity.title).toContain("printed copies")
+
+      const after = await reach()
+      // The attendee is reached directly already, so only the 39 readers and the 200 are new.
+      expect(after.indirect.total - before.indirect.total).toBe(239)
+      expect(after.indirect.named - before.indirect.named).toBe(39)
+      expect(after.indirect.unnamedEstimated - before.indirect.unnamedEstimated).toBe(200)
+      expect(after.direct.total).toBe(before.direct.total)
     },
   )
 })

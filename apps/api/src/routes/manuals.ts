@@ -1,20 +1,33 @@
 /**
  * `/v1/manuals`: the manual of a project, its chapters in order and its published versions.
  * Guarded by the `reports` family, as the library is; a manual of a project the caller does
- * not work on is not found. PDF and DOCX exports and distributions are not built yet.
+ * not work on is not found. A published version is exported as PDF or DOCX from its snapshot,
+ * and its distribution is recorded as a dissemination activity (so it also needs the right to
+ * write dissemination).
  * @module
  */
-import { Manuals } from "@coordina/app"
-import { Manual, ManualChapters, ManualVersion, ManualVersionSummary, NewManual } from "@coordina/domain"
-import { Effect, Schema } from "effect"
-import { Hono } from "hono"
+import { type ManualFileFormat, Manuals } from "@coordina/app"
+import {
+  Manual,
+  ManualChapters,
+  ManualDistribution,
+  ManualDistributionInput,
+  ManualVersion,
+  ManualVersionSummary,
+  NewManual,
+  ReportLanguage,
+} from "@coordina/domain"
+import { Cause, Effect, Exit, Option, Schema } from "effect"
+import { type Context, Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, problems } from "../http/Docs.js"
+import { errorHeaders, errorProblem } from "../http/Errors.js"
 import { requires } from "../http/Policy.js"
+import { httpProblem, sendProblem } from "../http/Problem.js"
 import { respond } from "../http/Respond.js"
-import { body, params } from "../http/Validate.js"
+import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
 const VersionParam = Schema.Struct({
@@ -22,6 +35,56 @@ const VersionParam = Schema.Struct({
   n: Schema.NumberFromString.pipe(Schema.int(), Schema.greaterThan(0)),
 })
 const tags = ["practices"]
+const LanguageQuery = Schema.Struct({
+  language: Schema.optional(ReportLanguage).annotations({ description: "bg (default) or en" }),
+})
+
+const fileMediaTypes: Record<ManualFileFormat, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+/** Sends a version's file as an attachment, or the problem the use case failed with. */
+const sendVersionFile = async (c: Context<AppEnv>, format: ManualFileFormat) => {
+  const { id, n } = Schema.decodeUnknownSync(VersionParam)(c.req.param())
+  const language = Schema.decodeUnknownSync(LanguageQuery)(c.req.query()).language ?? "bg"
+  const exit = await c.var.runtime.runPromiseExit(
+    Effect.flatMap(Manuals, (s) => s.exportVersion(c.var.principal, id, n, format, language)),
+  )
+  if (Exit.isFailure(exit)) {
+    const failure = Cause.failureOption(exit.cause)
+    if (Option.isSome(failure))
+      return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))
+    console.error(Cause.pretty(exit.cause))
+    return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
+  }
+  const file = exit.value
+  // A copy typed over a plain ArrayBuffer, which every fetch typing accepts as a body.
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.mediaType,
+      "Content-Length": String(file.bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  })
+}
+
+const fileRoute = (format: ManualFileFormat) =>
+  describeRoute({
+    tags,
+    summary: `A published version as ${format.toUpperCase()}`,
+    description:
+      "Made from the version's snapshot only: A4, a title page, a table of contents, the chapters with their introduction, recommendations and practices, each practice with its sources. `language` is bg (default) or en; a text written only in the other language is printed marked as such.",
+    responses: {
+      200: {
+        description: `The manual (${format.toUpperCase()})`,
+        content: { [fileMediaTypes[format]]: { schema: { type: "string" as const, format: "binary" } } },
+      },
+      ...problems(400, 404),
+    },
+  })
 
 /** The manuals sub-app, mounted at `/v1/manuals`. */
 export const manualRoutes = new Hono<AppEnv>()
@@ -118,5 +181,47 @@ export const manualRoutes = new Hono<AppEnv>()
           s.getVersion(c.var.principal, c.req.valid("param").id, c.req.valid("param").n),
         ),
         ManualVersion,
+      ),
+  )
+  .get(
+    "/:id/versions/:n/pdf",
+    fileRoute("pdf"),
+    requires("reports", "read"),
+    params(VersionParam),
+    query(LanguageQuery),
+    (c) => sendVersionFile(c, "pdf"),
+  )
+  .get(
+    "/:id/versions/:n/docx",
+    fileRoute("docx"),
+    requires("reports", "read"),
+    params(VersionParam),
+    query(LanguageQuery),
+    (c) => sendVersionFile(c, "docx"),
+  )
+  .post(
+    "/:id/versions/:n/distributions",
+    describeRoute({
+      tags,
+      summary: "Record a distribution of a published version",
+      description:
+        "Records a dissemination activity of kind `manual_distribution` of the manual's project: `namedPersonIds` (each must exist) and `additionalCount` people, `counted` or `estimated`, reached indirectly by the reach rules; `channel` says how (printed copies, e-mail, a public link). Needs the right to write dissemination as well.",
+      responses: {
+        201: jsonResponse(ManualDistribution, "The distribution and its dissemination activity"),
+        ...problems(400, 404, 422),
+      },
+    }),
+    requires("reports", "write"),
+    requires("dissemination", "write"),
+    params(VersionParam),
+    body(ManualDistributionInput),
+    (c) =>
+      respond(
+        c,
+        Effect.flatMap(Manuals, (s) =>
+          s.distribute(c.var.principal, c.req.valid("param").id, c.req.valid("param").n, c.req.valid("json")),
+        ),
+        ManualDistribution,
+        201,
       ),
   )
