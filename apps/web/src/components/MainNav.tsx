@@ -106,6 +106,23 @@ export const MainNav = () => {
             </Link>
           ),
         },
+
+        {
+          family: "reports",
+          link: (
+            <Link to="/practices" search={{}} activeProps={active}>
+              {t.practices.nav.library}
+            </Link>
+          ),
+        },
+        {
+          family: "reports",
+          link: (
+            <Link to="/recommendations" search={{}} activeProps={active}>
+              {t.practices.nav.recommendations}
+            </Link>
+          ),
+        },
       ],
     },
     {
@@ -148,27 +165,6 @@ export const MainNav = () => {
           link: (
             <Link to="/review" search={{}} activeProps={active}>
               {tn.review}
-            </Link>
-          ),
-        },
-      ],
-    },
-    {
-      title: t.practices.nav.group,
-      entries: [
-        {
-          family: "reports",
-          link: (
-            <Link to="/practices" search={{}} activeProps={active}>
-              {t.practices.nav.library}
-            </Link>
-          ),
-        },
-        {
-          family: "reports",
-          link: (
-            <Link to="/recommendations" search={{}} activeProps={active}>
-              {t.practices.nav.recommendations}
             </Link>
           ),
         },
