@@ -1,23 +1,9 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs"
 import type { IsoDate } from "@coordina/domain"
 import { describe, expect, it } from "vitest"
+import { pdfPages } from "./ReadBack.js"
 import { type CertificateSheet, certificateDate, renderCertificates } from "./CertificatePdf.js"
 
-const pagesOf = async (bytes: Uint8Array) => {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false })
-    .promise
-  const pages: Array<{ text: string; view: ReadonlyArray<number> }> = []
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i)
-    const content = await page.getTextContent()
-    pages.push({
-      text: content.items.map((item) => ("str" in item ? item.str : "")).join(" "),
-      view: page.view,
-    })
-  }
-  await pdf.destroy()
-  return pages
-}
+const pagesOf = (bytes: Uint8Array) => pdfPages(bytes)
 
 const sheet = (holder: string, code: string): CertificateSheet => ({
   code,

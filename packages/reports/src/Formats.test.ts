@@ -2,29 +2,15 @@ import { ReportDocument } from "@coordina/domain"
 import { parse } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { Schema } from "effect"
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs"
 import { describe, expect, it } from "vitest"
+import { pdfPages } from "./ReadBack.js"
 import { renderCsv } from "./CsvFormat.js"
 import { renderJson } from "./JsonFormat.js"
 import { renderPdf } from "./PdfFormat.js"
 import { sampleDocument } from "./testing.js"
 import { dateFormat, renderXlsx } from "./XlsxFormat.js"
 
-const pdfText = async (bytes: Uint8Array) => {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false })
-    .promise
-  const pages: Array<{ text: string; view: ReadonlyArray<number> }> = []
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i)
-    const content = await page.getTextContent()
-    pages.push({
-      text: content.items.map((item) => ("str" in item ? item.str : "")).join(" "),
-      view: page.view,
-    })
-  }
-  await pdf.destroy()
-  return pages
-}
+const pdfText = (bytes: Uint8Array) => pdfPages(bytes)
 
 describe("the report's formats, read back", () => {
   const bg = sampleDocument("bg", 60)
