@@ -4,7 +4,9 @@
  * period, generates every queued report, and exits (for tests and operators).
  * @module
  */
-import { NodeRuntime } from "@effect/platform-node"
+// The module, not the package's index: the index loads every Node adapter, cluster, RPC,
+// websockets and undici among them, which the worker never uses (issue 9: its peak memory).
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { App, emailSenderLayer } from "@coordina/app"
 import { Effect, Either, Layer } from "effect"
 import { deliveryOptions, loadConfig } from "./Config.js"

@@ -13,7 +13,7 @@ import {
   type WorkingCalendar,
   workingCalendar,
 } from "@coordina/domain"
-import type { SqlClient } from "@effect/sql"
+import type * as SqlClient from "@effect/sql/SqlClient"
 import { AuditLog, CalendarRepository } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
 import { type Ids, nextId } from "./Ids.js"

@@ -46,7 +46,6 @@ import {
   ProjectsRepository,
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
-import { zipSync } from "fflate"
 import { Ids } from "./Ids.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
@@ -269,6 +268,8 @@ const make = Effect.gen(function* () {
       entries[`${fileSafe(`${person.familyName} ${person.givenName}`) || "certificate"}-${sheet.code}.pdf`] =
         yield* Effect.promise(() => renderCertificates([sheet], options.language))
     // PDFs are compressed already; storing them spares the CPU for nothing lost.
+    // fflate is imported here, on the first ZIP, so a worker never carries it (issue 9).
+    const { zipSync } = yield* Effect.promise(() => import("fflate"))
     const bytes = zipSync(entries, { level: 0 })
     return { bytes, fileName: `certificates-${eventId}.zip`, mediaType: "application/zip" } as CertificateFile
   })

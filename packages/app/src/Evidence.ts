@@ -35,13 +35,20 @@ import {
   FileStorage,
 } from "@coordina/store"
 import { Context, Effect, Layer } from "effect"
-import { fileTypeFromBuffer } from "file-type"
 import { nextId } from "./Ids.js"
 import { Today } from "./Today.js"
 import { transaction } from "./Transaction.js"
 
 /** Bytes `file-type` reads to tell a type (its own sample size). */
 const sniffBytes = 4100
+
+// file-type (and the tokenizers it brings) loads on the first upload, not with the package: the
+// worker never receives one, and it would cost it resident memory (issue 9). Imported once.
+let fileType: Promise<typeof import("file-type")> | undefined
+const loadFileType = () => {
+  fileType ??= import("file-type")
+  return fileType
+}
 
 /** An upload as the API hands it over: what it is attached to, what it is, and its bytes as they arrive. */
 export interface EvidenceUpload {
@@ -112,7 +119,9 @@ const make = Effect.gen(function* () {
   const upload = Effect.fn("Evidence.upload")(function* (principal: Principal, input: EvidenceUpload) {
     const projectId = yield* projectOf(principal, input.target)
     const { head, whole } = yield* Effect.promise(() => splitHead(input.bytes))
-    const detected = yield* Effect.promise(() => fileTypeFromBuffer(head.subarray(0, sniffBytes)))
+    const detected = yield* Effect.promise(async () =>
+      (await loadFileType()).fileTypeFromBuffer(head.subarray(0, sniffBytes)),
+    )
     if (!isEvidenceMediaType(detected?.mime))
       return yield* new EvidenceTypeNotAllowed({
         message: detected

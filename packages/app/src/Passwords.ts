@@ -5,11 +5,18 @@
  * password.
  * @module
  */
-import { hash, verify } from "@node-rs/argon2"
-import { ZxcvbnFactory } from "@zxcvbn-ts/core"
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common"
 import { PasswordTooWeak } from "@coordina/domain"
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core"
 import { Effect } from "effect"
+
+// argon2 and zxcvbn (its dictionaries above all) load on the first password, not with the
+// package: a worker never sees a password, and they cost it resident memory it needs for reports
+// (issue 9). Each is imported once and kept.
+let argon2: Promise<typeof import("@node-rs/argon2")> | undefined
+const loadArgon2 = () => {
+  argon2 ??= import("@node-rs/argon2")
+  return argon2
+}
 
 // @node-rs/argon2 hashes with argon2id by default; its Algorithm enum is a const enum that
 // isolated modules cannot import, so the default is relied on and tested.
@@ -17,7 +24,7 @@ const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32
 
 /** The argon2id PHC string of a password, with a fresh random salt. */
 export const hashPassword = (password: string): Effect.Effect<string> =>
-  Effect.promise(() => hash(password, options))
+  Effect.promise(async () => (await loadArgon2()).hash(password, options))
 
 // A hash of a password nobody knows, verified when the account does not exist, so that a wrong
 // email takes as long as a wrong password.
@@ -26,6 +33,7 @@ let decoy: Promise<string> | undefined
 /** Whether a password matches a stored hash; with no hash, spends the same time and says no. */
 export const verifyPassword = (stored: string | undefined, password: string): Effect.Effect<boolean> =>
   Effect.promise(async () => {
+    const { hash, verify } = await loadArgon2()
     if (stored === undefined) {
       decoy ??= hash("decoy password that is never used", options)
       await verify(await decoy, password).catch(() => false)
@@ -37,9 +45,12 @@ export const verifyPassword = (stored: string | undefined, password: string): Ef
 /** zxcvbn's score a password must reach: 3 of 4, "safely unguessable" for an online attack. */
 export const minimumScore = 3
 
-let strength: ZxcvbnFactory | undefined
+let strength: Promise<ZxcvbnFactory> | undefined
 const checker = () => {
-  strength ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs })
+  strength ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
+    ([{ ZxcvbnFactory }, { adjacencyGraphs, dictionary }]) =>
+      new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }),
+  )
   return strength
 }
 
@@ -59,13 +70,16 @@ export const checkPasswordStrength = (
   password: string,
   user: { readonly email: string; readonly displayName: string },
 ): Effect.Effect<void, PasswordTooWeak> =>
-  Effect.suspend(() => {
-    const result = checker().check(password, userWords(user))
-    if (result.score >= minimumScore) return Effect.void
-    const why =
-      result.feedback.warning === "userInputs"
-        ? "it is built from the user's own name or email"
-        : "it is a common password or a simple pattern"
-    const message = `The password is too easy to guess: ${why}. Choose a longer passphrase of unrelated words.`
-    return Effect.fail(new PasswordTooWeak({ errors: [{ path: "password", message }], message }))
-  })
+  Effect.flatMap(
+    Effect.promise(() => checker()),
+    (zxcvbn) => {
+      const result = zxcvbn.check(password, userWords(user))
+      if (result.score >= minimumScore) return Effect.void
+      const why =
+        result.feedback.warning === "userInputs"
+          ? "it is built from the user's own name or email"
+          : "it is a common password or a simple pattern"
+      const message = `The password is too easy to guess: ${why}. Choose a longer passphrase of unrelated words.`
+      return Effect.fail(new PasswordTooWeak({ errors: [{ path: "password", message }], message }))
+    },
+  )

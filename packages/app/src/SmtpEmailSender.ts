@@ -5,7 +5,7 @@
  * @module
  */
 import { Effect, Layer, Option, Redacted } from "effect"
-import nodemailer, { type SendMailOptions } from "nodemailer"
+import type { SendMailOptions } from "nodemailer"
 import { type EmailMessage, EmailSender, EmailSendFailed } from "./EmailSender.js"
 
 /** How the SMTP sender is configured. */
@@ -56,7 +56,11 @@ export const toMailOptions = (message: EmailMessage, from: string): SendMailOpti
 
 const make = (settings: SmtpSettings) =>
   Effect.acquireRelease(
-    Effect.sync(() => nodemailer.createTransport(Redacted.value(settings.url))),
+    // nodemailer is imported when an SMTP sender is built, not with the package: a process
+    // without COORDINA_SMTP_URL never carries it (about 25 MB resident, issue 9).
+    Effect.promise(() => import("nodemailer")).pipe(
+      Effect.map(({ default: nodemailer }) => nodemailer.createTransport(Redacted.value(settings.url))),
+    ),
     (transport) => Effect.sync(() => transport.close()),
   ).pipe(
     Effect.map((transport) =>

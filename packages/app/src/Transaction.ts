@@ -3,7 +3,7 @@
  * not at all, so a failed request changes nothing.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import { AuditLog } from "@coordina/store"
 import { Effect } from "effect"

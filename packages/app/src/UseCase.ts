@@ -5,7 +5,7 @@
  * @module
  */
 import { canSeeProject, type Principal, ProjectNotFound } from "@coordina/domain"
-import type { SqlClient } from "@effect/sql"
+import type * as SqlClient from "@effect/sql/SqlClient"
 import { type AuditEntry, AuditLog, type ProjectsRepository } from "@coordina/store"
 import { type Context, Effect } from "effect"
 

@@ -5,13 +5,9 @@
  * than one of PDF's standard fonts (they carry no Cyrillic).
  * @module
  */
-import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 import type { IsoDate, ReportLanguage } from "@coordina/domain"
-import type PDFKitDocument from "pdfkit"
-
-// pdfkit's Node build by path, as in PdfFormat.ts (vite-node would pick its browser build).
-const PDFDocument = createRequire(import.meta.url)("pdfkit") as typeof PDFKitDocument
+import { pdfDocumentClass } from "./Pdfkit.js"
 
 const font = (name: string) => fileURLToPath(new URL(`../fonts/${name}`, import.meta.url))
 const regular = font("DejaVuSans.ttf")
@@ -152,6 +148,7 @@ export const renderCertificates = (
 ): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
     const l = labels[language]
+    const PDFDocument = pdfDocumentClass()
     const doc = new PDFDocument({
       size: "A4",
       margin,

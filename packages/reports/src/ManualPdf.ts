@@ -5,10 +5,9 @@
  * practice followed by its sources. It reads only the version's snapshot.
  * @module
  */
-import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 import type { ManualVersion, Practice, Recommendation, ReportLanguage } from "@coordina/domain"
-import type PDFKitDocument from "pdfkit"
+import { pdfDocumentClass } from "./Pdfkit.js"
 import {
   areaName,
   chapterHeading,
@@ -18,9 +17,6 @@ import {
   titleOf,
   versionLine,
 } from "./ManualText.js"
-
-// pdfkit's Node build by path, as in PdfFormat.ts (vite-node would pick its browser build).
-const PDFDocument = createRequire(import.meta.url)("pdfkit") as typeof PDFKitDocument
 
 const font = (name: string) => fileURLToPath(new URL(`../fonts/${name}`, import.meta.url))
 const regular = font("DejaVuSans.ttf")
@@ -93,7 +89,7 @@ export const renderManualPdf = (v: ManualVersion, language: ReportLanguage): Pro
   new Promise((resolve, reject) => {
     const l = manualLabels[language]
     const title = titleOf(v.title, language)
-    const doc = new PDFDocument({
+    const doc = new (pdfDocumentClass())({
       size: "A4",
       margin,
       font: regular,

@@ -9,18 +9,13 @@
  * are of the same size.
  * @module
  */
-import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 import type { ReportDocument } from "@coordina/domain"
-import type PDFKitDocument from "pdfkit"
 import { indicatorName, type Labels, labelsOf, percent } from "./Labels.js"
+import { pdfDocumentClass } from "./Pdfkit.js"
 
 // Fonts are given by path: pdfkit caches a font by its source, and a buffer source made every
 // font switch in a table cost as much as loading the font again (25 rows took 7 s, by path 2 s).
-// pdfkit's Node build, whatever conditions a bundler resolves "pdfkit" with (vite-node picks its
-// browser build, which reads no files and has no standard fonts).
-const PDFDocument = createRequire(import.meta.url)("pdfkit") as typeof PDFKitDocument
-
 const font = (name: string) => fileURLToPath(new URL(`../fonts/${name}`, import.meta.url))
 const regular = font("DejaVuSans.ttf")
 const bold = font("DejaVuSans-Bold.ttf")
@@ -410,6 +405,7 @@ const compactPage = (page: unknown) => {
 export const renderPdf = (document: ReportDocument): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
     const l = labelsOf(document.language)
+    const PDFDocument = pdfDocumentClass()
     const doc = new PDFDocument({
       size: "A4",
       margin,

@@ -10,6 +10,13 @@ export { renderPdf } from "./PdfFormat.js"
 export { fileName, mediaTypes, render } from "./Render.js"
 export { dateFormat, renderXlsx } from "./XlsxFormat.js"
 export { type CertificateSheet, certificateDate, renderCertificates } from "./CertificatePdf.js"
-export { renderManualDocx } from "./ManualDocx.js"
+/**
+ * A published manual version as DOCX. The `docx` library loads with the first DOCX, not with the
+ * package, so a worker that renders none does not carry it (issue 9: the worker's memory).
+ */
+export const renderManualDocx: typeof import("./ManualDocx.js").renderManualDocx = async (
+  version,
+  language,
+) => (await import("./ManualDocx.js")).renderManualDocx(version, language)
 export { renderManualPdf } from "./ManualPdf.js"
 export { manualLabels } from "./ManualText.js"

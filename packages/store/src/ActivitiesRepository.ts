@@ -2,7 +2,7 @@
  * The project plan: activities and their progress texts.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   Activity,
   ActivityCodeTaken,

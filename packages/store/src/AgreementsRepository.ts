@@ -5,7 +5,7 @@
  * client's version, lets the domain decide the next event, appends it and updates the snapshot.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   Agreement,
   AgreementEvent,

@@ -3,7 +3,7 @@
  * resolving on the next request on every instance.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { ApiKey, ApiKeyNotFound, keyUsable, type NewApiKey } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"

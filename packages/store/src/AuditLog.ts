@@ -3,7 +3,7 @@
  * personal data. Call `record` inside the same effect (and transaction) as the change.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { type AuditFilter, AuditRecord, redactValues } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"

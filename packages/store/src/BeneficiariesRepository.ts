@@ -3,7 +3,7 @@
  * `beneficiary_personal`, so that counting never touches names.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   BeneficiaryCase,
   fullNameKey,

@@ -9,7 +9,7 @@ import {
   CalendarDecisionVersionStale,
   StoredCalendarDecision,
 } from "@coordina/domain"
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Context, Effect, Layer, Schema } from "effect"
 import { int } from "./Rows.js"
 

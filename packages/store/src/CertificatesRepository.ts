@@ -3,7 +3,7 @@
  * code, so a certificate already handed out stays valid.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Certificate, CertificateNotFound } from "@coordina/domain"
 import { Context, Effect, Layer, Schema } from "effect"
 

@@ -2,7 +2,7 @@
  * Coordination tasks: each institution's inbox and the coordinator's overdue list.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { CoordinationTask, TaskNotFound, TaskVersionStale } from "@coordina/domain"
 import { Context, Effect, Layer, Schema } from "effect"
 import { int, opt, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"

@@ -2,7 +2,7 @@
  * Dissemination activities and the people they name.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   DisseminationActivity,
   DisseminationActivityNotFound,

@@ -3,7 +3,7 @@
  * either way round finds the same dismissal; dismissing it again changes nothing.
  * @module
  */
-import { type SqlClient, SqlClient as Sql } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   DuplicateDismissal,
   DuplicateDismissalNotFound,
@@ -33,7 +33,7 @@ export const dismissedAmong = (sql: SqlClient.SqlClient, ids: ReadonlyArray<stri
   })
 
 const make = Effect.gen(function* () {
-  const sql = yield* Sql.SqlClient
+  const sql = yield* SqlClient.SqlClient
 
   const find = (a: string, b: string) =>
     sql`SELECT * FROM duplicate_dismissals WHERE person_a = ${a} AND person_b = ${b}`.pipe(

@@ -4,7 +4,7 @@
  * opens no link and ties no anonymous sheet to a person.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { type AnswerSheet, type AnswerValues, EvaluationNotFound, Questionnaire } from "@coordina/domain"
 import { Context, Effect, Layer, Option, Schema } from "effect"
 import { int, json } from "./Rows.js"

@@ -2,7 +2,7 @@
  * Events of capacity-building projects.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Event, EventNotFound, type NewEvent, normaliseName, ProjectNotFound } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { newId } from "./Ids.js"

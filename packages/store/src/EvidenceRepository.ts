@@ -3,7 +3,7 @@
  * the file storage's; this repository keeps the row that names them.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Evidence, EvidenceNotFound } from "@coordina/domain"
 import { Context, Effect, Layer, Schema } from "effect"
 import { int } from "./Rows.js"

@@ -3,7 +3,7 @@
  * first job, and a trace an operator can read back.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Context, DateTime, Effect, Layer } from "effect"
 import { int } from "./Rows.js"
 

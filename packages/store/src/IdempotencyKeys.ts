@@ -3,7 +3,7 @@
  * that reaches another API instance gets the same answer.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Context, DateTime, Effect, Layer } from "effect"
 import { int } from "./Rows.js"
 

@@ -2,7 +2,7 @@
  * Institutions whose representatives projects reach.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   Institution,
   InstitutionNotFound,

@@ -3,7 +3,7 @@
  * opens for its responsible institution. Called inside the caller's transaction.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   type Agreement,
   CoordinationTask,

@@ -5,7 +5,7 @@
  * many workers run; a run that fails rolls its claim back and is tried again.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Context, DateTime, Effect, Layer } from "effect"
 
 /** What became of a claimed run. */

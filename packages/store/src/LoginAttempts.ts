@@ -4,7 +4,7 @@
  * and `throttleTokens`.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   signInLimits,
   type ThrottleDecision,

@@ -3,7 +3,7 @@
  * (manual, version) makes two publishers racing for the same number fail, never both succeed.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   type LocalizedText,
   Manual,

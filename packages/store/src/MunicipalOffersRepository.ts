@@ -2,7 +2,7 @@
  * Municipal offers and the places their matches take.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   InstitutionNotFound,
   MunicipalOffer,

@@ -3,7 +3,7 @@
  * user with no row has the defaults.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   defaultNotificationPreferences,
   EmailLanguage,

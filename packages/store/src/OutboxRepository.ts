@@ -7,7 +7,8 @@
  * worker, so one whose lease ran out (and whose message another worker took) changes nothing.
  * @module
  */
-import { SqlClient, type Statement } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type * as Statement from "@effect/sql/Statement"
 import { type OutboxChannel, OutboxMessage, type OutboxStatus, type WebhookDelivery } from "@coordina/domain"
 import { Context, Effect, Layer, Option, Schema } from "effect"
 import { int, type Page, type PageRequest, pageSize, toPage } from "./Rows.js"

@@ -3,7 +3,7 @@
  * which role, and which days they attended.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   AlreadyRegistered,
   checkAttendedDays,

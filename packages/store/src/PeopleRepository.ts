@@ -2,7 +2,7 @@
  * People, their matching keys, possible duplicates, and merges that can be undone.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   EmailTaken,
   type Gender,

@@ -8,7 +8,7 @@
  * another committed cannot write (its snapshot is stale), which gives the same guarantee.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import type { IsoDate, PeriodLockFacts, RevisionView } from "@coordina/domain"
 import { Context, Effect, Layer, Option } from "effect"
 

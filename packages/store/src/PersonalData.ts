@@ -10,7 +10,7 @@
  * @module
  */
 import { createHmac } from "node:crypto"
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   AlreadyErased,
   BeneficiaryNotFound,

@@ -3,7 +3,7 @@
  * library's search (full text on both databases, see migration 0930), filters and cursor pages.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   missingLanguages,
   Practice,

@@ -2,7 +2,7 @@
  * Projects and their extensions.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   Extension,
   type NewProject,

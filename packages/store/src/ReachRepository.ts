@@ -9,7 +9,7 @@
  * databases.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   type DisseminationRow,
   type EventKind,

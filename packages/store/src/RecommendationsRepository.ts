@@ -3,7 +3,7 @@
  * findings as saved (recomputing a finding's figure is the use case's, through the review).
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { type GovernmentLevel, type NewRecommendation, Recommendation } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { int, json, type PageRequest, pageSize, toPage } from "./Rows.js"

@@ -6,7 +6,7 @@
  * @module
  */
 import { randomBytes } from "node:crypto"
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   AlreadyRegistered,
   decideRegistration,

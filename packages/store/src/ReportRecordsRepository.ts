@@ -5,7 +5,7 @@
  * against the in-memory reference on random records, on both databases.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import type {
   AnnexParticipationRecord,
   IsoDate,

@@ -7,7 +7,7 @@
  * worker that lost its lease can no longer touch the row.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import type { IsoDate, ReportFormat, ReportKind, ReportLanguage, ReportStatus } from "@coordina/domain"
 import { Context, Effect, Layer, Option } from "effect"

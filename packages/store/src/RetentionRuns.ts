@@ -2,7 +2,7 @@
  * Retention runs: what each run (or dry run) of the retention policy erased or deleted, in counts.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import type { RetentionReport } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer } from "effect"
 import { newId } from "./Ids.js"

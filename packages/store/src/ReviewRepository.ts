@@ -5,7 +5,8 @@
  * steps, for the medians), offers row by row.
  * @module
  */
-import { SqlClient, type Statement } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type * as Statement from "@effect/sql/Statement"
 import {
   addAgreementCounts,
   addDurationCount,

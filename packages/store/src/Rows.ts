@@ -2,7 +2,7 @@
  * Helpers for reading rows the same way from SQLite and PostgreSQL.
  * @module
  */
-import type { SqlClient } from "@effect/sql"
+import type * as SqlClient from "@effect/sql/SqlClient"
 
 /** A count or integer column: PostgreSQL sends 64-bit integers as strings. */
 export const int = (v: unknown): number => (typeof v === "number" ? v : v == null ? 0 : Number(v))

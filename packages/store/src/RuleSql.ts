@@ -6,7 +6,7 @@
  * both databases, that each fragment agrees with the pure function.
  * @module
  */
-import type { SqlClient } from "@effect/sql"
+import type * as SqlClient from "@effect/sql/SqlClient"
 
 /** `isOverdue(task, asOf)` over `coordination_tasks` columns; never NULL, so it can be negated. */
 export const overdueCondition = (sql: SqlClient.SqlClient, asOf: string) =>

@@ -4,7 +4,7 @@
  * with the same full pages and cursors as every list.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   type BeneficiaryCase,
   BeneficiaryPersonal,

@@ -4,7 +4,7 @@
  * is not disabled, so revoking or disabling takes effect on the next request on every instance.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { sessionLifetime, sessionValid, User } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"

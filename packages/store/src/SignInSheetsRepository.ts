@@ -5,7 +5,8 @@
  * Run the whole import inside {@link SignInSheetsRepository} `transaction`: it is atomic.
  * @module
  */
-import { SqlClient, SqlError } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as SqlError from "@effect/sql/SqlError"
 import {
   EventNotFound,
   type ImportPlan,

@@ -2,7 +2,7 @@
  * Every repository over one database: what the API and the worker provide to their runtime.
  * @module
  */
-import type { SqlClient } from "@effect/sql"
+import type * as SqlClient from "@effect/sql/SqlClient"
 import { Layer } from "effect"
 import * as Database from "./Database.js"
 import { ApiKeysRepository } from "./ApiKeysRepository.js"

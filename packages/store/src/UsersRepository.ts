@@ -3,7 +3,7 @@
  * never hands it out except to the sign-in check.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   type RoleGrant,
   User,

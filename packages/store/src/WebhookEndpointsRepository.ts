@@ -3,7 +3,7 @@
  * an endpoint as listed; a removed endpoint is marked, not deleted, and no longer listed.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { type NewWebhookEndpoint, WebhookEndpoint, WebhookEndpointNotFound } from "@coordina/domain"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { newId } from "./Ids.js"

@@ -45,7 +45,8 @@ const size = {
 
 // The built worker, started as `pnpm start` starts it (its Node flags from apps/worker/package.json
 // `coordina.nodeFlags`: a small young generation and an old-space cap, without which Node 24 let
-// garbage grow the process to 416 MB on this report), with one flag more: a preload (a data URL,
+// garbage grow the process to 416 MB on this report; semi-spaces of 4 MB measured lowest, 16 MB
+// cost about 30 MB more and 1–2 MB more again, as more garbage reached the old space), with one flag more: a preload (a data URL,
 // nothing on disk) that prints the process's peak resident memory as it exits. Measured inside
 // vite-node instead, its transform added about 100 MB of its own.
 const workerMain = join(repoDir, "apps/worker/dist/main.js")

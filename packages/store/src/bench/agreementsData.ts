@@ -4,7 +4,7 @@
  * plan measures and coordination tasks, written with multi-row INSERTs in one transaction.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import {
   addDays,
   endOfPeriod,

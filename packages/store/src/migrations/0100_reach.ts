@@ -3,7 +3,7 @@
  * participations with attended days, dissemination activities with the people they name,
  * and the reach rules a project may set.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

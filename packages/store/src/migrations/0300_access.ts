@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 /** Users, sessions, API keys, sign-in attempts, idempotency keys, retention runs; the audit log made append-only. */

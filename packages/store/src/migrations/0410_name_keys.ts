@@ -5,7 +5,7 @@
  * Erased people keep the key erasure gave them.
  */
 import { fullNameKey, normaliseName } from "@coordina/domain"
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 const page = 500

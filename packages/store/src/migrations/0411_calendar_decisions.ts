@@ -4,7 +4,7 @@
  * One decision per day.
  */
 import { councilOfMinistersDecisions } from "@coordina/domain"
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

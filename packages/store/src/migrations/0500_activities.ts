@@ -2,7 +2,7 @@
  * The project plan: activities with their dates, status, responsible organisation and
  * deliverables, and the progress texts staff write per reporting period.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

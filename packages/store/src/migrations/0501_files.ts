@@ -3,7 +3,7 @@
  * their bytes in chunks, so every API instance and worker reads the same files. On SQLite the
  * bytes live on the local disk beside the database (`./data/files`).
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

@@ -5,7 +5,7 @@
  * make version N. A scheduled generation carries its schedule key, unique, so a firing seen by
  * several workers queues one job. And each project's schedules.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

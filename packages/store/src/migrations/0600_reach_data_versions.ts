@@ -8,7 +8,7 @@
  * participation or a dissemination mention names them, and those move their project.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 /** The global scope: records every project's reach reads. */

@@ -4,7 +4,7 @@
  * admin unlocks it with a reason; every correction made after that is a revision row, which the
  * next report lists.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

@@ -2,7 +2,7 @@
  * Whether a project's scope covers the integration agreements: its reports then carry the
  * review's counts for their period (design/reports.md, "Agreements").
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

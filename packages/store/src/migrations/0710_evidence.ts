@@ -3,7 +3,7 @@
  * storage (`files`, and on PostgreSQL `file_chunks`); a row here says what the file is, what it
  * is attached to and who attached it, with the size and SHA-256 the storage computed.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

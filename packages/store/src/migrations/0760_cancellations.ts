@@ -2,7 +2,7 @@
  * Cancellations that keep their records: a terminated agreement's measures and tasks carry the
  * day they were cancelled (and the measure its reason; a task's reason column already exists).
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

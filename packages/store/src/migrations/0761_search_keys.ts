@@ -4,7 +4,7 @@
  * rows already stored. Erased beneficiaries get the key of their erased name.
  */
 import { fullNameKey, normaliseName } from "@coordina/domain"
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 const page = 500

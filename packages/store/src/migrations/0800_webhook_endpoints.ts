@@ -3,7 +3,7 @@
  * given (the sender needs it to sign); removing an endpoint marks it, so past deliveries keep
  * their endpoint.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

@@ -2,7 +2,7 @@
  * Attendance certificates: one public code per person and event, so issuing again finds the
  * codes already given instead of minting new ones.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

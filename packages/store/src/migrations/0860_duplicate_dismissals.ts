@@ -2,7 +2,7 @@
  * Possible-duplicate pairs a reviewer dismissed as two different people. The pair is stored in
  * id order (person_a < person_b) so one pair has one row whichever order it was named in.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

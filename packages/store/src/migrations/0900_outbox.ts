@@ -4,7 +4,7 @@
  * writing its name and a lease; a worker that dies leaves the lease to run out, and the message
  * is claimed again (at least once, never lost).
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

@@ -2,7 +2,7 @@
  * Institutions' contact addresses, the recipients of their task e-mails: a JSON array of
  * lower-cased addresses (at most 20), read and written whole with the institution.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

@@ -3,7 +3,7 @@
  * array). A user without a row receives everything in Bulgarian; keeping only what is off lets
  * a kind added later start on for everyone.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

@@ -4,7 +4,7 @@
  * their place on the waiting list, the attempts per address (hashed, never the address itself)
  * and the key that signs the form's proof, kept here so every API instance shares it.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

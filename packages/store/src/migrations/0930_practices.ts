@@ -8,7 +8,7 @@
  * Events and people carry no foreign key here: the use cases check the ids (a 422 with the
  * path), and the people's merge and erasure rules stay free of this table.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

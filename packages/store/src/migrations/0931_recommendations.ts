@@ -3,7 +3,7 @@
  * finding is a value: a review query and the figure it cited), and the practices that support
  * each one, in the order given.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

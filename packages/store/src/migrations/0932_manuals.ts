@@ -3,7 +3,7 @@
  * published versions, each a snapshot of the chapters with the practices and recommendations as
  * they were, which nothing ever updates.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

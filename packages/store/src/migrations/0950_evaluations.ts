@@ -8,7 +8,7 @@
  * the link's; only when the questionnaire is not anonymous does the sheet name its participation.
  * Sheets entered by staff from paper forms have no key at all.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

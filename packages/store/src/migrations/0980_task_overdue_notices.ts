@@ -3,7 +3,7 @@
  * key), inserted in the transaction of the publish, so a task is announced overdue once however
  * often, or by however many workers, the daily job runs.
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 export default Effect.gen(function* () {

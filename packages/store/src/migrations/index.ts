@@ -3,7 +3,7 @@
  * feature adds its own file; a migration never changes once it has shipped.
  * @module
  */
-import { Migrator } from "@effect/sql"
+import * as Migrator from "@effect/sql/Migrator"
 import projects from "./0001_projects.js"
 import reach from "./0100_reach.js"
 import agreements from "./0200_agreements.js"

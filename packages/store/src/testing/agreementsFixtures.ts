@@ -2,7 +2,7 @@
  * Rows for agreement tests and the benchmark: institutions inserted straight into the table.
  * @module
  */
-import { SqlClient } from "@effect/sql"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 /** Inserts an institution row (a municipality unless `kind` says otherwise). */
