@@ -19,7 +19,7 @@ import { startReceiver } from "./testing/WebhookReceiver.js"
 const pg = testDatabases().find((d) => d.name === "postgres")!
 const root = join(import.meta.dirname, "..")
 const secret = "whsec_dGhyZWUgd29ya2VycyBvbmUgc2VjcmV0"
-const n = 300
+const n = 1000
 const batch = 10
 
 interface Worker {
@@ -82,7 +82,7 @@ describe.skipIf(!pg.available)("outbox workers on PostgreSQL", () => {
     await runtime?.dispose()
   })
 
-  it("three workers deliver 300 messages, each at least once and none lost, through a SIGKILL", async () => {
+  it("three workers deliver 1,000 messages, each at least once and none lost, through a SIGKILL", async () => {
     const failing = new Set<string>()
     const receiver = await startReceiver(secret, (id, tryNumber) =>
       failing.has(id) && tryNumber <= 2 ? 500 : 204,
