@@ -302,17 +302,26 @@ export const eventCalendar = (
   return calendar.toString()
 }
 
+/** What a registrant's `.ics` needs beyond the event: when it was made, the UID's host, the organiser. */
+export interface InvitationOptions {
+  readonly stamp: string
+  readonly uidHost: string
+  readonly organizer?: { name: string; email: string }
+}
+
+/** The event's calendar file, addressed to `to`. */
+const invitationFor = (to: string, e: EventFacts, calendar: InvitationOptions) => ({
+  filename: "event.ics",
+  content: eventCalendar(e, { ...calendar, attendee: to }),
+})
+
 /** A participant's registration, confirmed or on the waiting list, with the event's `.ics` when confirmed. */
 export const registrationConfirmationEmail = (
   to: string,
   language: EmailLanguage,
   e: EventFacts,
   status: "registered" | "waitlisted",
-  calendar: {
-    readonly stamp: string
-    readonly uidHost: string
-    readonly organizer?: { name: string; email: string }
-  },
+  calendar: InvitationOptions,
 ): EmailMessage => {
   const bg = language === "bg"
   const where = `${e.title}, ${e.city}, ${dates(e, language)}`
@@ -337,9 +346,7 @@ export const registrationConfirmationEmail = (
             : `The event is full and you are on the waiting list: ${where}. We will write if a place becomes free.`,
       ),
     ],
-    status === "registered"
-      ? { filename: "event.ics", content: eventCalendar(e, { ...calendar, attendee: to }) }
-      : undefined,
+    status === "registered" ? invitationFor(to, e, calendar) : undefined,
   )
 }
 
@@ -348,11 +355,7 @@ export const registrationPromotedEmail = (
   to: string,
   language: EmailLanguage,
   e: EventFacts,
-  calendar: {
-    readonly stamp: string
-    readonly uidHost: string
-    readonly organizer?: { name: string; email: string }
-  },
+  calendar: InvitationOptions,
 ): EmailMessage => {
   const bg = language === "bg"
   const where = `${e.title}, ${e.city}, ${dates(e, language)}`
@@ -367,7 +370,7 @@ export const registrationPromotedEmail = (
           : `A place became free and you are now registered for the event: ${where}. A calendar file is attached.`,
       ),
     ],
-    { filename: "event.ics", content: eventCalendar(e, { ...calendar, attendee: to }) },
+    invitationFor(to, e, calendar),
   )
 }
 

@@ -68,3 +68,31 @@ export const respondEmpty = async <E extends ApiError>(
   console.error(Cause.pretty(exit.cause))
   return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
 }
+
+/** A file a use case made, to send as an attachment. */
+export interface AttachedFile {
+  readonly bytes: Uint8Array
+  readonly mediaType: string
+  readonly fileName: string
+}
+
+/** Runs `effect`; on success sends the file it made as a private attachment. */
+export const respondFile = <E extends ApiError>(
+  c: Context<AppEnv>,
+  effect: Effect.Effect<AttachedFile, E, AppServices>,
+): Promise<Response> =>
+  answer(
+    c,
+    effect,
+    (file) =>
+      // A copy typed over a plain ArrayBuffer, which every fetch typing accepts as a body.
+      new Response(new Uint8Array(file.bytes), {
+        headers: {
+          "Content-Type": file.mediaType,
+          "Content-Length": String(file.bytes.byteLength),
+          "Content-Disposition": `attachment; filename="${file.fileName}"`,
+          "Cache-Control": "private, no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
+      }),
+  )

@@ -16,16 +16,15 @@ import {
   IssuedCertificates,
   type Principal,
 } from "@coordina/domain"
-import { Cause, type Effect as E, Effect, Exit, Option, Schema } from "effect"
+import { type Effect as E, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv, AppServices } from "../http/AppEnv.js"
 import { clientAddress } from "../http/Auth.js"
 import { jsonResponse, problems } from "../http/Docs.js"
-import { type ApiError, errorHeaders, errorProblem } from "../http/Errors.js"
+import type { ApiError } from "../http/Errors.js"
 import { requires } from "../http/Policy.js"
-import { httpProblem, sendProblem } from "../http/Problem.js"
-import { respond } from "../http/Respond.js"
+import { respond, respondFile } from "../http/Respond.js"
 import { params, query } from "../http/Validate.js"
 
 const tags = ["certificates"]
@@ -59,27 +58,10 @@ const sendFile = async <Err extends ApiError>(
     principal: Principal,
   ) => E.Effect<CertificateFile, Err, AppServices>,
 ) => {
-  const exit = await c.var.runtime.runPromiseExit(
+  return respondFile(
+    c,
     Effect.flatMap(Certificates, (s) => make(s, c.var.principal)),
   )
-  if (Exit.isFailure(exit)) {
-    const failure = Cause.failureOption(exit.cause)
-    if (Option.isSome(failure))
-      return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))
-    console.error(Cause.pretty(exit.cause))
-    return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
-  }
-  const file = exit.value
-  // A copy typed over a plain ArrayBuffer, which every fetch typing accepts as a body.
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.mediaType,
-      "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  })
 }
 
 /** `/v1/events/{id}/certificates…`: issue, list and print an event's certificates. */

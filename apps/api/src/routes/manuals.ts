@@ -17,16 +17,14 @@ import {
   NewManual,
   ReportLanguage,
 } from "@coordina/domain"
-import { Cause, Effect, Exit, Option, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { AppEnv } from "../http/AppEnv.js"
 import { expectedVersion, ifMatch } from "../http/Concurrency.js"
 import { jsonResponse, problems } from "../http/Docs.js"
-import { errorHeaders, errorProblem } from "../http/Errors.js"
 import { requires } from "../http/Policy.js"
-import { httpProblem, sendProblem } from "../http/Problem.js"
-import { respond } from "../http/Respond.js"
+import { respond, respondFile } from "../http/Respond.js"
 import { body, params, query } from "../http/Validate.js"
 
 const IdParam = Schema.Struct({ id: Schema.String })
@@ -48,27 +46,10 @@ const fileMediaTypes: Record<ManualFileFormat, string> = {
 const sendVersionFile = async (c: Context<AppEnv>, format: ManualFileFormat) => {
   const { id, n } = Schema.decodeUnknownSync(VersionParam)(c.req.param())
   const language = Schema.decodeUnknownSync(LanguageQuery)(c.req.query()).language ?? "bg"
-  const exit = await c.var.runtime.runPromiseExit(
+  return respondFile(
+    c,
     Effect.flatMap(Manuals, (s) => s.exportVersion(c.var.principal, id, n, format, language)),
   )
-  if (Exit.isFailure(exit)) {
-    const failure = Cause.failureOption(exit.cause)
-    if (Option.isSome(failure))
-      return sendProblem(c, errorProblem(failure.value), errorHeaders(failure.value))
-    console.error(Cause.pretty(exit.cause))
-    return sendProblem(c, httpProblem(500, "The server met an unexpected condition; it has been logged."))
-  }
-  const file = exit.value
-  // A copy typed over a plain ArrayBuffer, which every fetch typing accepts as a body.
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.mediaType,
-      "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  })
 }
 
 const fileRoute = (format: ManualFileFormat) =>
